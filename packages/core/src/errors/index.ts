@@ -1,0 +1,2 @@
+export * from './smsbridge-error';
+export * from './codec-error';

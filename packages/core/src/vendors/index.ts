@@ -1,0 +1,2 @@
+// One line per vendor folder: export * as <key> from './<key>';
+export {};
