@@ -1,2 +1,3 @@
 export * from './smsbridge-error';
 export * from './codec-error';
+export * from './gateway-errors';

@@ -1,1 +1,2 @@
 export * from './serial-transport';
+export * from './http-transport';

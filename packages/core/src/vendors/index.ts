@@ -1,2 +1,2 @@
-// One line per vendor folder: export * as <key> from './<key>';
-export {};
+export * from './gateway-client';
+// One line per vendor folder, e.g.: export * as diafaan from './diafaan';
