@@ -5,3 +5,4 @@ export * from './codec';
 export * from './transport';
 export * from './vendors';
 export * from './modem';
+export * from './simulator';

@@ -1,0 +1,13 @@
+import type { CliCommand } from './cli-command';
+import { demoCodecCommand } from './commands/demo-codec';
+import { pduDecodeCommand } from './commands/pdu-decode';
+import { pduEncodeCommand } from './commands/pdu-encode';
+import { segmentsCommand } from './commands/segments';
+
+/** Every `smsbridge` subcommand, in the order `--help` lists them. Adding one = one file + one line here. */
+export const cliCommands: readonly CliCommand[] = [
+  pduDecodeCommand,
+  pduEncodeCommand,
+  segmentsCommand,
+  demoCodecCommand,
+];

@@ -1,0 +1,18 @@
+import { gsm7TableFromRows, type NationalLanguageTables } from '../gsm7-table';
+
+/**
+ * Spanish national language tables, 3GPP TS 23.038 Annex A.2.2 (single shift; the spec defines no Spanish locking shift table).
+ * Rows of 16 codes from 0x00; \u0000 marks an undefined code.
+ */
+export const SPANISH_TABLES: NationalLanguageTables = Object.freeze({
+  singleShift: gsm7TableFromRows([
+    '\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u00E7\f\u0000\u0000\u0000\u0000\u0000',
+    '\u0000\u0000\u0000\u0000^\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000',
+    '\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000{}\u0000\u0000\u0000\u0000\u0000\\',
+    '\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000[~]\u0000',
+    '|\u00C1\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u00CD\u0000\u0000\u0000\u0000\u0000\u00D3',
+    '\u0000\u0000\u0000\u0000\u0000\u00DA\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000',
+    '\u0000\u00E1\u0000\u0000\u0000\u20AC\u0000\u0000\u0000\u00ED\u0000\u0000\u0000\u0000\u0000\u00F3',
+    '\u0000\u0000\u0000\u0000\u0000\u00FA\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000',
+  ]),
+});

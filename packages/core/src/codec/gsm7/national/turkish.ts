@@ -1,0 +1,28 @@
+import { gsm7TableFromRows, type NationalLanguageTables } from '../gsm7-table';
+
+/**
+ * Turkish national language tables, 3GPP TS 23.038 Annex A.3.1 (locking shift) and A.2.1 (single shift).
+ * Rows of 16 codes from 0x00; \u0000 marks an undefined code.
+ */
+export const TURKISH_TABLES: NationalLanguageTables = Object.freeze({
+  locking: gsm7TableFromRows([
+    '@\u00A3$\u00A5\u20AC\u00E9\u00F9\u0131\u00F2\u00C7\n\u011E\u011F\r\u00C5\u00E5',
+    '\u0394_\u03A6\u0393\u039B\u03A9\u03A0\u03A8\u03A3\u0398\u039E\u0000\u015E\u015F\u00DF\u00C9',
+    ' !"#\u00A4%&\'()*+,-./',
+    '0123456789:;<=>?',
+    '\u0130ABCDEFGHIJKLMNO',
+    'PQRSTUVWXYZ\u00C4\u00D6\u00D1\u00DC\u00A7',
+    '\u00E7abcdefghijklmno',
+    'pqrstuvwxyz\u00E4\u00F6\u00F1\u00FC\u00E0',
+  ]),
+  singleShift: gsm7TableFromRows([
+    '\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\f\u0000\u0000\u0000\u0000\u0000',
+    '\u0000\u0000\u0000\u0000^\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000',
+    '\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000{}\u0000\u0000\u0000\u0000\u0000\\',
+    '\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000[~]\u0000',
+    '|\u0000\u0000\u0000\u0000\u0000\u0000\u011E\u0000\u0130\u0000\u0000\u0000\u0000\u0000\u0000',
+    '\u0000\u0000\u0000\u015E\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000',
+    '\u0000\u0000\u0000\u00E7\u0000\u20AC\u0000\u011F\u0000\u0131\u0000\u0000\u0000\u0000\u0000\u0000',
+    '\u0000\u0000\u0000\u015F\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000',
+  ]),
+});

@@ -1,0 +1,38 @@
+import type { DecodedPdu } from '../types';
+import { readDeliver } from './decode-deliver';
+import { readStatusReport } from './decode-status-report';
+import { readSubmit } from './decode-submit';
+import { parseFirstOctet } from './first-octet';
+import { hexToOctets } from './hex-octets';
+import { OctetReader } from './octet-reader';
+import { readSmscAddress } from './smsc-address';
+
+export interface DecodePduOptions {
+  /** The hex starts with the SMSC address, as AT+CMGR, +CMGL and +CMT give it. Default true. */
+  hasSmsc?: boolean;
+}
+
+/**
+ * Decodes an SMS-DELIVER, SMS-SUBMIT or SMS-STATUS-REPORT given as hex. Anything malformed is a
+ * CodecError whose `offset` is the octet (counted from the start of the hex) where it went wrong.
+ */
+export function decodePdu(hex: string, options: DecodePduOptions = {}): DecodedPdu {
+  return decodePduOctets(hexToOctets(hex), options);
+}
+
+/** decodePdu for octets already in hand. */
+export function decodePduOctets(octets: Uint8Array, options: DecodePduOptions = {}): DecodedPdu {
+  const reader = new OctetReader(octets);
+  const smsc = options.hasSmsc === false ? null : readSmscAddress(reader);
+  const tpduLength = octets.length - reader.offset;
+  const firstOffset = reader.offset;
+  const first = parseFirstOctet(reader.readOctet('first octet'), firstOffset);
+  switch (first.type) {
+    case 'deliver':
+      return readDeliver(reader, first, smsc, tpduLength);
+    case 'submit':
+      return readSubmit(reader, first, smsc, tpduLength);
+    case 'status-report':
+      return readStatusReport(reader, first, smsc, tpduLength);
+  }
+}

@@ -1,0 +1,49 @@
+import type { DecodedPdu } from '../types';
+import { readAddress } from './address';
+import { parseDataCodingScheme } from './data-coding-scheme';
+import { userDataFields } from './decoded-user-data-fields';
+import type { FirstOctet } from './first-octet';
+import type { OctetReader } from './octet-reader';
+import { readParameterIndicator } from './parameter-indicator';
+import { decodeTimestamp, TIMESTAMP_OCTETS } from './service-centre-timestamp';
+import { readUserData } from './user-data';
+
+/**
+ * SMS-STATUS-REPORT after its first octet: TP-MR, TP-RA, TP-SCTS, TP-DT, TP-ST, then the
+ * optional TP-PI and the TP-PID / TP-DCS / TP-UDL+UD it announces.
+ */
+export function readStatusReport(reader: OctetReader, first: FirstOctet, smsc: string | null, tpduLength: number): DecodedPdu {
+  const messageReference = reader.readOctet('TP-MR');
+  const recipient = readAddress(reader, 'TP-RA');
+  const timestamp = decodeTimestamp(reader.readOctets(TIMESTAMP_OCTETS, 'TP-SCTS')).iso;
+  const dischargeTime = decodeTimestamp(reader.readOctets(TIMESTAMP_OCTETS, 'TP-DT')).iso;
+  const status = reader.readOctet('TP-ST');
+  const present = readParameterIndicator(reader);
+  const protocolId = present.protocolId ? reader.readOctet('TP-PID') : null;
+  const dcs = present.dataCodingScheme ? reader.readOctet('TP-DCS') : null;
+  // Without a TP-DCS the user data is in the default alphabet.
+  const scheme = parseDataCodingScheme(dcs ?? 0);
+  const userData = present.userDataLength
+    ? userDataFields(readUserData(reader, first.userDataHeader, scheme.alphabet))
+    : { text: null, data: null, concat: null, national: null, udh: [] };
+  return {
+    type: 'status-report',
+    smsc,
+    address: recipient.value,
+    addressType: recipient.type,
+    timestamp,
+    dischargeTime,
+    ...userData,
+    encoding: scheme.alphabet,
+    class: scheme.messageClass,
+    messageReference,
+    status,
+    protocolId,
+    dataCodingScheme: dcs,
+    statusReportRequested: null,
+    moreMessagesToSend: first.moreMessagesToSend,
+    replyPath: null,
+    validityPeriod: null,
+    tpduLength,
+  };
+}

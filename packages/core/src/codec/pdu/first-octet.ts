@@ -1,0 +1,94 @@
+import { CodecError } from '../../errors/codec-error';
+
+/** TP-MTI as read in the SC→MS direction, plus SUBMIT so that stored outgoing messages decode too. */
+export type MessageType = 'deliver' | 'submit' | 'status-report';
+
+/** TP-VPF (TS 23.040 §9.2.3.3): which validity period follows in a SUBMIT. */
+export type ValidityPeriodFormat = 'none' | 'relative' | 'enhanced' | 'absolute';
+
+/** The first octet of a TPDU, flags named per message type; a flag that type lacks is null. */
+export interface FirstOctet {
+  type: MessageType;
+  /** TP-UDHI: the user data starts with a header. */
+  userDataHeader: boolean;
+  /** TP-RP (deliver, submit). */
+  replyPath: boolean | null;
+  /** TP-SRI (deliver) or TP-SRR (submit). */
+  statusReportRequested: boolean | null;
+  /** TP-MMS inverted (deliver, status report): bit 2 clear means more messages are waiting. */
+  moreMessagesToSend: boolean | null;
+  /** TP-RD (submit). */
+  rejectDuplicates: boolean | null;
+  /** TP-VPF (submit), else 'none'. */
+  validityPeriodFormat: ValidityPeriodFormat;
+  /** TP-SRQ (status report): true when it answers a COMMAND, false for a SUBMIT. */
+  statusReportQualifier: boolean | null;
+  /** TP-LP (deliver, status report). */
+  loopPrevention: boolean | null;
+}
+
+const VPF_BY_BITS: readonly ValidityPeriodFormat[] = ['none', 'enhanced', 'relative', 'absolute'];
+
+export function parseFirstOctet(value: number, offset: number): FirstOctet {
+  const mti = value & 0x03;
+  const userDataHeader = (value & 0x40) !== 0;
+  switch (mti) {
+    case 0:
+      return {
+        type: 'deliver',
+        userDataHeader,
+        replyPath: (value & 0x80) !== 0,
+        statusReportRequested: (value & 0x20) !== 0,
+        moreMessagesToSend: (value & 0x04) === 0,
+        rejectDuplicates: null,
+        validityPeriodFormat: 'none',
+        statusReportQualifier: null,
+        loopPrevention: (value & 0x08) !== 0,
+      };
+    case 1:
+      return {
+        type: 'submit',
+        userDataHeader,
+        replyPath: (value & 0x80) !== 0,
+        statusReportRequested: (value & 0x20) !== 0,
+        moreMessagesToSend: null,
+        rejectDuplicates: (value & 0x04) !== 0,
+        validityPeriodFormat: VPF_BY_BITS[(value >> 3) & 0x03]!,
+        statusReportQualifier: null,
+        loopPrevention: null,
+      };
+    case 2:
+      return {
+        type: 'status-report',
+        userDataHeader,
+        replyPath: null,
+        statusReportRequested: null,
+        moreMessagesToSend: (value & 0x04) === 0,
+        rejectDuplicates: null,
+        validityPeriodFormat: 'none',
+        statusReportQualifier: (value & 0x20) !== 0,
+        loopPrevention: (value & 0x08) !== 0,
+      };
+    default:
+      throw new CodecError('SMSB_CODEC_UNSUPPORTED', 'TP-MTI 11 is reserved', offset);
+  }
+}
+
+export interface SubmitFirstOctetFlags {
+  userDataHeader: boolean;
+  rejectDuplicates: boolean;
+  validityPeriodFormat: ValidityPeriodFormat;
+  statusReportRequested: boolean;
+  replyPath: boolean;
+}
+
+export function buildSubmitFirstOctet(flags: SubmitFirstOctetFlags): number {
+  return (
+    0x01 |
+    (flags.rejectDuplicates ? 0x04 : 0) |
+    (VPF_BY_BITS.indexOf(flags.validityPeriodFormat) << 3) |
+    (flags.statusReportRequested ? 0x20 : 0) |
+    (flags.userDataHeader ? 0x40 : 0) |
+    (flags.replyPath ? 0x80 : 0)
+  );
+}

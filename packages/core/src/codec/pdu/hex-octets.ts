@@ -1,0 +1,52 @@
+import { CodecError } from '../../errors/codec-error';
+
+/** Value of each ASCII code as a hex digit, -1 when it is none. Built once, never written after. */
+const HEX_DIGIT_VALUE: Readonly<Int8Array> = (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let d = 0; d < 10; d++) table[0x30 + d] = d;
+  for (let d = 0; d < 6; d++) {
+    table[0x41 + d] = 10 + d;
+    table[0x61 + d] = 10 + d;
+  }
+  return table;
+})();
+
+/** Upper-case two-digit hex of every octet value. */
+const OCTET_HEX: readonly string[] = Array.from({ length: 256 }, (_, value) => value.toString(16).toUpperCase().padStart(2, '0'));
+
+/**
+ * Hex text → octets, in one pass. Surrounding white space is ignored (modems end lines with it);
+ * odd length or a non-hex character is SMSB_CODEC_BAD_HEX at the octet where it happens.
+ */
+export function hexToOctets(hex: string): Uint8Array {
+  if (typeof hex !== 'string') throw new CodecError('SMSB_CODEC_BAD_HEX', `PDU must be a hex string, got ${typeof hex}`, 0);
+  const text = hex.trim();
+  if ((text.length & 1) !== 0) {
+    throw new CodecError('SMSB_CODEC_BAD_HEX', `hex has an odd number of digits (${text.length})`, text.length >> 1);
+  }
+  const octets = new Uint8Array(text.length >> 1);
+  for (let i = 0, j = 0; j < octets.length; i += 2, j++) {
+    const highCode = text.charCodeAt(i);
+    const lowCode = text.charCodeAt(i + 1);
+    const high = highCode < 128 ? HEX_DIGIT_VALUE[highCode]! : -1;
+    const low = lowCode < 128 ? HEX_DIGIT_VALUE[lowCode]! : -1;
+    if (high < 0 || low < 0) {
+      const bad = high < 0 ? text[i] : text[i + 1];
+      throw new CodecError('SMSB_CODEC_BAD_HEX', `${JSON.stringify(bad)} is not a hex digit`, j);
+    }
+    octets[j] = (high << 4) | low;
+  }
+  return octets;
+}
+
+/** Octets `[start, end)` → upper-case hex. */
+export function octetsToHex(octets: ArrayLike<number>, start = 0, end = octets.length): string {
+  let hex = '';
+  for (let i = start; i < end; i++) hex += OCTET_HEX[octets[i]! & 0xff];
+  return hex;
+}
+
+/** One octet → two upper-case hex digits. */
+export function octetHex(value: number): string {
+  return OCTET_HEX[value & 0xff]!;
+}

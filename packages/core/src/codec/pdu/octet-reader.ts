@@ -1,0 +1,41 @@
+import { CodecError } from '../../errors/codec-error';
+
+/**
+ * A cursor over the octets of a PDU. Every read is bounds-checked so that a truncated PDU becomes
+ * SMSB_CODEC_TRUNCATED at the octet where the named field should have been.
+ */
+export class OctetReader {
+  offset: number;
+
+  constructor(
+    readonly octets: Uint8Array,
+    offset = 0,
+  ) {
+    this.offset = offset;
+  }
+
+  get remaining(): number {
+    return this.octets.length - this.offset;
+  }
+
+  readOctet(field: string): number {
+    if (this.offset >= this.octets.length) {
+      throw new CodecError('SMSB_CODEC_TRUNCATED', `PDU ends before ${field}`, this.offset);
+    }
+    return this.octets[this.offset++]!;
+  }
+
+  /** The next `count` octets as a view (no copy). */
+  readOctets(count: number, field: string): Uint8Array {
+    if (count > this.remaining) {
+      throw new CodecError(
+        'SMSB_CODEC_TRUNCATED',
+        `${field} needs ${count} octets but only ${Math.max(0, this.remaining)} remain`,
+        this.offset,
+      );
+    }
+    const view = this.octets.subarray(this.offset, this.offset + count);
+    this.offset += count;
+    return view;
+  }
+}

@@ -1,0 +1,83 @@
+import { CodecError } from '../../errors/codec-error';
+
+/** A TP-SCTS / TP-DT / absolute TP-VP: seven swapped-BCD octets, the last one a signed time zone. */
+export interface ServiceCentreTimestamp {
+  /** ISO 8601 local time with the sender's offset, e.g. `2024-03-26T14:05:09+02:00`. */
+  iso: string;
+  /** The instant, milliseconds since the epoch. */
+  epochMs: number;
+  /** Offset from UTC in minutes (quarter hours × 15). */
+  offsetMinutes: number;
+}
+
+export const TIMESTAMP_OCTETS = 7;
+
+/** Two-digit years follow the X.509 UTCTime convention: 50–99 → 19yy, 00–49 → 20yy. */
+export function fullYear(twoDigitYear: number): number {
+  const yy = twoDigitYear % 100;
+  return yy >= 50 ? 1900 + yy : 2000 + yy;
+}
+
+/** Swapped BCD: the low nibble is the tens digit. Invalid nibbles (A–F) count with their value, best effort. */
+function swappedBcd(octet: number): number {
+  return (octet & 0x0f) * 10 + (octet >> 4);
+}
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+/**
+ * Never fails: networks do send invalid BCD, so out-of-range fields roll over (month 13 → January
+ * of the next year) instead of making the whole message unreadable.
+ */
+export function decodeTimestamp(octets: Uint8Array, start = 0): ServiceCentreTimestamp {
+  const zone = octets[start + 6]!;
+  // The sign is bit 3, i.e. the top bit of the tens digit.
+  const quarters = (zone & 0x07) * 10 + (zone >> 4);
+  const offsetMinutes = (zone & 0x08) !== 0 ? -quarters * 15 : quarters * 15;
+  const localMs = Date.UTC(
+    fullYear(swappedBcd(octets[start]!)),
+    swappedBcd(octets[start + 1]!) - 1,
+    swappedBcd(octets[start + 2]!),
+    swappedBcd(octets[start + 3]!),
+    swappedBcd(octets[start + 4]!),
+    swappedBcd(octets[start + 5]!),
+  );
+  const local = new Date(localMs);
+  const absOffset = Math.abs(offsetMinutes);
+  const iso =
+    `${local.getUTCFullYear()}-${twoDigits(local.getUTCMonth() + 1)}-${twoDigits(local.getUTCDate())}` +
+    `T${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}:${twoDigits(local.getUTCSeconds())}` +
+    `${offsetMinutes < 0 ? '-' : '+'}${twoDigits(Math.floor(absOffset / 60))}:${twoDigits(absOffset % 60)}`;
+  return { iso, epochMs: localMs - offsetMinutes * 60_000, offsetMinutes };
+}
+
+function swappedBcdOctet(value: number): number {
+  return Math.floor(value / 10) | ((value % 10) << 4);
+}
+
+/** `date` as seven timestamp octets in the zone `offsetMinutes` from UTC (rounded to quarter hours). */
+export function encodeTimestamp(date: Date, offsetMinutes = 0): Uint8Array {
+  const time = date instanceof Date ? date.getTime() : Number.NaN;
+  if (!Number.isFinite(time)) throw new CodecError('SMSB_CODEC_BAD_OPTION', 'timestamp is not a valid Date');
+  const quarters = Math.round(offsetMinutes / 15);
+  if (!Number.isFinite(quarters) || Math.abs(quarters) > 79) {
+    throw new CodecError('SMSB_CODEC_BAD_OPTION', `time zone offset ${offsetMinutes} minutes cannot be coded`);
+  }
+  const local = new Date(time + quarters * 15 * 60_000);
+  const year = local.getUTCFullYear();
+  if (year < 1950 || year > 2049) {
+    throw new CodecError('SMSB_CODEC_BAD_OPTION', `year ${year} is outside the two-digit range 1950–2049`);
+  }
+  const abs = Math.abs(quarters);
+  return Uint8Array.of(
+    swappedBcdOctet(year % 100),
+    swappedBcdOctet(local.getUTCMonth() + 1),
+    swappedBcdOctet(local.getUTCDate()),
+    swappedBcdOctet(local.getUTCHours()),
+    swappedBcdOctet(local.getUTCMinutes()),
+    swappedBcdOctet(local.getUTCSeconds()),
+    swappedBcdOctet(abs) | (quarters < 0 ? 0x08 : 0),
+  );
+}

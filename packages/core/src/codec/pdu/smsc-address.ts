@@ -1,0 +1,42 @@
+import { CodecError } from '../../errors/codec-error';
+import { decodeGsm7 } from '../gsm7';
+import { unpackSeptets } from '../septet-packing';
+import { addressTypeOf, parsePhoneNumber } from './address';
+import type { OctetReader } from './octet-reader';
+import { decodeSemiOctetDigits, encodeSemiOctetDigits } from './semi-octet-digits';
+
+/** Longest SMSC address after its length octet: type of address + 10 octets (TS 24.011 §8.2.5.1). */
+const MAX_SMSC_OCTETS = 11;
+
+/**
+ * The SMSC prefix that AT+CMGR/+CMGL/+CMT put before the TPDU. Unlike TP addresses its length
+ * counts octets (type of address included); 0 means none.
+ */
+export function readSmscAddress(reader: OctetReader): string | null {
+  const start = reader.offset;
+  const length = reader.readOctet('SMSC address length');
+  if (length === 0) return null;
+  if (length > MAX_SMSC_OCTETS) {
+    throw new CodecError('SMSB_CODEC_BAD_FIELD', `SMSC address length ${length} exceeds ${MAX_SMSC_OCTETS} octets (is the SMSC part really there?)`, start);
+  }
+  const typeOfAddress = reader.readOctet('SMSC type of address');
+  const octets = reader.readOctets(length - 1, 'SMSC address');
+  const type = addressTypeOf(typeOfAddress);
+  if (type === 'alphanumeric') {
+    return decodeGsm7(unpackSeptets(octets, Math.floor((octets.length * 8) / 7)));
+  }
+  const digits = decodeSemiOctetDigits(octets, octets.length * 2);
+  return type === 'international' && digits.length > 0 ? `+${digits}` : digits;
+}
+
+/** SMSC prefix octets; no SMSC (undefined or empty) is the single octet 00: "use the SIM's". */
+export function encodeSmscAddress(smsc: string | undefined): Uint8Array {
+  if (smsc === undefined || smsc.trim() === '') return Uint8Array.of(0);
+  const number = parsePhoneNumber(smsc.trim(), 'SMSC address');
+  const digits = encodeSemiOctetDigits(number.digits);
+  const out = new Uint8Array(2 + digits.length);
+  out[0] = 1 + digits.length;
+  out[1] = number.international ? 0x91 : 0x81;
+  out.set(digits, 2);
+  return out;
+}

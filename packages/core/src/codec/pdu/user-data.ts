@@ -1,0 +1,75 @@
+import { CodecError } from '../../errors/codec-error';
+import { decodeGsm7 } from '../gsm7';
+import { fillBitsAfterHeader, packedOctetCount, unpackSeptets } from '../septet-packing';
+import type { DataEncoding } from '../types';
+import { decodeUcs2 } from '../ucs2';
+import { octetsToHex } from './hex-octets';
+import type { OctetReader } from './octet-reader';
+import { parseUserDataHeader, type UserDataHeader } from './user-data-header';
+
+const ESCAPE = 0x1b;
+const CR = 0x0d;
+
+/** TP-UDL + TP-UD as read: the header, and the payload as text or (8-bit) hex. */
+export interface DecodedUserData {
+  header: UserDataHeader | null;
+  text: string | null;
+  data: string | null;
+}
+
+/**
+ * Reads TP-UDL and TP-UD. The UDL counts septets for GSM-7 (header and fill bits included) and
+ * octets otherwise. Any length that points past the PDU is SMSB_CODEC_TRUNCATED; a header that
+ * does not fit the user data is SMSB_CODEC_BAD_FIELD.
+ */
+export function readUserData(reader: OctetReader, hasHeader: boolean, encoding: DataEncoding): DecodedUserData {
+  const udlOffset = reader.offset;
+  const udl = reader.readOctet('TP-UDL');
+  const octetCount = encoding === 'gsm7' ? packedOctetCount(udl) : udl;
+  const udStart = reader.offset;
+  reader.readOctets(octetCount, 'TP-UD');
+  const octets = reader.octets;
+
+  let header: UserDataHeader | null = null;
+  let headerOctets = 0;
+  if (hasHeader) {
+    if (octetCount === 0) throw new CodecError('SMSB_CODEC_BAD_FIELD', 'TP-UDHI is set but the user data is empty', udlOffset);
+    headerOctets = 1 + octets[udStart]!;
+    if (headerOctets > octetCount) {
+      throw new CodecError('SMSB_CODEC_BAD_FIELD', `user data header of ${headerOctets} octets exceeds the ${octetCount} octets of user data`, udStart);
+    }
+    header = parseUserDataHeader(octets, udStart + 1, headerOctets - 1);
+  }
+
+  if (encoding === 'gsm7') {
+    const headerSeptets = Math.ceil((headerOctets * 8) / 7);
+    if (headerSeptets > udl) {
+      throw new CodecError('SMSB_CODEC_BAD_FIELD', `TP-UDL of ${udl} septets is shorter than the ${headerSeptets} septets of header`, udlOffset);
+    }
+    const septets = unpackSeptets(octets, udl - headerSeptets, fillBitsAfterHeader(headerOctets), udStart + headerOctets);
+    // A part that is followed by another ends mid-text: its last character is never padding.
+    const concat = header?.concat;
+    if (concat == null || concat.sequence === concat.total) stripPadding(septets, udl);
+    return { header, text: decodeGsm7(septets, header?.national ?? undefined), data: null };
+  }
+
+  const payload = octets.subarray(udStart + headerOctets, udStart + octetCount);
+  if (encoding === 'ucs2') {
+    if ((payload.length & 1) !== 0) {
+      throw new CodecError('SMSB_CODEC_BAD_FIELD', `UCS-2 user data has an odd number of octets (${payload.length})`, udStart + octetCount - 1);
+    }
+    return { header, text: decodeUcs2(payload), data: null };
+  }
+  return { header, text: null, data: octetsToHex(payload) };
+}
+
+/**
+ * When the user data ends exactly on an octet boundary, a final CR is padding (TS 23.038
+ * §6.1.2.3.1), and so is a final `@` from senders that counted the zero spare bits as a septet.
+ * A genuine `@` ending exactly there is indistinguishable and is lost too.
+ */
+function stripPadding(septets: number[], udl: number): void {
+  const last = septets.length - 1;
+  if (last < 0 || udl % 8 !== 0) return;
+  if ((septets[last] === CR || septets[last] === 0) && septets[last - 1] !== ESCAPE) septets.pop();
+}

@@ -1,0 +1,3 @@
+export * from './concat-key';
+export * from './reassembled-message';
+export * from './concat-reassembler';

@@ -1,0 +1,69 @@
+import { CodecError } from '../errors/codec-error';
+
+/**
+ * 7-bit packing of TS 23.038 §6.1.2.1.1: septet n starts at bit 7n of the stream, least
+ * significant bits first. `fillBits` (0–6) zero bits come first so that septets after a user data
+ * header start on a septet boundary of the whole user data.
+ */
+export function packSeptets(septets: ArrayLike<number>, fillBits = 0): Uint8Array {
+  checkFillBits(fillBits);
+  const count = septets.length;
+  const out = new Uint8Array(packedOctetCount(count, fillBits));
+  for (let i = 0; i < count; i++) {
+    const septet = septets[i]!;
+    if (!Number.isInteger(septet) || septet < 0 || septet > 0x7f) {
+      throw new CodecError('SMSB_CODEC_BAD_FIELD', `septet ${i} is ${septet}; septets must be integers 0–127`);
+    }
+    const bit = fillBits + 7 * i;
+    const index = bit >> 3;
+    const shift = bit & 7;
+    out[index]! |= (septet << shift) & 0xff;
+    if (shift > 1) out[index + 1]! |= septet >> (8 - shift);
+  }
+  return out;
+}
+
+/**
+ * Reads `septetCount` septets packed from `octets[offset]` on, after `fillBits` leading fill bits.
+ * Throws SMSB_CODEC_TRUNCATED (offset = first missing octet) when the octets run out.
+ */
+export function unpackSeptets(octets: Uint8Array, septetCount: number, fillBits = 0, offset = 0): number[] {
+  checkFillBits(fillBits);
+  if (!Number.isInteger(septetCount) || septetCount < 0) {
+    throw new CodecError('SMSB_CODEC_BAD_FIELD', `septet count ${septetCount} is not a non-negative integer`, offset);
+  }
+  const needed = packedOctetCount(septetCount, fillBits);
+  if (offset + needed > octets.length) {
+    throw new CodecError(
+      'SMSB_CODEC_TRUNCATED',
+      `${septetCount} septets need ${needed} octets of user data but only ${Math.max(0, octets.length - offset)} remain`,
+      octets.length,
+    );
+  }
+  const septets = new Array<number>(septetCount);
+  for (let i = 0; i < septetCount; i++) {
+    const bit = fillBits + 7 * i;
+    const index = offset + (bit >> 3);
+    const shift = bit & 7;
+    let value = octets[index]! >> shift;
+    if (shift > 1) value |= octets[index + 1]! << (8 - shift);
+    septets[i] = value & 0x7f;
+  }
+  return septets;
+}
+
+/** Octets taken by `septetCount` packed septets after `fillBits` fill bits. */
+export function packedOctetCount(septetCount: number, fillBits = 0): number {
+  return Math.ceil((fillBits + 7 * septetCount) / 8);
+}
+
+/** Fill bits needed after a user data header of `udhOctets` octets (UDHL included) to reach a septet boundary. */
+export function fillBitsAfterHeader(udhOctets: number): number {
+  return udhOctets === 0 ? 0 : (7 - ((udhOctets * 8) % 7)) % 7;
+}
+
+function checkFillBits(fillBits: number): void {
+  if (!Number.isInteger(fillBits) || fillBits < 0 || fillBits > 6) {
+    throw new CodecError('SMSB_CODEC_BAD_OPTION', `fill bits must be an integer 0–6, got ${fillBits}`);
+  }
+}

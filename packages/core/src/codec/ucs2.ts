@@ -1,0 +1,39 @@
+import { CodecError } from '../errors/codec-error';
+
+/** UTF-16BE octets of `text`; astral characters stay as their two surrogate code units (UCS-2 in SMS is UTF-16 in practice). */
+export function encodeUcs2(text: string): Uint8Array {
+  const octets = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    octets[2 * i] = unit >> 8;
+    octets[2 * i + 1] = unit & 0xff;
+  }
+  return octets;
+}
+
+/** Text of UTF-16BE octets from `offset` to the end. An odd octet count is a malformed PDU. */
+export function decodeUcs2(octets: Uint8Array, offset = 0): string {
+  const length = octets.length - offset;
+  if (length < 0) throw new CodecError('SMSB_CODEC_TRUNCATED', `UCS-2 text starts past the end of the data`, octets.length);
+  if (length % 2 !== 0) {
+    throw new CodecError('SMSB_CODEC_BAD_FIELD', `UCS-2 text has an odd number of octets (${length}); each character needs two`, octets.length - 1);
+  }
+  let text = '';
+  // Chunked so very long inputs never blow the argument limit of fromCharCode.
+  const chunk: number[] = [];
+  for (let i = offset; i < octets.length; i += 2) {
+    chunk.push((octets[i]! << 8) | octets[i + 1]!);
+    if (chunk.length === 4096) {
+      text += String.fromCharCode(...chunk);
+      chunk.length = 0;
+    }
+  }
+  return text + String.fromCharCode(...chunk);
+}
+
+/** Uppercase hex of the UTF-16BE encoding, the form several HTTP gateways take ("Hi" → "00480069"). */
+export function toUcs2Hex(text: string): string {
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return hex;
+}

@@ -1,0 +1,26 @@
+import type { DeliveryStatus } from '../model/delivery-status';
+import type { InboundMessage } from '../model/inbound-message';
+import type { UssdExchange } from '../model/ussd-exchange';
+import type { ModemHealth } from './at/at-engine';
+import type { ConnectionState } from './supervisor/connection-supervisor';
+
+/** Connection and responsiveness together, as the `state` event reports them. */
+export interface GsmModemState {
+  connection: ConnectionState;
+  health: ModemHealth;
+  /** Why the connection changed, when it was an error. */
+  error?: unknown;
+}
+
+export interface GsmModemEvents {
+  /** A new message. The modem deletes it from storage only after every returned promise resolved. */
+  message: (message: InboundMessage) => void | Promise<void>;
+  'status-report': (status: DeliveryStatus) => void;
+  /** Parts of a concatenated message whose other parts did not come in time; they stay stored. */
+  'incomplete-message': (message: InboundMessage) => void;
+  /** Network-initiated USSD. */
+  ussd: (exchange: UssdExchange) => void;
+  state: (state: GsmModemState) => void;
+  /** Problems outside any call (a message handler that threw, an unreadable PDU). */
+  error: (error: unknown) => void;
+}

@@ -1,0 +1,279 @@
+import type { BindingInterface } from '@serialport/bindings-interface';
+import { type Clock, systemClock } from '../clock/clock';
+import type { InboundMessage } from '../model/inbound-message';
+import type { SendRequest } from '../model/send-request';
+import type { SendResult } from '../model/send-result';
+import type { UssdExchange } from '../model/ussd-exchange';
+import type { SerialTransport } from '../transport/serial-transport';
+import { AtEngine, type ModemHealth } from './at/at-engine';
+import { readDeviceInfo, type ModemDeviceInfo } from './device/device-info';
+import type { GsmModemEvents, GsmModemState } from './gsm-modem-events';
+import { ModemPinError, ModemSimError, ModemUnavailableError } from './modem-errors';
+import type { ModemSessionSettings } from './modem-session-settings';
+import { startModemSession } from './modem-startup';
+import { findSerialPort, parsePortSelector, type ModemPortSelector, type SerialPortLister } from './serial/serial-port-finder';
+import { SerialPortTransport } from './serial/serialport-transport';
+import { MessageReferenceRegistry } from './sms/message-reference-registry';
+import { SmsReceiver } from './sms/sms-receiver';
+import { SmsSendQueue } from './sms/sms-send-queue';
+import { ConnectionSupervisor, type ConnectionState, type SupervisedSession } from './supervisor/connection-supervisor';
+import type { ReconnectPolicy } from './supervisor/reconnect-policy';
+import type { UssdTextForm } from './ussd/ussd-reply';
+import { UssdService } from './ussd/ussd-service';
+
+export interface GsmModemOptions extends ModemSessionSettings {
+  /** Path (`/dev/ttyUSB2`), serial number, `VID:PID` (see parsePortSelector) or a selector object. */
+  port?: string | ModemPortSelector;
+  /** Default 115200. */
+  baudRate?: number;
+  /** serialport binding (e.g. MockBinding); default the OS one. */
+  binding?: BindingInterface;
+  /** Lists ports to find a serial number / VID:PID again; default SerialPort.list. */
+  lister?: SerialPortLister;
+  /** Supplies the byte pipe instead of `port` (virtual modem, tests); called on every (re)connect. */
+  transport?: () => SerialTransport | Promise<SerialTransport>;
+  clock?: Clock;
+  /** Reconnect backoff; `false` = a lost port closes the modem. Default: 1 s doubling to 60 s, forever. */
+  reconnect?: ReconnectPolicy | false;
+  /** Send rate limits. */
+  messagesPerMinute?: number;
+  minGapMs?: number;
+  reassemblyTimeoutMs?: number;
+  /** How USSD strings travel (default `auto`). */
+  ussdTextForm?: UssdTextForm;
+  /** Hand stored messages on after every (re)connect (default true). */
+  sweepOnConnect?: boolean;
+}
+
+type Listeners = { [K in keyof GsmModemEvents]: Set<GsmModemEvents[K]> };
+
+/**
+ * A GSM modem as an SMS endpoint: start-up, sending with delivery reports, receiving with
+ * reassembly, USSD, and reconnection when the port vanishes. Built from the AT engine (one per
+ * open port), the SMS send queue and receiver, the USSD service and the connection supervisor.
+ */
+export class GsmModem {
+  private readonly clock: Clock;
+  private readonly references = new MessageReferenceRegistry();
+  private readonly sender: SmsSendQueue;
+  private readonly receiver: SmsReceiver;
+  private readonly ussdService: UssdService;
+  private readonly supervisor: ConnectionSupervisor;
+  private readonly listeners: Listeners = {
+    message: new Set(),
+    'status-report': new Set(),
+    'incomplete-message': new Set(),
+    ussd: new Set(),
+    state: new Set(),
+    error: new Set(),
+  };
+  private engine: AtEngine | undefined;
+  private transport: SerialTransport | undefined;
+  private connection: ConnectionState = 'closed';
+  private closed = false;
+  private started = false;
+
+  constructor(private readonly options: GsmModemOptions) {
+    this.clock = options.clock ?? systemClock;
+    const sendOptions = {
+      clock: this.clock,
+      references: this.references,
+      ...(options.messagesPerMinute !== undefined ? { messagesPerMinute: options.messagesPerMinute } : {}),
+      ...(options.minGapMs !== undefined ? { minGapMs: options.minGapMs } : {}),
+      ...(options.sendTimeoutMs !== undefined ? { sendTimeoutMs: options.sendTimeoutMs } : {}),
+    };
+    this.sender = new SmsSendQueue(sendOptions);
+    this.receiver = new SmsReceiver({
+      clock: this.clock,
+      references: this.references,
+      ...(options.reassemblyTimeoutMs !== undefined ? { reassemblyTimeoutMs: options.reassemblyTimeoutMs } : {}),
+      deliver: (message) => this.deliver(message),
+      statusReport: (status) => this.emit('status-report', status),
+      incomplete: (message) => this.emit('incomplete-message', message),
+      error: (error) => this.emit('error', error),
+    });
+    this.ussdService = new UssdService({
+      clock: this.clock,
+      timeoutMs: options.ussdTimeoutMs ?? 30_000,
+      textForm: options.ussdTextForm ?? 'auto',
+      characterSet: options.characterSet ?? 'GSM',
+      onUnsolicited: (exchange) => this.emit('ussd', exchange),
+    });
+    this.supervisor = new ConnectionSupervisor({
+      clock: this.clock,
+      establish: () => this.establish(),
+      policy: options.reconnect ?? {},
+      isFatal: (error) => error instanceof ModemPinError || error instanceof ModemSimError,
+      onState: (state, error) => this.setConnection(state, error),
+    });
+  }
+
+  /** Opens the port and brings the modem up. Rejects with a ModemError saying what is wrong. */
+  async start(): Promise<void> {
+    if (this.closed) throw new ModemUnavailableError('this modem was closed; create a new GsmModem');
+    if (this.started) return;
+    this.started = true;
+    await this.supervisor.start();
+  }
+
+  get state(): GsmModemState {
+    return { connection: this.connection, health: this.engine?.health ?? 'closed' };
+  }
+
+  async info(): Promise<ModemDeviceInfo> {
+    return readDeviceInfo(this.requireEngine());
+  }
+
+  /**
+   * Queues the message for each recipient and resolves once every part is settled. While the
+   * port is away the parts wait for it to come back.
+   */
+  send(request: SendRequest): Promise<SendResult[]> {
+    if (this.closed) return Promise.reject(new ModemUnavailableError('modem closed'));
+    return this.sender.send(request);
+  }
+
+  /** Stored messages (reassembled). With `delete`, complete messages are removed from the SIM. */
+  inbox(options: { delete?: boolean } = {}): Promise<InboundMessage[]> {
+    this.requireEngine();
+    return this.receiver.inbox(options.delete === true);
+  }
+
+  /** Hands every stored message to the `message` handlers now (also done after each connect). */
+  sweep(): Promise<void> {
+    this.requireEngine();
+    return this.receiver.sweep();
+  }
+
+  /** Sends a USSD code (or the answer to an open menu, when the last reply had `awaitingInput`). */
+  ussd(code: string): Promise<UssdExchange> {
+    return this.ussdService.request(code, this.requireEngine());
+  }
+
+  ussdCancel(): Promise<void> {
+    return this.ussdService.cancel(this.requireEngine());
+  }
+
+  on<K extends keyof GsmModemEvents>(event: K, listener: GsmModemEvents[K]): this {
+    (this.listeners[event] as Set<GsmModemEvents[K]>).add(listener);
+    return this;
+  }
+
+  off<K extends keyof GsmModemEvents>(event: K, listener: GsmModemEvents[K]): this {
+    (this.listeners[event] as Set<GsmModemEvents[K]>).delete(listener);
+    return this;
+  }
+
+  /** Stops reconnecting, settles queued sends as failed, closes the port. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.supervisor.stop();
+    this.sender.abandon('modem closed before the part was sent');
+    await this.receiver.idle().catch(() => undefined);
+    this.receiver.dispose();
+    this.sender.detach();
+    this.engine?.dispose();
+    this.engine = undefined;
+    const transport = this.transport;
+    this.transport = undefined;
+    await transport?.close().catch(() => undefined);
+    this.setConnection('closed');
+  }
+
+  private async establish(): Promise<SupervisedSession> {
+    const transport = await this.openTransport();
+    let markLost: (error: Error | undefined) => void = () => undefined;
+    const lost = new Promise<Error | undefined>((resolve) => (markLost = resolve));
+    const onClose = (error?: Error): void => {
+      transport.off('close', onClose);
+      transport.off('error', onClose);
+      if (this.engine === engine) this.dropSession();
+      markLost(error);
+    };
+    transport.on('close', onClose);
+    transport.on('error', onClose);
+    const engine = new AtEngine(transport, {
+      clock: this.clock,
+      ...(this.options.commandTimeoutMs !== undefined ? { defaultTimeoutMs: this.options.commandTimeoutMs } : {}),
+      onHealth: () => this.emit('state', this.state),
+      onHandlerError: (error) => this.emit('error', error),
+    });
+    try {
+      if (this.closed) throw new ModemUnavailableError('modem closed');
+      const facts = await startModemSession(engine, this.options, this.clock);
+      if (this.closed) throw new ModemUnavailableError('modem closed');
+      this.engine = engine;
+      this.transport = transport;
+      this.receiver.attach(engine, facts);
+      this.ussdService.attach(engine, /huawei/i.test(facts.manufacturer ?? '') && (this.options.characterSet ?? 'GSM') === 'GSM');
+      this.sender.attach(engine);
+      if (this.options.sweepOnConnect !== false) this.receiver.sweep().catch(() => undefined);
+      return { lost };
+    } catch (error) {
+      transport.off('close', onClose);
+      transport.off('error', onClose);
+      engine.dispose();
+      await transport.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async openTransport(): Promise<SerialTransport> {
+    if (this.options.transport) {
+      const transport = await this.options.transport();
+      if (!transport.isOpen) await transport.open();
+      return transport;
+    }
+    if (this.options.port === undefined) throw new ModemUnavailableError('no port or transport configured');
+    const selector = typeof this.options.port === 'string' ? parsePortSelector(this.options.port) : this.options.port;
+    const path = await findSerialPort(selector, this.options.lister);
+    const transport = new SerialPortTransport({
+      path,
+      ...(this.options.baudRate !== undefined ? { baudRate: this.options.baudRate } : {}),
+      ...(this.options.binding !== undefined ? { binding: this.options.binding } : {}),
+    });
+    await transport.open();
+    return transport;
+  }
+
+  private dropSession(): void {
+    this.sender.detach();
+    this.receiver.detach();
+    this.engine = undefined;
+    this.transport = undefined;
+  }
+
+  private requireEngine(): AtEngine {
+    if (!this.engine) {
+      throw new ModemUnavailableError(this.closed ? 'modem closed' : `modem not ready (${this.connection})`, { details: { connection: this.connection } });
+    }
+    return this.engine;
+  }
+
+  private setConnection(connection: ConnectionState, error?: unknown): void {
+    this.connection = connection;
+    const state: GsmModemState = { connection, health: this.engine?.health ?? ('closed' as ModemHealth) };
+    if (error !== undefined) state.error = error;
+    this.emit('state', state);
+  }
+
+  /** Awaits every message handler; false when there is none (the message then stays stored). */
+  private async deliver(message: InboundMessage): Promise<boolean> {
+    const handlers = [...this.listeners.message];
+    if (handlers.length === 0) return false;
+    await Promise.all(handlers.map(async (handler) => handler(message)));
+    return true;
+  }
+
+  private emit<K extends Exclude<keyof GsmModemEvents, 'message'>>(event: K, ...args: Parameters<GsmModemEvents[K]>): void {
+    for (const listener of this.listeners[event]) {
+      try {
+        (listener as (...a: unknown[]) => void)(...args);
+      } catch (error) {
+        if (event !== 'error') this.emit('error', error);
+      }
+    }
+  }
+}
+

@@ -1,0 +1,111 @@
+import { SmsBridgeError, type SmsBridgeErrorOptions } from '../errors/smsbridge-error';
+
+/** Stable machine codes of modem failures. */
+export type ModemErrorCode =
+  | 'SMSB_MODEM_COMMAND'
+  | 'SMSB_MODEM_TIMEOUT'
+  | 'SMSB_MODEM_UNAVAILABLE'
+  | 'SMSB_MODEM_PIN'
+  | 'SMSB_MODEM_SIM'
+  | 'SMSB_MODEM_PROTOCOL'
+  | 'SMSB_MODEM_NOT_FOUND'
+  | 'SMSB_MODEM_SEND_UNCERTAIN';
+
+/** Base of every error the modem driver throws; `details.command` names the AT command where there is one. */
+export class ModemError extends SmsBridgeError {
+  override name = 'ModemError';
+  declare readonly code: ModemErrorCode;
+  constructor(code: ModemErrorCode, message: string, options: SmsBridgeErrorOptions = {}) {
+    super(code, message, options);
+  }
+}
+
+/** Which error family a final result belongs to: `+CMS ERROR` (SMS), `+CME ERROR` (equipment) or a bare `ERROR`/other. */
+export type ModemErrorFamily = 'cms' | 'cme' | 'plain';
+
+/** The modem answered a command with an error final result. */
+export class ModemCommandError extends ModemError {
+  override name = 'ModemCommandError';
+  readonly family: ModemErrorFamily;
+  /** Numeric CMS/CME code when the modem gave one (verbose CME texts are mapped back to their number where known). */
+  readonly errorCode: number | undefined;
+  /** What the code means (3GPP TS 27.005 §3.2.5 / TS 27.007 §9.2), or the modem's own text. */
+  readonly meaning: string;
+  readonly command: string;
+  constructor(command: string, family: ModemErrorFamily, errorCode: number | undefined, meaning: string, options: SmsBridgeErrorOptions = {}) {
+    const label = family === 'plain' ? meaning : `+${family.toUpperCase()} ERROR ${errorCode ?? ''}: ${meaning}`.replace(' :', ':');
+    super('SMSB_MODEM_COMMAND', `${command} failed: ${label}`, {
+      ...options,
+      details: { ...options.details, command, family, errorCode, meaning },
+    });
+    this.family = family;
+    this.errorCode = errorCode;
+    this.meaning = meaning;
+    this.command = command;
+  }
+}
+
+/** The modem did not finish a command in time. The command may or may not have taken effect. */
+export class ModemTimeoutError extends ModemError {
+  override name = 'ModemTimeoutError';
+  readonly command: string;
+  constructor(command: string, timeoutMs: number, options: SmsBridgeErrorOptions = {}) {
+    super('SMSB_MODEM_TIMEOUT', `${command} got no final result within ${timeoutMs} ms`, {
+      retryable: true,
+      ...options,
+      details: { ...options.details, command, timeoutMs },
+    });
+    this.command = command;
+  }
+}
+
+/** The port is closed, vanished or could not be opened. Retryable once the modem is back. */
+export class ModemUnavailableError extends ModemError {
+  override name = 'ModemUnavailableError';
+  constructor(message: string, options: SmsBridgeErrorOptions = {}) {
+    super('SMSB_MODEM_UNAVAILABLE', message, { retryable: true, ...options });
+  }
+}
+
+/** The SIM wants a PIN that was not given, or refused the one given. Not retryable: a wrong PIN retried locks the SIM. */
+export class ModemPinError extends ModemError {
+  override name = 'ModemPinError';
+  constructor(message: string, options: SmsBridgeErrorOptions = {}) {
+    super('SMSB_MODEM_PIN', message, { ...options, retryable: false });
+  }
+}
+
+/** No SIM, SIM failure or a SIM locked behind a PUK: a person has to act. */
+export class ModemSimError extends ModemError {
+  override name = 'ModemSimError';
+  constructor(message: string, options: SmsBridgeErrorOptions = {}) {
+    super('SMSB_MODEM_SIM', message, { ...options, retryable: false });
+  }
+}
+
+/** The modem answered something the driver cannot read. */
+export class ModemProtocolError extends ModemError {
+  override name = 'ModemProtocolError';
+  constructor(message: string, options: SmsBridgeErrorOptions = {}) {
+    super('SMSB_MODEM_PROTOCOL', message, options);
+  }
+}
+
+/** No serial port matched the path, serial number or VID:PID asked for. */
+export class ModemNotFoundError extends ModemError {
+  override name = 'ModemNotFoundError';
+  constructor(message: string, options: SmsBridgeErrorOptions = {}) {
+    super('SMSB_MODEM_NOT_FOUND', message, { retryable: true, ...options });
+  }
+}
+
+/**
+ * A part's PDU was written but the port died before `+CMGS` confirmed it: it may or may not have
+ * gone out. The driver does not resend it (a duplicate SMS is worse than an unknown one).
+ */
+export class ModemSendUncertainError extends ModemError {
+  override name = 'ModemSendUncertainError';
+  constructor(message: string, options: SmsBridgeErrorOptions = {}) {
+    super('SMSB_MODEM_SEND_UNCERTAIN', message, { ...options, retryable: false });
+  }
+}

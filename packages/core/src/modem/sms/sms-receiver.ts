@@ -1,0 +1,252 @@
+import type { Clock } from '../../clock/clock';
+import { decodePdu } from '../../codec/pdu/decode-pdu';
+import { ConcatReassembler } from '../../codec/reassembly/concat-reassembler';
+import type { IncompleteMessage, ReassembledMessage, SourceId } from '../../codec/reassembly/reassembled-message';
+import type { DecodedPdu } from '../../codec/types';
+import type { DeliveryStatus } from '../../model/delivery-status';
+import type { InboundMessage } from '../../model/inbound-message';
+import type { AtEngine } from '../at/at-engine';
+import type { UnsolicitedLine } from '../at/unsolicited-router';
+import { ModemCommandError, ModemProtocolError } from '../modem-errors';
+import { toDeliveryStatus, toInboundMessage } from './inbound-message-mapping';
+import type { MessageReferenceRegistry } from './message-reference-registry';
+import { parseMessageList, parseMessageRead, parseStorageIndication, type StoredPdu } from './stored-pdu-listing';
+
+export interface SmsReceiverOptions {
+  clock: Clock;
+  references: MessageReferenceRegistry;
+  /** How long the parts of a concatenated message may wait for the rest (default 10 min). */
+  reassemblyTimeoutMs?: number;
+  /** Hands a message to the consumer; resolves true once the consumer has it (then it is deleted), false when nobody listens. */
+  deliver: (message: InboundMessage) => Promise<boolean>;
+  statusReport: (status: DeliveryStatus) => void;
+  /** Parts of a message whose other parts did not come in time; they stay in storage. */
+  incomplete: (message: InboundMessage) => void;
+  error: (error: unknown) => void;
+}
+
+export interface ReceiveSessionFacts {
+  /** `+CSMS` service 1: directly delivered messages and reports need `+CNMA`. */
+  messageService: number | undefined;
+  /** Current `+CPMS` read memory, when known. */
+  readStorage: string | undefined;
+}
+
+/**
+ * The receiving half of the SMS layer: `+CMTI`/`+CDSI` indications read from storage, `+CMT`/`+CDS`
+ * direct deliveries, sweeps of stored messages. A stored message is deleted only after the
+ * consumer's handler resolved; parts of an incomplete message are never deleted. Work runs one
+ * task at a time so handler calls never overlap.
+ */
+export class SmsReceiver {
+  private engine: AtEngine | undefined;
+  private facts: ReceiveSessionFacts = { messageService: undefined, readStorage: undefined };
+  private readonly reassembler: ConcatReassembler;
+  /** Storage slots currently held by the reassembler, so a sweep does not add a part twice. */
+  private readonly held = new Set<SourceId>();
+  private work: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void)[] = [];
+  private directCount = 0;
+  /** The memory sweeps list: the read memory found at start-up, whatever reads of "SR" switched to since. */
+  private primaryStorage: string | undefined;
+
+  constructor(private readonly options: SmsReceiverOptions) {
+    this.reassembler = new ConcatReassembler({
+      clock: options.clock,
+      timeoutMs: options.reassemblyTimeoutMs ?? 10 * 60_000,
+      onTimeout: (message) => this.timedOut(message),
+    });
+  }
+
+  attach(engine: AtEngine, facts: ReceiveSessionFacts): void {
+    this.detach();
+    this.engine = engine;
+    this.facts = { ...facts };
+    const router = engine.unsolicited;
+    this.unsubscribe = [
+      router.on('+CMTI', (urc) => this.schedule(() => this.readIndicated(urc))),
+      router.on('+CDSI', (urc) => this.schedule(() => this.readIndicated(urc))),
+      router.on('+CMT', (urc) => this.schedule(() => this.direct(urc))),
+      router.on('+CDS', (urc) => this.schedule(() => this.direct(urc))),
+    ];
+  }
+
+  detach(): void {
+    for (const off of this.unsubscribe) off();
+    this.unsubscribe = [];
+    this.engine = undefined;
+  }
+
+  /** Stops the reassembly timers. */
+  dispose(): void {
+    this.detach();
+    this.reassembler.dispose();
+  }
+
+  /** Waits until the work queued so far is done (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.work;
+  }
+
+  /** Reads every stored message and report (`AT+CMGL=4`) and hands them on like new ones. */
+  sweep(): Promise<void> {
+    return this.schedule(async () => {
+      const engine = this.requireEngine();
+      const storage = await this.selectPrimaryStorage(engine);
+      const stored = parseMessageList((await engine.run('AT+CMGL=4', { timeoutMs: 30_000 })).lines);
+      for (const entry of stored) await this.handleStored(engine, storage, entry);
+    });
+  }
+
+  /**
+   * The stored messages, reassembled, without the handler. With `remove`, the slots of complete
+   * messages are deleted; parts of incomplete ones are listed (raw.incomplete) and kept.
+   */
+  inbox(remove: boolean): Promise<InboundMessage[]> {
+    let result: InboundMessage[] = [];
+    return this.schedule(async () => {
+      const engine = this.requireEngine();
+      const storage = await this.selectPrimaryStorage(engine);
+      const stored = parseMessageList((await engine.run('AT+CMGL=4', { timeoutMs: 30_000 })).lines);
+      const collector = new ConcatReassembler({ clock: this.options.clock });
+      const complete: ReassembledMessage[] = [];
+      for (const entry of stored) {
+        const decoded = this.decode(entry.pdu);
+        if (decoded?.type !== 'deliver') continue;
+        const outcome = collector.add(decoded, `${storage}:${entry.index}`);
+        if (outcome.kind === 'complete') complete.push(outcome.message);
+      }
+      const incomplete = collector.flush();
+      result = [...complete.map(toInboundMessage), ...incomplete.map(toInboundMessage)];
+      if (remove) {
+        for (const message of complete) await this.deleteSources(engine, [...message.sourceIds, ...message.duplicateSourceIds]);
+      }
+    }).then(() => result);
+  }
+
+  private schedule(task: () => Promise<void>): Promise<void> {
+    const run = this.work.then(task);
+    this.work = run.catch((error: unknown) => this.options.error(error));
+    return run;
+  }
+
+  private requireEngine(): AtEngine {
+    if (!this.engine) throw new ModemProtocolError('no modem session');
+    return this.engine;
+  }
+
+  private async readIndicated(urc: UnsolicitedLine): Promise<void> {
+    const engine = this.engine;
+    const slot = parseStorageIndication(urc.line);
+    if (!engine || !slot) return;
+    let storage = slot.storage;
+    let stored = await this.readSlot(engine, storage, slot.index);
+    // Quectel announces status reports as "SM" but files them in "SR".
+    if (!stored && urc.name === '+CDSI' && storage !== 'SR') {
+      storage = 'SR';
+      stored = await this.readSlot(engine, storage, slot.index);
+    }
+    if (!stored) return;
+    await this.handleStored(engine, storage, stored);
+  }
+
+  private async readSlot(engine: AtEngine, storage: string, index: number): Promise<StoredPdu | undefined> {
+    try {
+      await this.selectStorage(engine, storage);
+      return parseMessageRead(index, (await engine.run(`AT+CMGR=${index}`)).lines);
+    } catch (error) {
+      if (error instanceof ModemCommandError) return undefined; // empty slot or unknown storage
+      throw error;
+    }
+  }
+
+  private async handleStored(engine: AtEngine, storage: string, stored: StoredPdu): Promise<void> {
+    const sourceId = `${storage}:${stored.index}`;
+    if (this.held.has(sourceId)) return;
+    const decoded = this.decode(stored.pdu);
+    if (!decoded) return;
+    if (decoded.type === 'status-report') {
+      this.reportStatus(decoded);
+      await this.deleteSources(engine, [sourceId]);
+      return;
+    }
+    if (decoded.type !== 'deliver') return; // a stored outgoing draft: not ours to touch
+    await this.collect(decoded, sourceId);
+  }
+
+  private async direct(urc: UnsolicitedLine): Promise<void> {
+    const engine = this.engine;
+    if (!engine || urc.body === undefined) return;
+    const decoded = this.decode(urc.body);
+    // The network waits for the acknowledgement; it must go before the (possibly slow) handler.
+    if (this.facts.messageService === 1) await engine.run('AT+CNMA').catch((error: unknown) => this.options.error(error));
+    if (!decoded) return;
+    if (decoded.type === 'status-report') this.reportStatus(decoded);
+    else if (decoded.type === 'deliver') await this.collect(decoded, `direct:${++this.directCount}`);
+  }
+
+  private async collect(decoded: DecodedPdu, sourceId: SourceId): Promise<void> {
+    const outcome = this.reassembler.add(decoded, sourceId);
+    if (outcome.kind === 'pending' || outcome.kind === 'duplicate') {
+      this.held.add(sourceId);
+      return;
+    }
+    const message = outcome.message;
+    const sources = [...message.sourceIds, ...message.duplicateSourceIds];
+    for (const source of sources) this.held.delete(source);
+    const handedOn = await this.options.deliver(toInboundMessage(message));
+    if (handedOn && this.engine) await this.deleteSources(this.engine, sources);
+  }
+
+  private timedOut(message: IncompleteMessage): void {
+    for (const source of [...message.sourceIds, ...message.duplicateSourceIds]) this.held.delete(source);
+    this.options.incomplete(toInboundMessage(message));
+  }
+
+  private reportStatus(report: DecodedPdu): void {
+    const part = report.messageReference === null ? undefined : this.options.references.find(report.messageReference, report.address || undefined);
+    this.options.statusReport(toDeliveryStatus(report, part));
+  }
+
+  private decode(hex: string): DecodedPdu | undefined {
+    try {
+      return decodePdu(hex, { hasSmsc: true });
+    } catch (error) {
+      this.options.error(error);
+      return undefined;
+    }
+  }
+
+  private async deleteSources(engine: AtEngine, sources: SourceId[]): Promise<void> {
+    for (const source of sources) {
+      const [storage, index] = String(source).split(':');
+      if (storage === 'direct' || index === undefined) continue;
+      await this.selectStorage(engine, storage!);
+      await engine.run(`AT+CMGD=${index}`);
+    }
+  }
+
+  private async currentStorage(engine: AtEngine): Promise<string> {
+    if (this.facts.readStorage === undefined) {
+      const response = await engine.run('AT+CPMS?').catch(() => undefined);
+      const match = response?.lines.map((l) => /^\+CPMS:\s*"([A-Z0-9]+)"/i.exec(l)).find((m) => m);
+      this.facts.readStorage = match ? match[1]!.toUpperCase() : 'SM';
+    }
+    this.primaryStorage ??= this.facts.readStorage;
+    return this.facts.readStorage;
+  }
+
+  private async selectPrimaryStorage(engine: AtEngine): Promise<string> {
+    const current = await this.currentStorage(engine);
+    const primary = this.primaryStorage ?? current;
+    await this.selectStorage(engine, primary);
+    return primary;
+  }
+
+  /** `AT+CPMS="<mem>"` changes only the read/delete memory; done only when it differs. */
+  private async selectStorage(engine: AtEngine, storage: string): Promise<void> {
+    if ((await this.currentStorage(engine)) === storage) return;
+    await engine.run(`AT+CPMS="${storage}"`);
+    this.facts.readStorage = storage;
+  }
+}

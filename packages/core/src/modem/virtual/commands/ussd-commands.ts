@@ -1,0 +1,70 @@
+import { decodeGsm7, encodeGsm7 } from '../../../codec/gsm7';
+import { hexToOctets, octetsToHex } from '../../../codec/pdu/hex-octets';
+import { packSeptets, unpackSeptets } from '../../../codec/septet-packing';
+import type { CommandContext, CommandTable } from '../command-context';
+import { done, fail } from '../command-outcome';
+import { cmeError, error } from '../final-result-code';
+import { integerParameter, splitAtParameters } from '../parse-at-command-line';
+import { ucs2Octets } from '../pdu/segment-user-data';
+import type { UssdReply } from '../ussd-session';
+
+/** `AT+CUSD` (TS 27.007 §7.15): USSD requests answered from the menu tree, before or after `OK`. */
+export const ussdCommands: CommandTable = {
+  '+CUSD': {
+    handle: (command, context) => {
+      if (command.form === 'read') return done(`+CUSD: ${context.settings.ussdPresentation}`);
+      if (command.form === 'test') return done('+CUSD: (0-2)');
+      const parameters = splitAtParameters(command.argument);
+      const n = integerParameter(parameters, 0, 0);
+      if (!(n >= 0 && n <= 2)) return fail(error);
+      if (n === 2) {
+        context.ussd.cancel();
+        return done();
+      }
+      context.settings.ussdPresentation = n;
+      const request = parameters[1];
+      if (!request) return done();
+      if (context.radio.registration !== 1 && context.radio.registration !== 5) return fail(cmeError(30));
+      const reply = context.ussd.send(decodeRequest(request.value, context));
+      if (n === 0) return done();
+      const line = formatReply(reply, context);
+      if (context.ussd.behaviour.replyTiming === 'before-ok') return done(line);
+      context.later(context.ussd.behaviour.replyDelayMs, () => context.emitUnsolicited([line]));
+      return done();
+    },
+  },
+};
+
+function decodeRequest(text: string, context: CommandContext): string {
+  const isHex = /^([0-9A-Fa-f]{2})+$/.test(text);
+  if (context.profile.ussdPackedHex && isHex) {
+    const octets = hexToOctets(text);
+    const septets = unpackSeptets(octets, Math.floor((octets.length * 8) / 7));
+    // Seven spare bits at the end would read as an '@'; TS 23.038 pads with CR there instead.
+    return decodeGsm7(septets).replace(/[\r@]$/, '');
+  }
+  if (context.settings.characterSet === 'UCS2' && isHex && text.length % 4 === 0) {
+    const octets = hexToOctets(text);
+    let decoded = '';
+    for (let i = 0; i < octets.length; i += 2) decoded += String.fromCharCode((octets[i]! << 8) | octets[i + 1]!);
+    return decoded;
+  }
+  return text;
+}
+
+function formatReply(reply: UssdReply, context: CommandContext): string {
+  if (reply.text === undefined) return `+CUSD: ${reply.status}`;
+  const dcs = context.ussd.behaviour.dcs;
+  return `+CUSD: ${reply.status},"${encodeReplyText(reply.text, dcs, context)}",${dcs}`;
+}
+
+function encodeReplyText(text: string, dcs: number, context: CommandContext): string {
+  if (dcs === 72 || context.settings.characterSet === 'UCS2') return octetsToHex(ucs2Octets(text));
+  if (context.profile.ussdPackedHex) {
+    const septets = encodeGsm7(text);
+    // TS 23.038 §6.1.2.3.1: when 7 spare bits remain, they carry CR so that no '@' is read.
+    if (septets.length % 8 === 7) septets.push(0x0d);
+    return octetsToHex(packSeptets(septets));
+  }
+  return text;
+}

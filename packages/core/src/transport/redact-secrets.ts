@@ -1,0 +1,62 @@
+/** Query/form parameter names whose values are always scrubbed, whatever secrets were configured. */
+export const SENSITIVE_PARAMETER_NAMES: readonly string[] = [
+  'password',
+  'pass',
+  'pwd',
+  'passwd',
+  'token',
+  'access_token',
+  'api_key',
+  'apikey',
+  'api-key',
+  'secret',
+  'key',
+];
+
+const REDACTED = '***';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Replaces every configured secret (raw, URL-encoded and form-encoded spellings) and the value of
+ * every sensitive query/form parameter (`password=…`, `token=…`) in `text` with `***`.
+ * Diafaan and Route Mobile carry passwords in query strings, so every URL or body that may end up
+ * in an error goes through here first.
+ */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  const names = SENSITIVE_PARAMETER_NAMES.map(escapeRegExp).join('|');
+  // Value runs to the next separator; a query string, a form body or a JSON-ish dump all end there.
+  out = out.replace(new RegExp(`(^|[?&;\\s"'])(${names})=([^&;\\s"'#]*)`, 'gi'), (_m, lead: string, name: string) => `${lead}${name}=${REDACTED}`);
+  const spellings = new Set<string>();
+  for (const secret of secrets) {
+    // Very short secrets would scrub ordinary words; they still never reach a message because
+    // parameter values are scrubbed by name above.
+    if (!secret || secret.length < 3) continue;
+    spellings.add(secret);
+    spellings.add(encodeURIComponent(secret));
+    spellings.add(encodeURIComponent(secret).replace(/%20/g, '+'));
+    spellings.add(JSON.stringify(secret).slice(1, -1));
+  }
+  // Longest first so a secret that contains another is scrubbed whole.
+  for (const spelling of [...spellings].sort((a, b) => b.length - a.length)) {
+    out = out.split(spelling).join(REDACTED);
+  }
+  return out;
+}
+
+/** Deep copy of `value` with every string passed through {@link redactSecrets}. */
+export function redactDeep<T>(value: T, secrets: readonly string[] = []): T {
+  if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      copy[key] = SENSITIVE_PARAMETER_NAMES.includes(key.toLowerCase()) && typeof item === 'string' ? REDACTED : redactDeep(item, secrets);
+    }
+    return copy as T;
+  }
+  return value;
+}

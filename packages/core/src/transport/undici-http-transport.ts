@@ -1,0 +1,145 @@
+import { Pool } from 'undici';
+import { systemClock, type Clock } from '../clock/clock';
+import { InvalidRequestError } from '../errors/gateway-errors';
+import type { HttpRequest, HttpResponse, HttpTransport, HttpTransportOptions } from './http-transport';
+import { toGatewayFailure, type HttpFailurePhase } from './http-failure';
+import { encodeParameters, joinUrlPath } from './query-string';
+import { redactSecrets } from './redact-secrets';
+
+export interface UndiciHttpTransportOptions extends HttpTransportOptions {
+  /** Gateway key or name used in error messages and details (default `gateway`). */
+  gateway?: string;
+  /** Drives the whole-request timeout; inject a fake one in tests. */
+  clock?: Clock;
+  /** Idle keep-alive sockets are closed after this long (default 4 s). */
+  keepAliveTimeoutMs?: number;
+  /** Parallel sockets to the gateway (default 4; LAN boxes dislike more). */
+  connections?: number;
+  /** Answers larger than this are refused as malformed (default 8 MiB). */
+  maxResponseBytes?: number;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  const flat: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+/**
+ * The production {@link HttpTransport}: one undici `Pool` (keep-alive) for the gateway's origin,
+ * owned by this transport and closed with it — never the global dispatcher. Failures come back as
+ * the gateway error family with `retryable` telling whether a repeat is safe.
+ */
+export class UndiciHttpTransport implements HttpTransport {
+  readonly origin: string;
+  readonly basePath: string;
+  private readonly pool: Pool;
+  private readonly clock: Clock;
+  private readonly gateway: string;
+  private readonly secrets: readonly string[];
+  private readonly requestTimeoutMs: number;
+  private readonly maxResponseBytes: number;
+
+  constructor(options: UndiciHttpTransportOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.baseUrl);
+    } catch {
+      throw new InvalidRequestError(
+        `The gateway URL "${redactSecrets(options.baseUrl, options.secrets)}" is not a valid URL: write it as http(s)://host:port[/path].`,
+      );
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new InvalidRequestError(`The gateway URL must start with http:// or https://, not ${url.protocol}//.`);
+    }
+    if (url.username || url.password) {
+      throw new InvalidRequestError('Put the gateway credentials in the credential fields, not in the URL.');
+    }
+    this.origin = url.origin;
+    this.basePath = url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, '');
+    this.clock = options.clock ?? systemClock;
+    this.gateway = options.gateway ?? 'gateway';
+    this.secrets = (options.secrets ?? []).filter((secret) => secret.length > 0);
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
+    const tls = options.tls ?? {};
+    this.pool = new Pool(this.origin, {
+      connections: options.connections ?? 4,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
+      headersTimeout: this.requestTimeoutMs,
+      bodyTimeout: this.requestTimeoutMs,
+      connect: {
+        timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+        rejectUnauthorized: tls.rejectUnauthorized ?? true,
+        ...(tls.ca ? { ca: tls.ca } : {}),
+      },
+    });
+  }
+
+  async request(request: HttpRequest): Promise<HttpResponse> {
+    const query = encodeParameters(request.query);
+    const path = joinUrlPath(this.basePath, request.path);
+    const timeoutMs = request.timeoutMs ?? this.requestTimeoutMs;
+    const idempotent = request.idempotent ?? false;
+    const abort = new AbortController();
+    let timedOut = false;
+    let phase: HttpFailurePhase = 'awaiting-response';
+    const timer = this.clock.setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, timeoutMs);
+    try {
+      const response = await this.pool.request({
+        method: request.method,
+        path: query ? `${path}?${query}` : path,
+        headers: request.headers,
+        body: request.body,
+        signal: abort.signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      phase = 'reading-body';
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxResponseBytes) {
+          response.body.destroy();
+          throw Object.assign(new Error(`response larger than ${this.maxResponseBytes} bytes`), { code: 'SMSB_RESPONSE_TOO_LARGE' });
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return {
+        status: response.statusCode,
+        headers: flattenHeaders(response.headers),
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+    } catch (error) {
+      throw toGatewayFailure(error, {
+        gateway: this.gateway,
+        origin: this.origin,
+        method: request.method,
+        path,
+        idempotent,
+        phase,
+        timedOut,
+        timeoutMs,
+        secrets: this.secrets,
+      });
+    } finally {
+      this.clock.clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.pool.closed || this.pool.destroyed) return;
+    // Requests still running would hold a polite close forever when the gateway hangs.
+    const busy = this.pool.stats.running + this.pool.stats.pending + this.pool.stats.queued > 0;
+    await (busy ? this.pool.destroy() : this.pool.close());
+  }
+}

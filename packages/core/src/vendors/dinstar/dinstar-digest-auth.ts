@@ -1,0 +1,115 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** The parameters of a `WWW-Authenticate: Digest …` challenge. */
+export interface DigestChallenge {
+  realm: string;
+  nonce: string;
+  /** `auth` when offered; undefined for the old RFC 2069 form. */
+  qop?: 'auth';
+  opaque?: string;
+  /** `MD5` (default), `MD5-sess`, `SHA-256`, `SHA-256-sess`. */
+  algorithm: string;
+  stale: boolean;
+}
+
+/** Reads `a=b, c="d, e"` parameter lists. */
+function parseAuthParameters(text: string): Map<string, string> {
+  const parameters = new Map<string, string>();
+  const pattern = /([a-zA-Z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    parameters.set(match[1].toLowerCase(), match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3]);
+  }
+  return parameters;
+}
+
+/** The Digest challenge among the `WWW-Authenticate` values (a server may offer Basic beside it). */
+export function parseDigestChallenge(header: string | undefined): DigestChallenge | undefined {
+  if (!header) return undefined;
+  const start = header.search(/digest\s/i);
+  if (start < 0) return undefined;
+  // Another scheme after Digest starts with its name and no `=`; cut there.
+  const rest = header.slice(start + 'digest'.length);
+  const next = rest.search(/,\s*(basic|bearer|negotiate|digest)\s/i);
+  const parameters = parseAuthParameters(next < 0 ? rest : rest.slice(0, next));
+  const nonce = parameters.get('nonce');
+  if (!nonce) return undefined;
+  const qops = (parameters.get('qop') ?? '').split(',').map((value) => value.trim().toLowerCase());
+  const algorithm = parameters.get('algorithm') ?? 'MD5';
+  return {
+    realm: parameters.get('realm') ?? '',
+    nonce,
+    ...(qops.includes('auth') ? { qop: 'auth' as const } : {}),
+    ...(parameters.has('opaque') ? { opaque: parameters.get('opaque') } : {}),
+    algorithm,
+    stale: (parameters.get('stale') ?? '').toLowerCase() === 'true',
+  };
+}
+
+function hashFor(algorithm: string): (text: string) => string {
+  const name = /^sha-256/i.test(algorithm) ? 'sha256' : 'md5';
+  return (text) => createHash(name).update(text, 'utf8').digest('hex');
+}
+
+/** Whether this client can answer the challenge's algorithm. */
+export function isSupportedDigestAlgorithm(algorithm: string): boolean {
+  return /^(md5|md5-sess|sha-256|sha-256-sess)$/i.test(algorithm);
+}
+
+/**
+ * Answers Digest challenges (RFC 7616, `qop=auth`) and keeps the last nonce so later requests
+ * carry credentials at once with a growing nonce count, without an unauthenticated round-trip.
+ */
+export class DigestClientSession {
+  private challenge: DigestChallenge | undefined;
+  private nonceCount = 0;
+
+  constructor(
+    private readonly username: string,
+    private readonly password: string,
+    private readonly newClientNonce: () => string = () => randomBytes(8).toString('hex'),
+  ) {}
+
+  get hasChallenge(): boolean {
+    return this.challenge !== undefined;
+  }
+
+  /** Takes a new challenge; the nonce count restarts. */
+  accept(challenge: DigestChallenge): void {
+    this.challenge = challenge;
+    this.nonceCount = 0;
+  }
+
+  /** Forgets the nonce, e.g. after the gateway refused it. */
+  forget(): void {
+    this.challenge = undefined;
+    this.nonceCount = 0;
+  }
+
+  /** The `Authorization` header for `method` on `uri` (path and query, exactly as requested). */
+  authorization(method: string, uri: string): string | undefined {
+    const challenge = this.challenge;
+    if (!challenge) return undefined;
+    const hash = hashFor(challenge.algorithm);
+    const clientNonce = this.newClientNonce();
+    this.nonceCount += 1;
+    const nc = this.nonceCount.toString(16).padStart(8, '0');
+    let ha1 = hash(`${this.username}:${challenge.realm}:${this.password}`);
+    if (/-sess$/i.test(challenge.algorithm)) ha1 = hash(`${ha1}:${challenge.nonce}:${clientNonce}`);
+    const ha2 = hash(`${method}:${uri}`);
+    const response = challenge.qop
+      ? hash(`${ha1}:${challenge.nonce}:${nc}:${clientNonce}:${challenge.qop}:${ha2}`)
+      : hash(`${ha1}:${challenge.nonce}:${ha2}`);
+    const quote = (value: string): string => `"${value.replace(/(["\\])/g, '\\$1')}"`;
+    const parts = [
+      `username=${quote(this.username)}`,
+      `realm=${quote(challenge.realm)}`,
+      `nonce=${quote(challenge.nonce)}`,
+      `uri=${quote(uri)}`,
+      `algorithm=${challenge.algorithm}`,
+      `response=${quote(response)}`,
+    ];
+    if (challenge.qop) parts.push(`qop=${challenge.qop}`, `nc=${nc}`, `cnonce=${quote(clientNonce)}`);
+    if (challenge.opaque !== undefined) parts.push(`opaque=${quote(challenge.opaque)}`);
+    return `Digest ${parts.join(', ')}`;
+  }
+}

@@ -1,0 +1,65 @@
+import { systemClock, type Clock } from '../../clock/clock';
+import { SmsBridgeError } from '../../errors/smsbridge-error';
+
+export interface SendRetryPolicyOptions {
+  /** Attempts including the first (default 3). */
+  maxAttempts?: number;
+  /** Delay before the second attempt (default 500 ms); doubles each time up to `maxDelayMs`. */
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  clock?: Clock;
+  /** Extra veto, e.g. a vendor rule ("never resubmit on 1715"); runs only for retryable errors. */
+  shouldRetry?: (error: SmsBridgeError, attempt: number) => boolean;
+}
+
+/**
+ * Repeats an operation only when its error says that is safe (`retryable`: the request provably
+ * never reached the gateway, or the vendor documents a retry), a bounded number of times, waiting
+ * through the Clock between attempts — never re-sending a message the gateway may have accepted.
+ */
+export class SendRetryPolicy {
+  private readonly maxAttempts: number;
+  private readonly initialDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly clock: Clock;
+  private readonly shouldRetry: SendRetryPolicyOptions['shouldRetry'];
+
+  constructor(options: SendRetryPolicyOptions = {}) {
+    this.maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
+    this.initialDelayMs = options.initialDelayMs ?? 500;
+    this.maxDelayMs = options.maxDelayMs ?? 10_000;
+    this.clock = options.clock ?? systemClock;
+    this.shouldRetry = options.shouldRetry;
+  }
+
+  /** Runs `operation(attempt)` (attempt counts from 1) and returns its result or throws its last error. */
+  async run<T>(operation: (attempt: number) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await operation(attempt);
+      } catch (error) {
+        if (!this.mayRetry(error, attempt)) throw error;
+        await this.wait(this.delayBefore(attempt + 1, error as SmsBridgeError));
+      }
+    }
+  }
+
+  private mayRetry(error: unknown, attempt: number): boolean {
+    if (attempt >= this.maxAttempts) return false;
+    if (!(error instanceof SmsBridgeError) || !error.retryable) return false;
+    return this.shouldRetry ? this.shouldRetry(error, attempt) : true;
+  }
+
+  /** Exponential backoff, or the gateway's own `Retry-After` when it gave one. */
+  private delayBefore(attempt: number, error: SmsBridgeError): number {
+    const asked = error.details['retryAfterMs'];
+    if (typeof asked === 'number' && asked >= 0) return Math.min(asked, this.maxDelayMs);
+    return Math.min(this.initialDelayMs * 2 ** (attempt - 2), this.maxDelayMs);
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.clock.setTimeout(resolve, ms);
+    });
+  }
+}

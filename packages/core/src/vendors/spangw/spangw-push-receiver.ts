@@ -1,0 +1,148 @@
+import { InvalidRequestError } from '../../errors';
+import type { DeliveryStatus, InboundMessage } from '../../model';
+import { spangwDeliveryState } from './spangw-delivery-state';
+import { parseGatewayLocalTime, gatewayLocalTimeToIso } from './gateway-local-time';
+import { formatSpangwMessageReference, spangwTextHash } from './spangw-message-reference';
+import { SPANGW_DEFAULT_PUSH_NAMES, type SpangwPushParameterNames } from './spangw-push-config';
+
+/** One HTTP call the gateway made to the receiver: its query string and, for a POST, its body. */
+export interface SpangwPushCall {
+  /** `?a=1&b=2`, `a=1&b=2`, URLSearchParams or an already parsed query object. */
+  query?: string | URLSearchParams | Record<string, string | string[] | undefined>;
+  /** Form-encoded or JSON body, raw or already parsed. */
+  body?: string | Record<string, unknown>;
+  contentType?: string;
+}
+
+export interface SpangwPushReceiverOptions {
+  /** The names configured with `set_config` (`url_from_num` …); missing ones fall back to the defaults. */
+  names?: Partial<SpangwPushParameterNames>;
+  gatewayUtcOffsetMinutes?: number;
+}
+
+/** A send result or delivery report (a `status` was pushed), or a received SMS (no status). */
+export type SpangwPushEvent = { kind: 'status'; status: DeliveryStatus } | { kind: 'inbound'; message: InboundMessage };
+
+function collect(target: Map<string, string>, source: SpangwPushCall['query'] | SpangwPushCall['body'], contentType = ''): void {
+  if (source === undefined) return;
+  if (typeof source === 'string') {
+    const text = source.trim();
+    if (text === '') return;
+    if (/json/i.test(contentType) || text.startsWith('{')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new InvalidRequestError('The spangw push body looks like JSON but cannot be parsed; check what the gateway sends to this URL.');
+      }
+      collect(target, parsed as Record<string, unknown>);
+      return;
+    }
+    for (const [name, value] of new URLSearchParams(text.replace(/^\?/, ''))) target.set(name.toLowerCase(), value);
+    return;
+  }
+  if (source instanceof URLSearchParams) {
+    for (const [name, value] of source) target.set(name.toLowerCase(), value);
+    return;
+  }
+  for (const [name, value] of Object.entries(source)) {
+    if (value === undefined || value === null) continue;
+    target.set(name.toLowerCase(), Array.isArray(value) ? String(value[0] ?? '') : String(value));
+  }
+}
+
+/**
+ * Reads one push from the gateway using the parameter names the user configured on it (the
+ * gateway lets every name be chosen, so no name is fixed here). Query and body are merged; names
+ * are matched without regard to case.
+ */
+export function parseSpangwPush(call: SpangwPushCall, options: SpangwPushReceiverOptions = {}): SpangwPushEvent {
+  const names: SpangwPushParameterNames = { ...SPANGW_DEFAULT_PUSH_NAMES };
+  for (const [key, value] of Object.entries(options.names ?? {})) {
+    if (value) names[key as keyof SpangwPushParameterNames] = value;
+  }
+  const values = new Map<string, string>();
+  collect(values, call.query);
+  collect(values, call.body, call.contentType);
+  const read = (name: string): string | undefined => {
+    const value = values.get(name.toLowerCase());
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const offset = options.gatewayUtcOffsetMinutes ?? 0;
+  const from = read(names.fromNumber);
+  const to = read(names.toNumber);
+  const portName = read(names.portName);
+  const message = read(names.message);
+  const time = read(names.time);
+  const status = read(names.status);
+  const raw = Object.fromEntries(values);
+  const at = gatewayLocalTimeToIso(time, offset);
+
+  if (status !== undefined) {
+    if (!to) {
+      throw new InvalidRequestError(
+        `The spangw push has a status but no "${names.toNumber}" parameter: set the receiver's parameter names to the ones configured on the gateway (url_to_num).`,
+      );
+    }
+    const sentAt = parseGatewayLocalTime(time, offset);
+    return {
+      kind: 'status',
+      status: {
+        state: spangwDeliveryState(status),
+        // Same shape as the client's ids, stamped with the gateway's time instead of ours.
+        messageId:
+          sentAt !== undefined && message !== undefined
+            ? formatSpangwMessageReference({ phoneNumber: to, sentAt, textHash: spangwTextHash(message) })
+            : `${to}|${time ?? ''}`,
+        to,
+        rawStatus: status,
+        ...(at ? { at } : {}),
+        gateway: 'spangw',
+        raw,
+      },
+    };
+  }
+  if (!from || message === undefined) {
+    throw new InvalidRequestError(
+      `The spangw push carries neither a "${names.status}" nor a "${names.fromNumber}" and "${names.message}": set the receiver's parameter names to the ones configured on the gateway.`,
+    );
+  }
+  return {
+    kind: 'inbound',
+    message: {
+      id: `${from}|${time ?? ''}|${spangwTextHash(message)}`,
+      from,
+      ...(to ? { to } : {}),
+      text: message,
+      ...(at ? { receivedAt: at } : {}),
+      ...(portName ? { port: portName } : {}),
+      gateway: 'spangw',
+      raw,
+    },
+  };
+}
+
+/** The answer the receiver gives the gateway. */
+export interface SpangwPushAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** What one push gave: the event (or why it could not be read) and the answer for the gateway. */
+export interface SpangwPushReceipt {
+  answer: SpangwPushAnswer;
+  event?: SpangwPushEvent;
+  error?: InvalidRequestError;
+}
+
+/** Handles one push: 200 `OK` when it could be read, 400 with the reason otherwise. */
+export function receiveSpangwPush(call: SpangwPushCall, options: SpangwPushReceiverOptions = {}): SpangwPushReceipt {
+  try {
+    const event = parseSpangwPush(call, options);
+    return { event, answer: { status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' } };
+  } catch (error) {
+    if (!(error instanceof InvalidRequestError)) throw error;
+    return { error, answer: { status: 400, contentType: 'text/plain; charset=utf-8', body: error.message } };
+  }
+}

@@ -1,0 +1,38 @@
+/** PDUs built field by field from 3GPP TS 23.040, with what they carry (shared by the CLI tests). */
+export const deliverGsm7 = {
+  hex: '0791447758100650040C914477000910320000423051410350402FD9775D0E8287E5E3321B44BBC562A0F17B4E9F8362B24D19B4E1C1C369F2C607DAF4407474D8BD9E8700',
+  smsc: '+447785016005',
+  address: '+447700900123',
+  timestamp: '2024-03-15T14:30:05+01:00',
+  text: 'Your parcel 4711 costs 12€ [paid] ~ thanks!',
+};
+
+export const deliverUcs2 = {
+  hex: '07919761980634F8040B919762214365F700085211208010950A28041F04400438043204350442002C0020043A0430043A002004340435043B0430003F0020D83DDE42',
+  address: '+79261234567',
+  timestamp: '2025-11-02T08:01:59-05:00',
+  text: 'Привет, как дела? 🙂',
+};
+
+export const deliverConcatPart1 = {
+  hex: '0791447758100650440C91447700091032000042305141035040A0050003A70201A8E8F41C949E83C220F6DB7D06B5CBF379F85C06D1D1613A88FC2ECF41EE371D644ED3416937FD0D7ABBCBA06973CA02CDDF203ABA0C9A97DDE4B21C3487B3D374509A0E4ABBE96F10FDFE06C1C372FA1C744FD3D1A030A83E2FCB41E4303D0C4297C3E4B2DC05A2A2D373507A0E0A83D86FF719D42ECFE7E17319444787E920F2BB3C07B9DF',
+  concat: { reference: 167, total: 2, sequence: 1 },
+  text: 'This is a long message that does not fit into one SMS, so the sender split it into two parts with a user data header. This is a long message that does no',
+};
+
+export const deliverFlash = {
+  hex: '07913386094000F0040B913316325476F800105211208010950A214166514AD581CCECF01C0D6A97E7F3F0B9CC02B9DF74D09CFE9697C92E',
+  text: 'ALERT: flash message, not stored.',
+};
+
+export const statusReportExpired = {
+  hex: '0791447758100650062B0C91447700091032423051410350404230514153004046',
+  address: '+447700900123',
+  messageReference: 43,
+  status: 0x46,
+  timestamp: '2024-03-15T14:30:05+01:00',
+  dischargeTime: '2024-03-15T14:35:00+01:00',
+};
+
+/** The SMSC part of deliverGsm7 (length octet 07 + 7 octets), to make a bare TPDU of it. */
+export const deliverGsm7SmscHexLength = 16;

@@ -1,0 +1,284 @@
+import { decodePdu } from '../../src/codec/pdu/decode-pdu';
+import type { DeliveryStatus } from '../../src/model/delivery-status';
+import type { InboundMessage } from '../../src/model/inbound-message';
+import { GsmModem, type GsmModemOptions } from '../../src/modem/gsm-modem';
+import type { GsmModemState } from '../../src/modem/gsm-modem-events';
+import { VirtualModem, type VirtualModemOptions } from '../../src/modem/virtual/virtual-modem';
+import { waitUntil } from './helpers/wait-until';
+
+/** The driver on the in-process virtual modem (system clock, short simulated delays). */
+async function connect(vmOptions: VirtualModemOptions = {}, options: Partial<GsmModemOptions> = {}) {
+  const vm = new VirtualModem({ network: { deliveryDelayMs: 5 }, ussd: { replyDelayMs: 5 }, bootDelayMs: 5, ...vmOptions });
+  const modem = new GsmModem({ transport: () => vm.transport(), reconnect: { initialDelayMs: 10, maxDelayMs: 20 }, ...options });
+  const messages: InboundMessage[] = [];
+  const reports: DeliveryStatus[] = [];
+  const errors: unknown[] = [];
+  modem.on('status-report', (s) => reports.push(s));
+  modem.on('error', (e) => errors.push(e));
+  cleanups.push(async () => {
+    await modem.close();
+    vm.close();
+  });
+  return { vm, modem, messages, reports, errors };
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describe.each(['simcom', 'quectel', 'huawei'] as const)('GsmModem on the virtual %s modem', (profile) => {
+  it('starts and reports device info', async () => {
+    const { modem } = await connect({ profile });
+    await modem.start();
+    const info = await modem.info();
+    expect(info.manufacturer).toMatch(/\w/);
+    expect(info.imei).toMatch(/^\d{15}$/);
+    expect(info.iccid).toMatch(/^89\d{16,18}$/);
+    expect(info.registration?.state).toBe('home');
+    expect(info.signal?.dbm).toBe(-71);
+    expect(modem.state).toEqual({ connection: 'ready', health: 'ok' });
+  });
+
+  it('sends a single message and matches its status report', async () => {
+    const { vm, modem, reports } = await connect({ profile });
+    await modem.start();
+    const [result] = await modem.send({ to: ['+447700900123'], text: 'Hello from smsbridge', statusReport: true });
+    expect(result).toMatchObject({ to: '+447700900123', accepted: true, state: 'sent', parts: 1, encoding: 'gsm7', partIds: ['0'] });
+    expect(vm.submitted).toHaveLength(1);
+    expect(decodePdu(vm.submitted[0]!.pdu).text).toBe('Hello from smsbridge');
+    await waitUntil(() => reports.length === 1, 'the status report arrived');
+    expect(reports[0]).toMatchObject({ state: 'delivered', messageId: result!.messageId, to: '+447700900123', rawStatus: 0 });
+    // The stored report was deleted once reported.
+    await waitUntil(() => vm.storage('SR').list().length === 0 && vm.storage('SM').list().length === 0, 'the report was deleted');
+  });
+
+  it('receives a message by indication, awaits the handler, then deletes it', async () => {
+    const { vm, modem } = await connect({ profile });
+    await modem.start();
+    let release: () => void = () => undefined;
+    const received: InboundMessage[] = [];
+    modem.on('message', async (m) => {
+      received.push(m);
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    vm.injectSms({ from: '+447700900555', text: 'Ping' });
+    await waitUntil(() => received.length === 1, 'the handler got the message');
+    expect(received[0]).toMatchObject({ from: '+447700900555', text: 'Ping', gateway: 'modem' });
+    expect(vm.storage('SM').list()).toHaveLength(1); // not deleted while the handler runs
+    release();
+    await waitUntil(() => vm.storage('SM').list().length === 0, 'the message was deleted');
+  });
+});
+
+describe('GsmModem sending', () => {
+  it('sends a multipart message in order, each part once, with per-part references', async () => {
+    const { vm, modem } = await connect({}, { minGapMs: 1 });
+    await modem.start();
+    const text = 'x'.repeat(300);
+    const [result] = await modem.send({ to: ['+447700900123'], text });
+    expect(result).toMatchObject({ accepted: true, parts: 2, partIds: ['0', '1'] });
+    expect(vm.submitted.map((s) => decodePdu(s.pdu).concat?.sequence)).toEqual([1, 2]);
+    expect(vm.submitted.map((s) => decodePdu(s.pdu).text).join('')).toBe(text);
+  });
+
+  it('sends Unicode as UCS-2 and flash as class 0', async () => {
+    const { vm, modem } = await connect();
+    await modem.start();
+    const [result] = await modem.send({ to: ['+447700900123'], text: 'Привет 👋', flash: true });
+    expect(result).toMatchObject({ accepted: true, encoding: 'ucs2' });
+    const sent = decodePdu(vm.submitted[0]!.pdu);
+    expect(sent).toMatchObject({ text: 'Привет 👋', encoding: 'ucs2', class: 0 });
+  });
+
+  it('reports a refused part with its CMS code and does not send the rest', async () => {
+    const { vm, modem } = await connect();
+    await modem.start();
+    vm.failNextSend(38);
+    const [result] = await modem.send({ to: ['+447700900123'], text: 'y'.repeat(200) });
+    expect(result).toMatchObject({ accepted: false, state: 'failed', errorCode: 38 });
+    expect(vm.submitted).toHaveLength(0);
+  });
+
+  it('sends to several recipients, one result each', async () => {
+    const { vm, modem } = await connect();
+    await modem.start();
+    const results = await modem.send({ to: ['+447700900001', '+447700900002'], text: 'hi' });
+    expect(results.map((r) => [r.to, r.accepted])).toEqual([
+      ['+447700900001', true],
+      ['+447700900002', true],
+    ]);
+    expect(vm.submitted.map((s) => s.destination)).toEqual(['+447700900001', '+447700900002']);
+  });
+
+  it('reports a failed delivery from the status report', async () => {
+    const { modem, reports } = await connect({ network: { deliveryDelayMs: 5, rules: [{ match: '+447700900999', status: 0x41 }] } });
+    await modem.start();
+    const [result] = await modem.send({ to: ['+447700900999'], text: 'nope', statusReport: true });
+    await waitUntil(() => reports.length === 1, 'the status report arrived');
+    expect(reports[0]).toMatchObject({ state: 'failed', messageId: result!.messageId, rawStatus: 0x41, errorCode: 0x41 });
+  });
+});
+
+describe('GsmModem receiving', () => {
+  it('keeps a message in storage when the handler fails', async () => {
+    const { vm, modem, errors } = await connect();
+    await modem.start();
+    modem.on('message', async () => {
+      throw new Error('consumer down');
+    });
+    vm.injectSms({ from: '+447700900555', text: 'Keep me' });
+    await waitUntil(() => errors.length === 1, 'the handler error was reported');
+    expect(vm.storage('SM').list()).toHaveLength(1);
+  });
+
+  it('reassembles a multipart message arriving out of order and deletes its parts after the handler', async () => {
+    const { vm, modem } = await connect();
+    await modem.start();
+    const received: InboundMessage[] = [];
+    modem.on('message', (m) => {
+      received.push(m);
+    });
+    const text = 'Part of a long story. '.repeat(12);
+    vm.injectSms({ from: '+447700900555', text, partOrder: [2, 3, 1] });
+    await waitUntil(() => received.length === 1 && vm.storage('SM').list().length === 0, 'the message was handed on and deleted');
+    expect(received[0]!.text).toBe(text);
+  });
+
+  it('reports an incomplete message after the timeout and keeps its parts', async () => {
+    const { vm, modem } = await connect({}, { reassemblyTimeoutMs: 30 });
+    const incomplete: InboundMessage[] = [];
+    const received: InboundMessage[] = [];
+    modem.on('incomplete-message', (m) => incomplete.push(m));
+    modem.on('message', (m) => {
+      received.push(m);
+    });
+    await modem.start();
+    vm.injectSms({ from: '+447700900555', text: 'z'.repeat(400), partOrder: [1, 3] });
+    await waitUntil(() => incomplete.length === 1, 'the incomplete message was reported');
+    expect(incomplete[0]!.raw).toMatchObject({ incomplete: true, missing: [2] });
+    expect(received).toHaveLength(0);
+    expect(vm.storage('SM').list()).toHaveLength(2);
+  });
+
+  it('hands on messages stored before start-up (sweep)', async () => {
+    const vm = new VirtualModem();
+    vm.injectSms({ from: '+447700900555', text: 'While you were away' });
+    const modem = new GsmModem({ transport: () => vm.transport(), reconnect: false });
+    cleanups.push(async () => {
+      await modem.close();
+      vm.close();
+    });
+    const received: InboundMessage[] = [];
+    modem.on('message', (m) => {
+      received.push(m);
+    });
+    await modem.start();
+    await waitUntil(() => received.length === 1 && vm.storage('SM').list().length === 0, 'the stored message was handed on');
+    expect(received[0]!.text).toBe('While you were away');
+  });
+
+  it('lists the inbox and deletes on request', async () => {
+    const { vm, modem } = await connect({}, { sweepOnConnect: false });
+    await modem.start();
+    vm.injectSms({ from: '+447700900555', text: 'one' });
+    vm.injectSms({ from: '+447700900556', text: 'two '.repeat(50) });
+    const listed = await modem.inbox();
+    expect(listed.map((m) => m.text)).toEqual(['one', 'two '.repeat(50)]);
+    expect(vm.storage('SM').list()).toHaveLength(3);
+    await modem.inbox({ delete: true });
+    expect(vm.storage('SM').list()).toHaveLength(0);
+  });
+
+  it('takes direct deliveries (+CMT) and acknowledges them with +CNMA when CSMS=1', async () => {
+    const { vm, modem } = await connect({}, { delivery: 'direct', messageService: 1 });
+    const received: InboundMessage[] = [];
+    modem.on('message', (m) => {
+      received.push(m);
+    });
+    await modem.start();
+    vm.injectSms({ from: '+447700900555', text: 'Direct hello' });
+    await waitUntil(() => received.length === 1, 'the direct message arrived');
+    expect(received[0]!.text).toBe('Direct hello');
+    await waitUntil(() => vm.commandLog.includes('+CNMA'), 'the message was acknowledged');
+    expect(vm.storage('SM').list()).toHaveLength(0);
+  });
+
+  it('takes direct status reports (+CDS)', async () => {
+    const { modem, reports } = await connect({}, { delivery: 'direct' });
+    await modem.start();
+    const [result] = await modem.send({ to: ['+447700900123'], text: 'report me', statusReport: true });
+    await waitUntil(() => reports.length === 1, 'the +CDS report arrived');
+    expect(reports[0]).toMatchObject({ state: 'delivered', messageId: result!.messageId });
+  });
+});
+
+describe('GsmModem USSD', () => {
+  const menu = { '*100#': 'Balance: 5.00 EUR', '*101#': { reply: '1. Data\n2. Voice', options: { '1': 'Data: 2 GB left' } } };
+
+  it.each([
+    ['simcom', 15, 'after-ok'],
+    ['simcom', 15, 'before-ok'],
+    ['simcom', 72, 'after-ok'],
+    ['huawei', 15, 'after-ok'],
+  ] as const)('answers a balance query on %s with DCS %d, reply %s', async (profile, dcs, replyTiming) => {
+    const { modem } = await connect({ profile, ussdMenu: menu, ussd: { dcs, replyTiming, replyDelayMs: 5 } });
+    await modem.start();
+    await expect(modem.ussd('*100#')).resolves.toMatchObject({ code: '*100#', reply: 'Balance: 5.00 EUR', awaitingInput: false, state: 'replied' });
+  });
+
+  it('walks a menu that waits for an answer', async () => {
+    const { modem } = await connect({ ussdMenu: menu });
+    await modem.start();
+    await expect(modem.ussd('*101#')).resolves.toMatchObject({ reply: '1. Data\n2. Voice', awaitingInput: true });
+    await expect(modem.ussd('1')).resolves.toMatchObject({ reply: 'Data: 2 GB left', awaitingInput: false });
+  });
+
+  it('cancels an open menu', async () => {
+    const { vm, modem } = await connect({ ussdMenu: menu });
+    await modem.start();
+    await modem.ussd('*101#');
+    await modem.ussdCancel();
+    expect(vm.commandLog).toContain('+CUSD=2');
+  });
+});
+
+describe('GsmModem resilience', () => {
+  it('reports a modem that stops answering as a timeout and unresponsive health', async () => {
+    const { vm, modem } = await connect({}, { commandTimeoutMs: 50 });
+    await modem.start();
+    vm.stopAnswering();
+    await expect(modem.info()).rejects.toMatchObject({ code: 'SMSB_MODEM_TIMEOUT' });
+    expect(modem.state.health).toBe('unresponsive');
+    vm.resumeAnswering();
+    await expect(modem.info()).resolves.toMatchObject({ manufacturer: expect.any(String) });
+    expect(modem.state.health).toBe('ok');
+  });
+
+  it('asks for a PIN clearly, and unlocks with one', async () => {
+    const locked = await connect({ pin: '1234' }, { reconnect: false });
+    await expect(locked.modem.start()).rejects.toMatchObject({ code: 'SMSB_MODEM_PIN' });
+    const wrong = await connect({ pin: '1234' }, { pin: '9999', reconnect: false });
+    await expect(wrong.modem.start()).rejects.toMatchObject({ code: 'SMSB_MODEM_PIN' });
+    const right = await connect({ pin: '1234' }, { pin: '1234' });
+    await right.modem.start();
+    expect(right.modem.state.connection).toBe('ready');
+  });
+
+  it('comes back after an unplug mid-queue and sends every message exactly once', async () => {
+    const { vm, modem } = await connect({}, { minGapMs: 20 });
+    const states: GsmModemState[] = [];
+    modem.on('state', (s) => states.push(s));
+    await modem.start();
+    const recipients = ['+447700900001', '+447700900002', '+447700900003', '+447700900004'];
+    const sending = modem.send({ to: recipients, text: 'queued' });
+    await waitUntil(() => vm.submitted.length >= 1, 'the first message went out');
+    vm.vanish();
+    await waitUntil(() => states.some((s) => s.connection === 'reconnecting'), 'the modem noticed');
+    vm.reappear();
+    const results = await sending;
+    expect(results.every((r) => r.accepted)).toBe(true);
+    expect(vm.submitted.map((s) => s.destination).sort()).toEqual(recipients);
+    expect(states.at(-1)?.connection).toBe('ready');
+  });
+});

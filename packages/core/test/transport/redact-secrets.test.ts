@@ -1,0 +1,24 @@
+import { redactDeep, redactSecrets } from '../../src/transport';
+
+describe('redactSecrets', () => {
+  it('scrubs sensitive parameters by name whatever their value', () => {
+    expect(redactSecrets('/http/send-message?username=admin&password=hunter2&to=%2B44')).toBe('/http/send-message?username=admin&password=***&to=%2B44');
+    expect(redactSecrets('GET /x?pwd=a&Token=b&pass=c')).toBe('GET /x?pwd=***&Token=***&pass=***');
+    expect(redactSecrets('username=u&password=')).toBe('username=u&password=***');
+  });
+
+  it('scrubs configured secrets in raw, URL-encoded and form-encoded spellings', () => {
+    const secret = 'p@ss w+rd/é';
+    const text = `raw ${secret} url ${encodeURIComponent(secret)} form ${encodeURIComponent(secret).replace(/%20/g, '+')}`;
+    const out = redactSecrets(text, [secret]);
+    expect(out).toBe('raw *** url *** form ***');
+  });
+
+  it('ignores empty and very short secrets rather than scrubbing ordinary text', () => {
+    expect(redactSecrets('an ordinary sentence', ['', 'a'])).toBe('an ordinary sentence');
+  });
+
+  it('redacts deeply and by key name', () => {
+    expect(redactDeep({ password: 'x', nested: ['see hunter2'], n: 1 }, ['hunter2'])).toEqual({ password: '***', nested: ['see ***'], n: 1 });
+  });
+});

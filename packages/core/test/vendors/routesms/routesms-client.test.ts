@@ -1,0 +1,407 @@
+import {
+  createVendorRegistry,
+  GatewayAuthError,
+  GatewayMalformedResponseError,
+  GatewayRejectedError,
+  GatewayTimeoutError,
+  InvalidRequestError,
+  routesms,
+  SmsBridgeError,
+} from '@smsbridge/core';
+import { eventually, PushReceiverServer } from './push-receiver-server';
+
+const { RoutesmsClient, RoutesmsSimulator, receiveRoutesmsDlr } = routesms;
+type Client = InstanceType<typeof RoutesmsClient>;
+type Simulator = InstanceType<typeof RoutesmsSimulator>;
+
+// Characters that need URL-encoding, so the test also proves the query survives the trip.
+const PASSWORD = 'S3cr3t+Pa ss&word=1';
+const ACCOUNT = { username: 'acme', password: PASSWORD };
+
+let simulator: Simulator;
+let client: Client;
+const errorsSeen: unknown[] = [];
+
+function newClient(overrides: Partial<ConstructorParameters<typeof RoutesmsClient>[0]> = {}): Client {
+  return new RoutesmsClient({
+    baseUrl: overrides.baseUrl ?? simulator.baseUrl,
+    username: ACCOUNT.username,
+    password: PASSWORD,
+    defaultSource: 'ACME',
+    retry: { initialDelayMs: 1, maxDelayMs: 2 },
+    ...overrides,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<SmsBridgeError> {
+  try {
+    await promise;
+  } catch (error) {
+    errorsSeen.push(error);
+    return error as SmsBridgeError;
+  }
+  throw new Error('expected a failure');
+}
+
+function lastQuery(): Record<string, string> {
+  return simulator.requestLog[simulator.requestLog.length - 1]!.query;
+}
+
+beforeEach(async () => {
+  simulator = new RoutesmsSimulator({ accounts: [ACCOUNT], network: { sendDelayMs: 2, deliveryDelayMs: 2 } });
+  await simulator.start();
+  client = newClient();
+});
+
+afterEach(async () => {
+  await client.close();
+  await simulator.stop();
+});
+
+afterAll(() => {
+  // Every error any test provoked: the password must appear nowhere in it.
+  expect(errorsSeen.length).toBeGreaterThan(20);
+  for (const error of errorsSeen) {
+    const e = error as SmsBridgeError;
+    const texts = [e.message, JSON.stringify(e), JSON.stringify(e.details), String(e.stack), JSON.stringify(e.cause ?? null)];
+    for (const text of texts) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain(encodeURIComponent(PASSWORD));
+    }
+  }
+});
+
+describe('RoutesmsClient against the simulator', () => {
+  it('sends a GSM text and gets the message id', async () => {
+    const [result] = await client.send({ to: ['+44 7700 900123'], text: 'Hello from smsbridge' });
+    expect(result).toMatchObject({ to: '447700900123', accepted: true, state: 'queued', parts: 1, encoding: 'gsm7', gateway: 'routesms' });
+    expect(simulator.network.get(result!.messageId!)?.text).toBe('Hello from smsbridge');
+    expect(lastQuery()).toMatchObject({ username: 'acme', password: PASSWORD, type: '0', dlr: '1', destination: '447700900123', source: 'ACME' });
+  });
+
+  it('sends Unicode as type 2 hex and flash as 1 / 6', async () => {
+    const [unicode] = await client.send({ to: ['447700900123'], text: 'Привет 👋' });
+    expect(lastQuery()).toMatchObject({ type: '2', message: '041F044004380432043504420020D83DDC4B' });
+    expect(unicode).toMatchObject({ accepted: true, encoding: 'ucs2' });
+    expect(simulator.network.get(unicode!.messageId!)?.text).toBe('Привет 👋');
+    await client.send({ to: ['447700900123'], text: 'Hi', flash: true });
+    expect(lastQuery()).toMatchObject({ type: '1', message: 'Hi' });
+    await client.send({ to: ['447700900123'], text: 'Ünïcödé ✓', flash: true });
+    expect(lastQuery().type).toBe('6');
+    await client.send({ to: ['447700900123'], text: 'plain', encoding: 'ucs2' });
+    expect(lastQuery()).toMatchObject({ type: '2', message: '0070006C00610069006E' });
+  });
+
+  it('counts parts as the seed does (160/153 GSM, 70/67 Unicode)', async () => {
+    expect((await client.send({ to: ['447700900123'], text: 'a'.repeat(160) }))[0]!.parts).toBe(1);
+    expect((await client.send({ to: ['447700900123'], text: 'a'.repeat(161) }))[0]!.parts).toBe(2);
+    expect((await client.send({ to: ['447700900123'], text: 'ж'.repeat(70) }))[0]!.parts).toBe(1);
+    expect((await client.send({ to: ['447700900123'], text: 'ж'.repeat(71) }))[0]!.parts).toBe(2);
+  });
+
+  it('passes vendor options through and honours an explicit type', async () => {
+    await client.send({ to: ['919898000001'], text: 'OTP 1234', vendorOptions: { entityid: '1101', tempid: '1207', tmid: '1,2' } });
+    expect(lastQuery()).toMatchObject({ entityid: '1101', tempid: '1207', tmid: '1,2' });
+    await client.send({ to: ['919898000001'], text: 'Café', vendorOptions: { type: 5 } });
+    expect(lastQuery()).toMatchObject({ type: '5', message: 'Café' });
+    const [wap] = await client.send({ to: ['919898000001'], text: 'Offer', vendorOptions: { type: 4, url: 'http://example.com/o' } });
+    expect(wap).toMatchObject({ accepted: true, encoding: '8bit' });
+  });
+
+  it('reads several destinations, accepted and refused, in the order asked', async () => {
+    simulator.refuseDestination('447700900222', 1732);
+    simulator.refuseDestination('447700900333', 1042);
+    const results = await client.send({ to: ['447700900111', '447700900222', '447700900333', '447700900444'], text: 'Hi all' });
+    expect(lastQuery().destination).toBe('447700900111,447700900222,447700900333,447700900444');
+    expect(results.map((r) => [r.to, r.accepted, r.errorCode ?? null])).toEqual([
+      ['447700900111', true, null],
+      ['447700900222', false, 1732],
+      ['447700900333', false, 1042],
+      ['447700900444', true, null],
+    ]);
+    expect(results[1]!.errorMessage).toMatch(/DND/);
+    expect(new Set(results.filter((r) => r.accepted).map((r) => r.messageId)).size).toBe(2);
+  });
+
+  it('splits large sends into several requests', async () => {
+    const chunked = newClient({ maxDestinationsPerRequest: 2 });
+    try {
+      const before = simulator.requestLog.length;
+      const results = await chunked.send({ to: ['447700900001', '447700900002', '447700900003'], text: 'x' });
+      expect(results.every((r) => r.accepted)).toBe(true);
+      expect(simulator.requestLog.length - before).toBe(2);
+    } finally {
+      await chunked.close();
+    }
+  });
+
+  it('schedules through /bulksms/schedulemsg in the configured zone', async () => {
+    const zoned = newClient({ timeZone: 'Asia/Kolkata' });
+    try {
+      const at = new Date(Date.now() + 3 * 86_400_000);
+      at.setUTCSeconds(0, 0);
+      const [result] = await zoned.send({ to: ['919898000001'], text: 'Later', scheduleAt: at });
+      const logged = simulator.requestLog[simulator.requestLog.length - 1]!;
+      expect(logged.path).toBe('/bulksms/schedulemsg');
+      expect(logged.query.gmt).toBe('GMT +05:30');
+      expect(logged.query.time).toMatch(/^\d{2}:\d{2} (am|pm)$/);
+      const message = simulator.network.get(result!.messageId!)!;
+      expect(message.notBefore).toBe(at.getTime());
+      expect(message.state).toBe('queued');
+    } finally {
+      await zoned.close();
+    }
+  });
+
+  it('refuses wrong credentials with GatewayAuthError (1703)', async () => {
+    const wrong = newClient({ password: 'not-the-password' });
+    try {
+      const error = await failure(wrong.send({ to: ['447700900123'], text: 'x' }));
+      expect(error).toBeInstanceOf(GatewayAuthError);
+      expect(error.details).toMatchObject({ vendorCode: 1703 });
+    } finally {
+      await wrong.close();
+    }
+    simulator.faults.add({ kind: 'auth-refused' });
+    expect(await failure(client.send({ to: ['447700900123'], text: 'x' }))).toBeInstanceOf(GatewayAuthError);
+  });
+
+  it.each([
+    [1702, GatewayRejectedError],
+    [1704, GatewayRejectedError],
+    [1705, GatewayRejectedError],
+    [1707, GatewayRejectedError],
+    [1708, GatewayRejectedError],
+    [1710, GatewayRejectedError],
+    [1725, GatewayRejectedError],
+    [1025, GatewayRejectedError],
+    [1028, GatewayRejectedError],
+    [1033, GatewayRejectedError],
+    [69, GatewayRejectedError],
+    [8, GatewayRejectedError],
+    [16, GatewayAuthError],
+    [18, GatewayAuthError],
+    [1715, GatewayTimeoutError],
+    [88, GatewayRejectedError],
+  ])('answers %s with the right error and never resubmits', async (code, type) => {
+    simulator.answerNextWith(code, 5);
+    const before = simulator.requestLog.length;
+    const error = await failure(client.send({ to: ['447700900123'], text: 'x' }));
+    expect(error).toBeInstanceOf(type);
+    expect(error.retryable).toBe(false);
+    expect(error.details).toMatchObject({ gateway: 'routesms', vendorCode: code });
+    expect(simulator.requestLog.length - before).toBe(1);
+  });
+
+  it.each([1041, 1042, 1732, 1706])('reports destination-scoped %s as a refused result', async (code) => {
+    simulator.refuseDestination('447700900123', code);
+    const [result] = await client.send({ to: ['447700900123'], text: 'x' });
+    expect(result).toMatchObject({ accepted: false, state: 'failed', errorCode: code });
+  });
+
+  it('resubmits on 1709 only, within the retry budget', async () => {
+    simulator.answerNextWith(1709, 1);
+    const before = simulator.requestLog.length;
+    const [result] = await client.send({ to: ['447700900123'], text: 'x' });
+    expect(result!.accepted).toBe(true);
+    expect(simulator.requestLog.length - before).toBe(2);
+
+    simulator.answerNextWith(1709, 10);
+    const again = simulator.requestLog.length;
+    const error = await failure(client.send({ to: ['447700900123'], text: 'x' }));
+    expect(error).toBeInstanceOf(GatewayRejectedError);
+    expect(error.retryable).toBe(true);
+    expect(simulator.requestLog.length - again).toBe(3);
+  });
+
+  it('reports credit running out part-way per destination, and as an error when nothing went', async () => {
+    simulator.credit = 1;
+    const results = await client.send({ to: ['447700900001', '447700900002'], text: 'x' });
+    expect(results.map((r) => r.accepted)).toEqual([true, false]);
+    expect(results[1]!.errorCode).toBe(1725);
+    const error = await failure(client.send({ to: ['447700900003'], text: 'x' }));
+    expect(error).toBeInstanceOf(GatewayRejectedError);
+    expect((error as InstanceType<typeof GatewayRejectedError>).vendorCode).toBe(1725);
+  });
+
+  it('accepts 1025 as insufficient credit from older deployments', async () => {
+    await simulator.stop();
+    simulator = new RoutesmsSimulator({ accounts: [ACCOUNT], credit: 0, insufficientCreditCode: 1025 });
+    await simulator.start();
+    await client.close();
+    client = newClient();
+    const error = await failure(client.send({ to: ['447700900003'], text: 'x' }));
+    expect(error.message).toMatch(/Insufficient credit.*top up/);
+    expect(error.details.vendorCode).toBe(1025);
+  });
+
+  it('validates before sending', async () => {
+    await expect(client.send({ to: ['not a number'], text: 'x' })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(client.send({ to: ['447700900123'], text: 'x', from: 'WAYTOOLONGNAME' })).rejects.toThrow(/at most 11/);
+    await expect(client.send({ to: [], text: 'x' })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(client.send({ to: ['447700900123'], text: 'x', vendorOptions: { password: 'x' } })).rejects.toBeInstanceOf(InvalidRequestError);
+    const noSender = newClient({ defaultSource: undefined });
+    try {
+      await expect(noSender.send({ to: ['447700900123'], text: 'x' })).rejects.toThrow(/sender/);
+    } finally {
+      await noSender.close();
+    }
+  });
+});
+
+describe('RoutesmsClient and bad answers', () => {
+  const send = () => failure(client.send({ to: ['447700900123'], text: 'x' }));
+
+  it('an HTML error page', async () => {
+    simulator.faults.add({ kind: 'html-error-page', status: 502 });
+    const error = await send();
+    expect(error).toBeInstanceOf(GatewayRejectedError);
+    expect(error.retryable).toBe(false);
+  });
+
+  it('an HTML page with status 200', async () => {
+    simulator.faults.add({ kind: 'malformed-body', body: '<html><body>Login</body></html>' });
+    expect(await send()).toBeInstanceOf(GatewayMalformedResponseError);
+  });
+
+  it('an empty body', async () => {
+    simulator.faults.add({ kind: 'http-status', status: 200, body: '' });
+    expect(await send()).toBeInstanceOf(GatewayMalformedResponseError);
+  });
+
+  it('JSON where text was expected', async () => {
+    simulator.faults.add({ kind: 'malformed-body', body: '{"error":"unexpected"}' });
+    expect(await send()).toBeInstanceOf(GatewayMalformedResponseError);
+  });
+
+  it('a truncated answer: a cut code line is malformed, destinations cut off are not reported as accepted', async () => {
+    simulator.faults.add({ kind: 'malformed-body', body: '1701|4477009' });
+    expect(await send()).toBeInstanceOf(GatewayMalformedResponseError);
+    simulator.faults.add({ kind: 'truncated-body' });
+    const results = await client.send({ to: ['447700900001', '447700900002', '447700900003'], text: 'x' });
+    expect(results[0]).toMatchObject({ accepted: true });
+    expect(results[2]).toMatchObject({ accepted: false, state: 'unknown' });
+    expect(results[2]!.errorMessage).toMatch(/did not report/);
+  });
+
+  it('a reset in the middle of the body, never resubmitted', async () => {
+    simulator.faults.add({ kind: 'reset-mid-body' });
+    const before = simulator.requestLog.length;
+    const error = await send();
+    expect(error).toBeInstanceOf(GatewayMalformedResponseError);
+    expect(error.retryable).toBe(false);
+    expect(simulator.requestLog.length - before).toBe(1);
+  });
+
+  it('a dropped connection after the gateway acted, never resubmitted', async () => {
+    simulator.faults.add({ kind: 'drop-connection', afterHandling: true });
+    const before = simulator.requestLog.length;
+    const error = await send();
+    expect(error.retryable).toBe(false);
+    expect(simulator.requestLog.length - before).toBe(1);
+  });
+
+  it('a 500 with a code line is read as the code', async () => {
+    simulator.faults.add({ kind: 'http-status', status: 500, body: '1710' });
+    const error = await send();
+    expect(error).toBeInstanceOf(GatewayRejectedError);
+    expect(error.details.vendorCode).toBe(1710);
+  });
+
+  it('a 500 with an error text echoing the URL never leaks the password', async () => {
+    simulator.faults.add({ kind: 'http-status', status: 500, body: `Error in /bulksms/bulksms?username=acme&password=${encodeURIComponent(PASSWORD)}` });
+    const error = await send();
+    expect(error).toBeInstanceOf(GatewayRejectedError);
+  });
+
+  it('a gateway that is not there', async () => {
+    const baseUrl = simulator.baseUrl;
+    await simulator.stop();
+    const gone = newClient({ baseUrl });
+    try {
+      const error = await failure(gone.send({ to: ['447700900123'], text: 'x' }));
+      expect(error.code).toBe('SMSB_GATEWAY_UNREACHABLE');
+    } finally {
+      await gone.close();
+    }
+  });
+});
+
+describe('Route Mobile delivery reports pushed by the simulator', () => {
+  let receiver: PushReceiverServer;
+  beforeEach(async () => {
+    receiver = new PushReceiverServer((call) => {
+      const receipt = receiveRoutesmsDlr({ method: call.method, query: call.query, body: call.body, contentType: call.contentType });
+      return { status: receipt.answer.status, body: receipt.answer.body };
+    });
+    simulator.dlrUrl = await receiver.start();
+  });
+  afterEach(async () => {
+    await simulator.pushes.settle();
+    await receiver.stop();
+  });
+
+  const statuses = () =>
+    receiver.calls.map((call) => receiveRoutesmsDlr({ method: call.method, body: call.body, contentType: call.contentType }).status!);
+
+  it('pushes the final report as a form POST with every documented field', async () => {
+    const [result] = await client.send({ to: ['447700900123'], text: 'Hello' });
+    await eventually(() => receiver.calls.length === 1);
+    await simulator.pushes.settle();
+    expect(receiver.calls[0]!.method).toBe('POST');
+    expect(receiver.calls[0]!.contentType).toBe('application/x-www-form-urlencoded');
+    const fields = Object.fromEntries(new URLSearchParams(receiver.calls[0]!.body));
+    expect(Object.keys(fields)).toEqual(['sSender', 'sMobileNo', 'sStatus', 'dtSubmit', 'dtDone', 'sMessageId', 'iCostPerSms', 'iCharge', 'iMCCMNC', 'iErrCode']);
+    expect(fields.dtDone).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(statuses()[0]).toMatchObject({ state: 'delivered', messageId: result!.messageId, to: '447700900123', rawStatus: 'DELIVRD' });
+    expect(simulator.pushes.deliveries[0]).toMatchObject({ status: 200 });
+  });
+
+  it('reports undelivered, rejected and expired messages', async () => {
+    const results = await client.send({ to: ['447700900999', '447700900666', '447700900888'], text: 'Hello' });
+    await eventually(() => receiver.calls.length === 3);
+    const byId = new Map(statuses().map((status) => [status.messageId, status]));
+    expect(byId.get(results[0]!.messageId!)).toMatchObject({ state: 'failed', rawStatus: 'UNDELIV', errorCode: '001' });
+    expect(byId.get(results[1]!.messageId!)).toMatchObject({ state: 'failed', rawStatus: 'REJECTD' });
+    expect(byId.get(results[2]!.messageId!)).toMatchObject({ state: 'expired', rawStatus: 'EXPIRED' });
+  });
+
+  it('pushes nothing for dlr=0, and ACKED first when intermediate reports are on', async () => {
+    await client.send({ to: ['447700900123'], text: 'quiet', statusReport: false });
+    expect(lastQuery().dlr).toBe('0');
+    await eventually(() => [...simulator.network.messages.values()].every((m) => m.state === 'delivered'));
+    await simulator.pushes.settle();
+    expect(receiver.calls).toHaveLength(0);
+
+    await simulator.stop();
+    simulator = new RoutesmsSimulator({ accounts: [ACCOUNT], intermediateReports: true, dlrUrl: receiver.url, network: { sendDelayMs: 2, deliveryDelayMs: 2 } });
+    await simulator.start();
+    await client.close();
+    client = newClient();
+    await client.send({ to: ['447700900123'], text: 'loud' });
+    await eventually(() => receiver.calls.length === 2);
+    expect(statuses().map((s) => s.rawStatus)).toEqual(['ACKED', 'DELIVRD']);
+  });
+});
+
+describe('Route Mobile in the vendor registry', () => {
+  it('builds a client and a simulator by key', async () => {
+    const entry = createVendorRegistry().get('routesms');
+    expect(entry.describe).toMatchObject({ key: 'routesms', defaultPort: 8080, operations: ['send'] });
+    const other = entry.createClient({ baseUrl: simulator.baseUrl, ...ACCOUNT, vendorOptions: { defaultSource: 'ACME' } });
+    try {
+      const [result] = await other.send({ to: ['447700900123'], text: 'via registry' });
+      expect(result!.accepted).toBe(true);
+    } finally {
+      await other.close();
+    }
+    expect(() => entry.createClient({ baseUrl: simulator.baseUrl })).toThrow(InvalidRequestError);
+    const fresh = entry.createSimulator();
+    await fresh.start();
+    try {
+      expect(fresh.describe().credentials).toEqual({ username: 'routesms', password: 'routesms-secret' });
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
