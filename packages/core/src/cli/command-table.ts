@@ -1,8 +1,11 @@
 import type { CliCommand } from './cli-command';
 import { demoCodecCommand } from './commands/demo-codec';
+import { modemCommands } from './commands/modem';
+import { modemSimCommand } from './commands/modem-sim';
 import { pduDecodeCommand } from './commands/pdu-decode';
 import { pduEncodeCommand } from './commands/pdu-encode';
 import { segmentsCommand } from './commands/segments';
+import { simulateCommand } from './commands/simulate';
 
 /** Every `smsbridge` subcommand, in the order `--help` lists them. Adding one = one file + one line here. */
 export const cliCommands: readonly CliCommand[] = [
@@ -10,4 +13,7 @@ export const cliCommands: readonly CliCommand[] = [
   pduEncodeCommand,
   segmentsCommand,
   demoCodecCommand,
+  simulateCommand,
+  modemSimCommand,
+  ...modemCommands,
 ];

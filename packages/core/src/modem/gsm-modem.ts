@@ -113,7 +113,13 @@ export class GsmModem {
     if (this.closed) throw new ModemUnavailableError('this modem was closed; create a new GsmModem');
     if (this.started) return;
     this.started = true;
-    await this.supervisor.start();
+    try {
+      await this.supervisor.start();
+    } catch (error) {
+      // Nothing half-open stays behind a failed start: queued sends are settled, timers stopped.
+      await this.close();
+      throw error;
+    }
   }
 
   get state(): GsmModemState {
@@ -170,7 +176,6 @@ export class GsmModem {
     this.closed = true;
     this.supervisor.stop();
     this.sender.abandon('modem closed before the part was sent');
-    await this.receiver.idle().catch(() => undefined);
     this.receiver.dispose();
     this.sender.detach();
     this.engine?.dispose();
@@ -189,6 +194,8 @@ export class GsmModem {
       transport.off('close', onClose);
       transport.off('error', onClose);
       if (this.engine === engine) this.dropSession();
+      // A port that reported an error is not trusted again: close it so the next session starts clean.
+      if (transport.isOpen) void transport.close().catch(() => undefined);
       markLost(error);
     };
     transport.on('close', onClose);

@@ -9,6 +9,7 @@ export type ModemErrorCode =
   | 'SMSB_MODEM_SIM'
   | 'SMSB_MODEM_PROTOCOL'
   | 'SMSB_MODEM_NOT_FOUND'
+  /** In a SendResult: the PDU was written, the port died before `+CMGS` confirmed it; not resent. */
   | 'SMSB_MODEM_SEND_UNCERTAIN';
 
 /** Base of every error the modem driver throws; `details.command` names the AT command where there is one. */
@@ -96,16 +97,5 @@ export class ModemNotFoundError extends ModemError {
   override name = 'ModemNotFoundError';
   constructor(message: string, options: SmsBridgeErrorOptions = {}) {
     super('SMSB_MODEM_NOT_FOUND', message, { retryable: true, ...options });
-  }
-}
-
-/**
- * A part's PDU was written but the port died before `+CMGS` confirmed it: it may or may not have
- * gone out. The driver does not resend it (a duplicate SMS is worse than an unknown one).
- */
-export class ModemSendUncertainError extends ModemError {
-  override name = 'ModemSendUncertainError';
-  constructor(message: string, options: SmsBridgeErrorOptions = {}) {
-    super('SMSB_MODEM_SEND_UNCERTAIN', message, { ...options, retryable: false });
   }
 }

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../clock/clock';
+import { InvalidRequestError } from '../errors/gateway-errors';
+import { SmsBridgeError } from '../errors/smsbridge-error';
 import type { GatewayKey } from '../vendors/gateway-client';
 import { FaultInjector, type ActiveFault } from './fault-injector';
 import type { GatewaySimulator, SimulatorAddress, SimulatorDescription, SimulatorOptions } from './gateway-simulator';
@@ -71,7 +73,7 @@ export abstract class SimulatorServer implements GatewaySimulator {
   }
 
   get baseUrl(): string {
-    if (!this.address) throw new Error(`The ${this.gateway} simulator is not started: call start() first.`);
+    if (!this.address) throw new SmsBridgeError('SMSB_SIMULATOR_NOT_STARTED', `The ${this.gateway} simulator is not started: call start() first.`);
     return this.address.baseUrl;
   }
 
@@ -85,9 +87,16 @@ export abstract class SimulatorServer implements GatewaySimulator {
       void this.handle(request, response);
     });
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          new InvalidRequestError(
+            `The ${this.gateway} simulator cannot listen on ${this.host}:${this.requestedPort} (${error.code ?? error.message}): choose another port, or 0 for any free one.`,
+            { details: { networkCode: error.code, host: this.host, port: this.requestedPort }, cause: error },
+          ),
+        ),
+      );
       server.listen(this.requestedPort, this.host, () => {
-        server.off('error', reject);
+        server.removeAllListeners('error');
         resolve();
       });
     });

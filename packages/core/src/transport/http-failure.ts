@@ -82,6 +82,13 @@ export function toGatewayFailure(error: unknown, context: HttpFailureContext): S
       { retryable: context.idempotent, details: { ...details, timeoutMs: context.timeoutMs }, cause },
     );
   }
+  if (code === 'SMSB_RESPONSE_TOO_LARGE') {
+    return new GatewayMalformedResponseError(`${where} sent an answer too large to be a gateway response to ${context.method} ${context.path} — check the URL.`, {
+      retryable: context.idempotent,
+      details,
+      cause,
+    });
+  }
   if (code === 'UND_ERR_INVALID_ARG') {
     return new InvalidRequestError(`The request to ${where} could not be built: ${cause.message}`, { details, cause });
   }

@@ -157,4 +157,19 @@ describe('smsbridge bin (spawned)', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
+
+  it('stops on Ctrl-C while waiting for more stdin', async () => {
+    const child = spawn(process.execPath, [binPath, 'pdu', 'decode', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
+    // Once the first line is answered the CLI is running and its signal handlers are in place.
+    await new Promise<void>((resolve) => {
+      child.stdout.once('data', () => resolve());
+      child.stdin.write(`${deliverGsm7.hex}\n`);
+    });
+    child.kill('SIGINT');
+    expect(await closed).toEqual({ code: null, signal: 'SIGINT' });
+    child.stdin.destroy();
+  });
 });

@@ -148,6 +148,9 @@ describe('AtEngine', () => {
     clock.advance(1);
     await expect(silent).rejects.toBeInstanceOf(ModemTimeoutError);
     expect(engine.health).toBe('unresponsive');
+    expect(transport.writes).toEqual(['AT+COPS?\r']); // settling before the next command
+    clock.advance(250);
+    expect(transport.writes).toEqual(['AT+COPS?\r', 'AT\r']);
     transport.push('\r\nOK\r\n');
     await expect(next).resolves.toMatchObject({ final: 'OK' });
     expect(health).toEqual(['unresponsive', 'ok']);
@@ -160,6 +163,8 @@ describe('AtEngine', () => {
     clock.advance(1000);
     await expect(sending).rejects.toMatchObject({ code: 'SMSB_MODEM_TIMEOUT', details: { payloadWritten: false } });
     expect(transport.writes).toEqual(['AT+CMGS=17\r', '\x1b']);
+    clock.advance(250);
+    expect(clock.pendingTimers).toBe(0);
   });
 
   it('fails the command in flight and the queue when the port vanishes, saying whether the PDU went out', async () => {
@@ -180,8 +185,10 @@ describe('AtEngine', () => {
     const slow = engine.run('AT+COPS=?', { timeoutMs: 10 });
     clock.advance(10);
     await expect(slow).rejects.toBeInstanceOf(ModemTimeoutError);
-    transport.push('\r\nOK\r\n');
     const next = engine.run('AT+CGSN');
+    transport.push('\r\nOK\r\n'); // the late answer, while the engine settles
+    clock.advance(250);
+    expect(transport.writes.at(-1)).toBe('AT+CGSN\r');
     transport.push('\r\n867698041234567\r\nOK\r\n');
     await expect(next).resolves.toMatchObject({ lines: ['867698041234567'] });
   });
@@ -198,5 +205,41 @@ describe('AtEngine', () => {
     transport.push('RING\r\nOK\r\n');
     await expect(command).resolves.toMatchObject({ final: 'OK' });
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('AtEngine multi-line quoted URCs', () => {
+  it('joins a +CUSD reply whose text spans lines', async () => {
+    const { engine, transport, urcs } = setUp();
+    const command = engine.run('AT+CUSD=1,"*101#",15');
+    transport.push('\r\nOK\r\n\r\n+CUSD: 1,"1. Data\r\n2. Voice\r\n",15\r\n');
+    await expect(command).resolves.toMatchObject({ final: 'OK' });
+    expect(urcs).toEqual([{ name: '+CUSD', line: '+CUSD: 1,"1. Data\n2. Voice\n",15' }]);
+  });
+});
+
+describe('AtEngine under arbitrary chunking (property)', () => {
+  it('parses the same response and URCs however the bytes are split', async () => {
+    const fc = await import('fast-check');
+    const stream = '\r\n+CMGL: 0,1,,23\r\nRING\r\n0791AA\r\n+CMT: ,5\r\n0791BB\r\n+CMGL: 1,1,,23\r\n0791CC\r\n+CUSD: 1,"a\r\nb",15\r\n\r\nOK\r\n';
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: stream.length - 1 }), { maxLength: 12 }), async (cuts) => {
+        const { engine, transport, urcs } = setUp();
+        const listing = engine.run('AT+CMGL=4');
+        const sorted = [...cuts].sort((a, b) => a - b);
+        let from = 0;
+        for (const cut of [...sorted, stream.length]) {
+          transport.push(stream.slice(from, cut));
+          from = cut;
+        }
+        await expect(listing).resolves.toMatchObject({ lines: ['+CMGL: 0,1,,23', '0791AA', '+CMGL: 1,1,,23', '0791CC'] });
+        expect(urcs.map((u) => [u.name, u.body])).toEqual([
+          ['RING', undefined],
+          ['+CMT', '0791BB'],
+          ['+CUSD', undefined],
+        ]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

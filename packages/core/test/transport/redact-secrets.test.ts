@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { redactDeep, redactSecrets } from '../../src/transport';
 
 describe('redactSecrets', () => {
@@ -20,5 +21,21 @@ describe('redactSecrets', () => {
 
   it('redacts deeply and by key name', () => {
     expect(redactDeep({ password: 'x', nested: ['see hunter2'], n: 1 }, ['hunter2'])).toEqual({ password: '***', nested: ['see ***'], n: 1 });
+  });
+});
+
+describe('redactSecrets (properties)', () => {
+  it('never leaves a configured secret of 3+ characters in any spelling', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 3, maxLength: 24 }), fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (secret, before, after) => {
+        // A secret made of the mask character itself cannot be told apart from the mask.
+        fc.pre(!secret.includes('*'));
+        const text = `${before}${secret}${after} ?password=${encodeURIComponent(secret)} ${encodeURIComponent(secret).replace(/%20/g, '+')}`;
+        const out = redactSecrets(text, [secret]);
+        expect(out).not.toContain(secret);
+        expect(out).not.toContain(encodeURIComponent(secret));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

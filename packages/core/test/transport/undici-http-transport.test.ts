@@ -121,3 +121,19 @@ describe('UndiciHttpTransport', () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe('UndiciHttpTransport response size limit', () => {
+  it('refuses an answer larger than maxResponseBytes as malformed', async () => {
+    const simulator = new EchoSimulator();
+    await simulator.start();
+    const client = new UndiciHttpTransport({ baseUrl: simulator.baseUrl, maxResponseBytes: 1_000 });
+    try {
+      const failure = await client.request({ method: 'GET', path: '/echo', query: { big: 'x'.repeat(5_000) }, idempotent: true }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(GatewayMalformedResponseError);
+      expect((failure as Error).message).toMatch(/too large/);
+    } finally {
+      await client.close();
+      await simulator.stop();
+    }
+  });
+});

@@ -38,7 +38,7 @@ multipart Unicode message to SMS-SUBMIT PDUs and decodes those PDUs again.
 
     let out = '1. How texts split into SMS parts (smsbridge segments <text>)\n\n';
     for (const { label, text: sample, plan } of segmented) {
-      out += `  ${label}: ${JSON.stringify(sample)}\n`;
+      out += `  ${label}: ${briefly(sample)}\n`;
       out += `    ${plan.encoding}, ${plan.count} part${plan.count === 1 ? '' : 's'}, units per part ${JSON.stringify(plan.units)}\n`;
     }
     out += `\n2. Encoding a ${[...text].length}-character Unicode text to ${to} (smsbridge pdu encode)\n\n`;
@@ -56,3 +56,9 @@ multipart Unicode message to SMS-SUBMIT PDUs and decodes those PDUs again.
     io.stdout.write(out);
   },
 };
+
+/** Long samples would flood the terminal; their length is what matters here. */
+function briefly(text: string): string {
+  const characters = [...text];
+  return characters.length <= 70 ? JSON.stringify(text) : `${JSON.stringify(characters.slice(0, 60).join(''))}… (${characters.length} characters)`;
+}

@@ -35,8 +35,34 @@ type, smsc, address, timestamp, text, encoding, class, concat, messageReference,
   },
 };
 
-/** Puts the fields people look for first in the JSON; the rest follow in the codec's order. */
+/**
+ * Puts the fields people look for first in the JSON. Spelled out rather than spread: one object
+ * shape is several times faster when streaming a day of logs, and a field added to DecodedPdu
+ * fails to compile here until it is placed.
+ */
 export function orderDecodedFields(decoded: DecodedPdu): DecodedPdu {
-  const { type, smsc, address, timestamp, text, encoding, class: messageClass, concat, messageReference, status, ...rest } = decoded;
-  return { type, smsc, address, timestamp, text, encoding, class: messageClass, concat, messageReference, status, ...rest };
+  return {
+    type: decoded.type,
+    smsc: decoded.smsc,
+    address: decoded.address,
+    timestamp: decoded.timestamp,
+    text: decoded.text,
+    encoding: decoded.encoding,
+    class: decoded.class,
+    concat: decoded.concat,
+    messageReference: decoded.messageReference,
+    status: decoded.status,
+    addressType: decoded.addressType,
+    dischargeTime: decoded.dischargeTime,
+    data: decoded.data,
+    protocolId: decoded.protocolId,
+    dataCodingScheme: decoded.dataCodingScheme,
+    statusReportRequested: decoded.statusReportRequested,
+    moreMessagesToSend: decoded.moreMessagesToSend,
+    replyPath: decoded.replyPath,
+    validityPeriod: decoded.validityPeriod,
+    national: decoded.national,
+    udh: decoded.udh,
+    tpduLength: decoded.tpduLength,
+  };
 }

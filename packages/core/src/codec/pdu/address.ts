@@ -3,7 +3,8 @@ import { decodeGsm7, encodeGsm7 } from '../gsm7';
 import { packSeptets, unpackSeptets } from '../septet-packing';
 import type { AddressType } from '../types';
 import type { OctetReader } from './octet-reader';
-import { decodeSemiOctetDigits, encodeSemiOctetDigits, semiOctetOf } from './semi-octet-digits';
+import { hexToOctets, octetHex, octetsToHex } from './hex-octets';
+import { decodeSemiOctetDigits, semiOctetDigitsHex, semiOctetOf } from './semi-octet-digits';
 
 /** A TP-OA / TP-DA / TP-RA (TS 23.040 §9.1.2.5) as read. */
 export interface Address {
@@ -43,18 +44,18 @@ export function readAddress(reader: OctetReader, field: string): Address {
   const start = reader.offset;
   const semiOctets = reader.readOctet(`${field} length`);
   const typeOfAddress = reader.readOctet(`${field} type`);
-  const octets = reader.readOctets((semiOctets + 1) >> 1, field);
+  const at = reader.take((semiOctets + 1) >> 1, field);
   const type = addressTypeOf(typeOfAddress);
   if (type === 'alphanumeric') {
-    return { value: decodeAlphanumeric(octets, semiOctets, start), type, typeOfAddress };
+    return { value: decodeAlphanumeric(reader.octets, at, semiOctets, start), type, typeOfAddress };
   }
-  const digits = decodeSemiOctetDigits(octets, semiOctets);
+  const digits = decodeSemiOctetDigits(reader.octets, semiOctets, at);
   return { value: type === 'international' && digits.length > 0 ? `+${digits}` : digits, type, typeOfAddress };
 }
 
-function decodeAlphanumeric(octets: Uint8Array, semiOctets: number, offset: number): string {
+function decodeAlphanumeric(octets: Uint8Array, at: number, semiOctets: number, offset: number): string {
   const septetCount = Math.floor((semiOctets * 4) / 7);
-  const septets = unpackSeptets(octets, septetCount, 0, 0);
+  const septets = unpackSeptets(octets, septetCount, 0, at);
   // A sender that counted whole octets adds one septet made of the zero (or CR) padding bits.
   if (septetCount > 0 && septetCount % 8 === 0 && (septets[septetCount - 1] === 0 || septets[septetCount - 1] === 0x0d)) {
     septets.pop();
@@ -100,6 +101,10 @@ export function parseDestination(to: string): ParsedDestination {
 /** Digits of a phone number (`+` for international); `role` names it in error messages. */
 export function parsePhoneNumber(text: string, role: string): { kind: 'number'; digits: string; international: boolean } {
   const international = text[0] === '+';
+  const from = international ? 1 : 0;
+  if (isPlainDigits(text, from) && text.length - from <= MAX_ADDRESS_DIGITS && text.length > from) {
+    return { kind: 'number', digits: text.slice(from), international };
+  }
   let digits = '';
   for (let i = international ? 1 : 0; i < text.length; i++) {
     const c = text[i]!;
@@ -116,20 +121,25 @@ export function parsePhoneNumber(text: string, role: string): { kind: 'number'; 
   return { kind: 'number', digits, international };
 }
 
+function isPlainDigits(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** Length octet, type of address and value of a TP-DA, as hex. */
+export function addressHex(destination: ParsedDestination): string {
+  if (destination.kind === 'alphanumeric') {
+    const semiOctets = Math.ceil((destination.septets.length * 7) / 4);
+    return octetHex(semiOctets) + octetHex(TON_ALPHANUMERIC) + octetsToHex(packSeptets(destination.septets));
+  }
+  const typeOfAddress = destination.international ? TON_INTERNATIONAL : TON_UNKNOWN;
+  return octetHex(destination.digits.length) + octetHex(typeOfAddress) + semiOctetDigitsHex(destination.digits);
+}
+
 /** Length octet, type of address and value of a TP-DA. */
 export function encodeAddress(destination: ParsedDestination): Uint8Array {
-  if (destination.kind === 'alphanumeric') {
-    const packed = packSeptets(destination.septets);
-    const out = new Uint8Array(2 + packed.length);
-    out[0] = Math.ceil((destination.septets.length * 7) / 4);
-    out[1] = TON_ALPHANUMERIC;
-    out.set(packed, 2);
-    return out;
-  }
-  const packed = encodeSemiOctetDigits(destination.digits);
-  const out = new Uint8Array(2 + packed.length);
-  out[0] = destination.digits.length;
-  out[1] = destination.international ? TON_INTERNATIONAL : TON_UNKNOWN;
-  out.set(packed, 2);
-  return out;
+  return hexToOctets(addressHex(destination));
 }

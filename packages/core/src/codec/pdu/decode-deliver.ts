@@ -1,7 +1,7 @@
 import type { DecodedPdu } from '../types';
 import { readAddress } from './address';
 import { parseDataCodingScheme } from './data-coding-scheme';
-import { userDataFields } from './decoded-user-data-fields';
+import { concatField, udhField } from './decoded-user-data-fields';
 import type { FirstOctet } from './first-octet';
 import type { OctetReader } from './octet-reader';
 import { decodeTimestamp, TIMESTAMP_OCTETS } from './service-centre-timestamp';
@@ -13,7 +13,7 @@ export function readDeliver(reader: OctetReader, first: FirstOctet, smsc: string
   const protocolId = reader.readOctet('TP-PID');
   const dcs = reader.readOctet('TP-DCS');
   const scheme = parseDataCodingScheme(dcs);
-  const timestamp = decodeTimestamp(reader.readOctets(TIMESTAMP_OCTETS, 'TP-SCTS')).iso;
+  const timestamp = decodeTimestamp(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-SCTS')).iso;
   const userData = readUserData(reader, first.userDataHeader, scheme.alphabet);
   return {
     type: 'deliver',
@@ -22,7 +22,11 @@ export function readDeliver(reader: OctetReader, first: FirstOctet, smsc: string
     addressType: originator.type,
     timestamp,
     dischargeTime: null,
-    ...userDataFields(userData),
+    text: userData.text,
+    data: userData.data,
+    concat: concatField(userData.header),
+    national: userData.header?.national ?? null,
+    udh: udhField(userData.header),
     encoding: scheme.alphabet,
     class: scheme.messageClass,
     messageReference: null,

@@ -1,7 +1,7 @@
 import type { DecodedPdu } from '../types';
 import { readAddress } from './address';
 import { parseDataCodingScheme } from './data-coding-scheme';
-import { userDataFields } from './decoded-user-data-fields';
+import { concatField, udhField } from './decoded-user-data-fields';
 import type { FirstOctet } from './first-octet';
 import type { OctetReader } from './octet-reader';
 import { readParameterIndicator } from './parameter-indicator';
@@ -15,17 +15,15 @@ import { readUserData } from './user-data';
 export function readStatusReport(reader: OctetReader, first: FirstOctet, smsc: string | null, tpduLength: number): DecodedPdu {
   const messageReference = reader.readOctet('TP-MR');
   const recipient = readAddress(reader, 'TP-RA');
-  const timestamp = decodeTimestamp(reader.readOctets(TIMESTAMP_OCTETS, 'TP-SCTS')).iso;
-  const dischargeTime = decodeTimestamp(reader.readOctets(TIMESTAMP_OCTETS, 'TP-DT')).iso;
+  const timestamp = decodeTimestamp(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-SCTS')).iso;
+  const dischargeTime = decodeTimestamp(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-DT')).iso;
   const status = reader.readOctet('TP-ST');
   const present = readParameterIndicator(reader);
   const protocolId = present.protocolId ? reader.readOctet('TP-PID') : null;
   const dcs = present.dataCodingScheme ? reader.readOctet('TP-DCS') : null;
   // Without a TP-DCS the user data is in the default alphabet.
   const scheme = parseDataCodingScheme(dcs ?? 0);
-  const userData = present.userDataLength
-    ? userDataFields(readUserData(reader, first.userDataHeader, scheme.alphabet))
-    : { text: null, data: null, concat: null, national: null, udh: [] };
+  const userData = present.userDataLength ? readUserData(reader, first.userDataHeader, scheme.alphabet) : { header: null, text: null, data: null };
   return {
     type: 'status-report',
     smsc,
@@ -33,7 +31,11 @@ export function readStatusReport(reader: OctetReader, first: FirstOctet, smsc: s
     addressType: recipient.type,
     timestamp,
     dischargeTime,
-    ...userData,
+    text: userData.text,
+    data: userData.data,
+    concat: concatField(userData.header),
+    national: userData.header?.national ?? null,
+    udh: udhField(userData.header),
     encoding: scheme.alphabet,
     class: scheme.messageClass,
     messageReference,

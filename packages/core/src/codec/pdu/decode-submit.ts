@@ -1,7 +1,7 @@
 import type { DecodedPdu } from '../types';
 import { readAddress } from './address';
 import { parseDataCodingScheme } from './data-coding-scheme';
-import { userDataFields } from './decoded-user-data-fields';
+import { concatField, udhField } from './decoded-user-data-fields';
 import type { FirstOctet } from './first-octet';
 import type { OctetReader } from './octet-reader';
 import { readUserData } from './user-data';
@@ -23,7 +23,11 @@ export function readSubmit(reader: OctetReader, first: FirstOctet, smsc: string 
     addressType: destination.type,
     timestamp: null,
     dischargeTime: null,
-    ...userDataFields(userData),
+    text: userData.text,
+    data: userData.data,
+    concat: concatField(userData.header),
+    national: userData.header?.national ?? null,
+    udh: udhField(userData.header),
     encoding: scheme.alphabet,
     class: scheme.messageClass,
     messageReference,

@@ -1,16 +1,14 @@
 import type { DecodedPdu } from '../types';
 import { octetsToHex } from './hex-octets';
-import type { DecodedUserData } from './user-data';
+import type { UserDataHeader } from './user-data-header';
 
-/** The DecodedPdu fields that come from the user data header and payload. */
-export function userDataFields(userData: DecodedUserData): Pick<DecodedPdu, 'text' | 'data' | 'concat' | 'national' | 'udh'> {
-  const header = userData.header;
+/** DecodedPdu.concat of a header (the reference size is left to the UDH list). */
+export function concatField(header: UserDataHeader | null): DecodedPdu['concat'] {
   const concat = header?.concat;
-  return {
-    text: userData.text,
-    data: userData.data,
-    concat: concat == null ? null : { reference: concat.reference, total: concat.total, sequence: concat.sequence },
-    national: header?.national ?? null,
-    udh: header === null ? [] : header.elements.map((e) => ({ iei: e.iei, data: octetsToHex(e.data) })),
-  };
+  return concat == null ? null : { reference: concat.reference, total: concat.total, sequence: concat.sequence };
+}
+
+/** DecodedPdu.udh: every element with its data as hex. */
+export function udhField(header: UserDataHeader | null): DecodedPdu['udh'] {
+  return header === null ? [] : header.elements.map((e) => ({ iei: e.iei, data: octetsToHex(e.data) }));
 }

@@ -1,15 +1,15 @@
 import { CodecError } from '../../errors/codec-error';
 import { encodeGsm7 } from '../gsm7';
+import { DEFAULT_GSM7_COST } from '../gsm7/gsm7-cost';
 import { segmentText } from '../segmenter';
 import { fillBitsAfterHeader, packSeptets } from '../septet-packing';
 import type { ConcatInfo, DataEncoding, EncodedPdu, NationalShift, SubmitOptions, UserDataHeaderElement } from '../types';
 import { encodeUcs2 } from '../ucs2';
-import { encodeAddress, parseDestination } from './address';
+import { addressHex, parseDestination } from './address';
 import { buildDataCodingScheme } from './data-coding-scheme';
 import { buildSubmitFirstOctet } from './first-octet';
-import { octetsToHex } from './hex-octets';
-import { OctetWriter } from './octet-writer';
-import { encodeSmscAddress } from './smsc-address';
+import { octetHex, octetsToHex } from './hex-octets';
+import { smscAddressHex } from './smsc-address';
 import { buildUserDataHeader, concatElement, nationalShiftElements } from './user-data-header';
 import { encodeValidityPeriod } from './validity-period';
 
@@ -17,6 +17,10 @@ import { encodeValidityPeriod } from './validity-period';
 export const MAX_USER_DATA_OCTETS = 140;
 /** Most parts one concatenated message can have (the total is one octet). */
 export const MAX_PARTS = 255;
+const SINGLE_PART_SEPTETS = 160;
+/** Zero-length, so sharing it cannot leak state between calls. */
+const NO_OCTETS = new Uint8Array(0);
+const SINGLE_PART_UCS2_UNITS = 70;
 
 /** The payload of one part before it gets its header. */
 type PartPayload = { alphabet: 'gsm7'; septets: number[] } | { alphabet: 'ucs2' | '8bit'; octets: Uint8Array };
@@ -32,47 +36,42 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
   const protocolId = octetOption(options.protocolId, 'protocolId');
   const concatReference = integerOption(options.concatReference ?? 0, 'concatReference', referenceBits === 16 ? 0xffff : 0xff);
   const messageClass = resolveClass(options);
-  const destination = encodeAddress(parseDestination(options.to));
-  const smsc = encodeSmscAddress(options.smsc);
+  const destinationHex = addressHex(parseDestination(options.to));
+  const smscHex = smscAddressHex(options.smsc);
   const validity = encodeValidityPeriod(options.validity);
 
   const { alphabet, parts, national } = payloadParts(options, referenceBits);
   if (parts.length > MAX_PARTS) {
     throw new CodecError('SMSB_CODEC_TOO_LONG', `message needs ${parts.length} parts; at most ${MAX_PARTS} can be concatenated`);
   }
-  const dcs = buildDataCodingScheme(alphabet, messageClass);
   const shiftElements = nationalShiftElements(national);
+  const firstOctetHex = octetHex(
+    buildSubmitFirstOctet({
+      userDataHeader: parts.length > 1 || shiftElements.length > 0,
+      rejectDuplicates: options.rejectDuplicates === true,
+      validityPeriodFormat: validity.format,
+      statusReportRequested: options.statusReport === true,
+      replyPath: options.replyPath === true,
+    }),
+  );
+  // Everything from TP-DA to TP-VP is the same in every part.
+  const middleHex = destinationHex + octetHex(protocolId) + octetHex(buildDataCodingScheme(alphabet, messageClass)) + validity.hex;
 
-  return parts.map((part, index) => {
+  const encoded: EncodedPdu[] = new Array(parts.length);
+  for (let index = 0; index < parts.length; index++) {
     const elements: UserDataHeaderElement[] =
       parts.length > 1
         ? [concatElement({ reference: concatReference, total: parts.length, sequence: index + 1, referenceBits } satisfies ConcatInfo), ...shiftElements]
         : shiftElements;
-    const header = buildUserDataHeader(elements);
-    const writer = new OctetWriter(smsc.length + 40 + MAX_USER_DATA_OCTETS);
-    writer.writeOctets(smsc);
-    writer.writeOctet(
-      buildSubmitFirstOctet({
-        userDataHeader: header.length > 0,
-        rejectDuplicates: options.rejectDuplicates === true,
-        validityPeriodFormat: validity.format,
-        statusReportRequested: options.statusReport === true,
-        replyPath: options.replyPath === true,
-      }),
-    );
-    writer.writeOctet((messageReference + index) & 0xff);
-    writer.writeOctets(destination);
-    writer.writeOctet(protocolId);
-    writer.writeOctet(dcs);
-    writer.writeOctets(validity.octets);
-    writeUserData(writer, header, part, index);
-    const octets = writer.toOctets();
-    return { pdu: octetsToHex(octets), length: octets.length - smsc.length };
-  });
+    const header = elements.length === 0 ? NO_OCTETS : buildUserDataHeader(elements);
+    const tpduHex = firstOctetHex + octetHex((messageReference + index) & 0xff) + middleHex + userDataHex(header, parts[index]!, index);
+    encoded[index] = { pdu: smscHex + tpduHex, length: tpduHex.length >> 1 };
+  }
+  return encoded;
 }
 
-/** TP-UDL and TP-UD; GSM-7 septets start on a septet boundary after the header (fill bits). */
-function writeUserData(writer: OctetWriter, header: Uint8Array, part: PartPayload, index: number): void {
+/** TP-UDL and TP-UD as hex; GSM-7 septets start on a septet boundary after the header (fill bits). */
+function userDataHex(header: Uint8Array, part: PartPayload, index: number): string {
   let udl: number;
   let body: Uint8Array;
   if (part.alphabet === 'gsm7') {
@@ -85,9 +84,7 @@ function writeUserData(writer: OctetWriter, header: Uint8Array, part: PartPayloa
   if (header.length + body.length > MAX_USER_DATA_OCTETS) {
     throw new CodecError('SMSB_CODEC_TOO_LONG', `part ${index + 1} needs ${header.length + body.length} octets of user data; ${MAX_USER_DATA_OCTETS} fit`);
   }
-  writer.writeOctet(udl);
-  writer.writeOctets(header);
-  writer.writeOctets(body);
+  return octetHex(udl) + (header.length === 0 ? '' : octetsToHex(header)) + octetsToHex(body);
 }
 
 function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet: DataEncoding; parts: PartPayload[]; national?: NationalShift } {
@@ -98,6 +95,8 @@ function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet
   }
   const text = options.text ?? '';
   if (typeof text !== 'string') throw badOption('text must be a string');
+  const single = singlePartFastPath(text, options);
+  if (single !== undefined) return single;
   const plan = segmentText(text, { encoding: options.encoding, nationalLanguages: options.nationalLanguages, referenceBits });
   const national = plan.national;
   const parts: PartPayload[] = plan.segments.map((segment) =>
@@ -106,6 +105,31 @@ function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet
   // Even an empty text is one (empty) message.
   if (parts.length === 0) parts.push(plan.encoding === 'gsm7' ? { alphabet: 'gsm7', septets: [] } : { alphabet: 'ucs2', octets: new Uint8Array(0) });
   return { alphabet: plan.encoding, parts, national };
+}
+
+/**
+ * The common case — a short text, automatic encoding, no national tables — decided without a full
+ * segmentation plan: the same rule segmentText applies (GSM-7 when every character is in the
+ * default tables, else UCS-2) with the single-part budgets of 160 septets / 70 code units.
+ */
+function singlePartFastPath(text: string, options: SubmitOptions): { alphabet: DataEncoding; parts: PartPayload[] } | undefined {
+  if ((options.encoding ?? 'auto') !== 'auto' || (options.nationalLanguages?.length ?? 0) > 0 || text.length > SINGLE_PART_SEPTETS) return undefined;
+  const septetCount = defaultGsm7Length(text);
+  if (septetCount >= 0) {
+    return septetCount <= SINGLE_PART_SEPTETS ? { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', septets: encodeGsm7(text) }] } : undefined;
+  }
+  return text.length <= SINGLE_PART_UCS2_UNITS ? { alphabet: 'ucs2', parts: [{ alphabet: 'ucs2', octets: encodeUcs2(text) }] } : undefined;
+}
+
+/** Septets of `text` in the default tables via the GSM-7 codec's cost table, -1 when a character does not fit. */
+function defaultGsm7Length(text: string): number {
+  let septets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cost = DEFAULT_GSM7_COST[text.charCodeAt(i)]!;
+    if (cost === 0) return -1;
+    septets += cost;
+  }
+  return septets;
 }
 
 /** 8-bit data in parts of 140 octets, or 134 / 133 when each part carries an 8- / 16-bit concat header. */

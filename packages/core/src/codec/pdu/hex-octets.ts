@@ -24,6 +24,9 @@ export function hexToOctets(hex: string): Uint8Array {
   if ((text.length & 1) !== 0) {
     throw new CodecError('SMSB_CODEC_BAD_HEX', `hex has an odd number of digits (${text.length})`, text.length >> 1);
   }
+  // Node's native decoder stops at the first bad digit, so a short result means there is one to find.
+  const native = Buffer.from(text, 'hex');
+  if (native.length * 2 === text.length) return new Uint8Array(native.buffer, native.byteOffset, native.length);
   const octets = new Uint8Array(text.length >> 1);
   for (let i = 0, j = 0; j < octets.length; i += 2, j++) {
     const highCode = text.charCodeAt(i);
@@ -39,8 +42,14 @@ export function hexToOctets(hex: string): Uint8Array {
   return octets;
 }
 
+/** Beyond this many octets Node's native encoder beats table look-ups. */
+const NATIVE_HEX_THRESHOLD = 24;
+
 /** Octets `[start, end)` → upper-case hex. */
 export function octetsToHex(octets: ArrayLike<number>, start = 0, end = octets.length): string {
+  if (end - start > NATIVE_HEX_THRESHOLD && octets instanceof Uint8Array) {
+    return Buffer.from(octets.buffer, octets.byteOffset + start, end - start).toString('hex').toUpperCase();
+  }
   let hex = '';
   for (let i = start; i < end; i++) hex += OCTET_HEX[octets[i]! & 0xff];
   return hex;

@@ -8,10 +8,10 @@ const FILLER = 0x0f;
  * Reads `digitCount` semi-octets, low nibble first. Filler nibbles (F) are skipped wherever they
  * are, since some networks pad inside the announced length too.
  */
-export function decodeSemiOctetDigits(octets: Uint8Array, digitCount: number): string {
+export function decodeSemiOctetDigits(octets: Uint8Array, digitCount: number, start = 0): string {
   let digits = '';
   for (let i = 0; i < digitCount; i++) {
-    const octet = octets[i >> 1]!;
+    const octet = octets[start + (i >> 1)]!;
     const nibble = (i & 1) === 0 ? octet & 0x0f : octet >> 4;
     if (nibble !== FILLER) digits += DIGIT_BY_NIBBLE[nibble];
   }
@@ -20,18 +20,45 @@ export function decodeSemiOctetDigits(octets: Uint8Array, digitCount: number): s
 
 /** Nibble of an address digit (`0-9*#abc`, case-insensitive), or -1. */
 export function semiOctetOf(digit: string): number {
-  const nibble = DIGIT_BY_NIBBLE.indexOf(digit.toLowerCase());
-  return digit.length === 1 ? nibble : -1;
+  if (digit.length !== 1) return -1;
+  const code = digit.charCodeAt(0);
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  switch (code) {
+    case 0x2a: // *
+      return 10;
+    case 0x23: // #
+      return 11;
+    case 0x61: // a
+    case 0x41:
+      return 12;
+    case 0x62: // b
+    case 0x42:
+      return 13;
+    case 0x63: // c
+    case 0x43:
+      return 14;
+    default:
+      return -1;
+  }
 }
 
-/** Digits → semi-octets, low nibble first, the last octet padded with F. Digits must be pre-validated. */
-export function encodeSemiOctetDigits(digits: string): Uint8Array {
-  const octets = new Uint8Array((digits.length + 1) >> 1);
-  for (let i = 0; i < digits.length; i++) {
-    const nibble = semiOctetOf(digits[i]!);
-    if (nibble < 0) throw new CodecError('SMSB_CODEC_BAD_ADDRESS', `${JSON.stringify(digits[i])} is not an address digit`);
-    octets[i >> 1] |= (i & 1) === 0 ? nibble : nibble << 4;
-  }
-  if ((digits.length & 1) === 1) octets[octets.length - 1] |= FILLER << 4;
-  return octets;
+/** Hex digit of each nibble, for writing semi-octets straight to hex. */
+const HEX_DIGIT = '0123456789ABCDEF';
+
+/** The hex digit an address digit becomes: itself for 0–9, A–E for `*#abc`. */
+function nibbleHex(digits: string, index: number): string {
+  const code = digits.charCodeAt(index);
+  if (code >= 0x30 && code <= 0x39) return digits[index]!;
+  const nibble = semiOctetOf(digits[index]!);
+  if (nibble < 0) throw new CodecError('SMSB_CODEC_BAD_ADDRESS', `${JSON.stringify(digits[index])} is not an address digit`);
+  return HEX_DIGIT[nibble]!;
+}
+
+/** Digits → semi-octets as hex (each octet's high nibble written first), the last one padded with F. */
+export function semiOctetDigitsHex(digits: string): string {
+  let hex = '';
+  const pairs = digits.length & ~1;
+  for (let i = 0; i < pairs; i += 2) hex += nibbleHex(digits, i + 1) + nibbleHex(digits, i);
+  if (pairs < digits.length) hex += 'F' + nibbleHex(digits, pairs);
+  return hex;
 }

@@ -23,8 +23,13 @@ function swappedBcd(octet: number): number {
   return (octet & 0x0f) * 10 + (octet >> 4);
 }
 
-function twoDigits(value: number): string {
-  return value < 10 ? `0${value}` : String(value);
+/** "00" … "99", so formatting allocates no intermediate strings. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
 /**
@@ -36,20 +41,29 @@ export function decodeTimestamp(octets: Uint8Array, start = 0): ServiceCentreTim
   // The sign is bit 3, i.e. the top bit of the tens digit.
   const quarters = (zone & 0x07) * 10 + (zone >> 4);
   const offsetMinutes = (zone & 0x08) !== 0 ? -quarters * 15 : quarters * 15;
-  const localMs = Date.UTC(
-    fullYear(swappedBcd(octets[start]!)),
-    swappedBcd(octets[start + 1]!) - 1,
-    swappedBcd(octets[start + 2]!),
-    swappedBcd(octets[start + 3]!),
-    swappedBcd(octets[start + 4]!),
-    swappedBcd(octets[start + 5]!),
-  );
-  const local = new Date(localMs);
-  const absOffset = Math.abs(offsetMinutes);
+  let year = fullYear(swappedBcd(octets[start]!));
+  let month = swappedBcd(octets[start + 1]!);
+  let day = swappedBcd(octets[start + 2]!);
+  let hour = swappedBcd(octets[start + 3]!);
+  let minute = swappedBcd(octets[start + 4]!);
+  let second = swappedBcd(octets[start + 5]!);
+  const localMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  const inRange =
+    month >= 1 && month <= 12 && day >= 1 && hour < 24 && minute < 60 && second < 60 &&
+    day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
+  if (!inRange) {
+    const local = new Date(localMs);
+    year = local.getUTCFullYear();
+    month = local.getUTCMonth() + 1;
+    day = local.getUTCDate();
+    hour = local.getUTCHours();
+    minute = local.getUTCMinutes();
+    second = local.getUTCSeconds();
+  }
+  const absOffset = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
   const iso =
-    `${local.getUTCFullYear()}-${twoDigits(local.getUTCMonth() + 1)}-${twoDigits(local.getUTCDate())}` +
-    `T${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}:${twoDigits(local.getUTCSeconds())}` +
-    `${offsetMinutes < 0 ? '-' : '+'}${twoDigits(Math.floor(absOffset / 60))}:${twoDigits(absOffset % 60)}`;
+    `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}` +
+    `${offsetMinutes < 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(absOffset / 60)]}:${TWO_DIGITS[absOffset % 60]}`;
   return { iso, epochMs: localMs - offsetMinutes * 60_000, offsetMinutes };
 }
 

@@ -3,7 +3,8 @@ import { decodeGsm7 } from '../gsm7';
 import { unpackSeptets } from '../septet-packing';
 import { addressTypeOf, parsePhoneNumber } from './address';
 import type { OctetReader } from './octet-reader';
-import { decodeSemiOctetDigits, encodeSemiOctetDigits } from './semi-octet-digits';
+import { hexToOctets, octetHex } from './hex-octets';
+import { decodeSemiOctetDigits, semiOctetDigitsHex } from './semi-octet-digits';
 
 /** Longest SMSC address after its length octet: type of address + 10 octets (TS 24.011 §8.2.5.1). */
 const MAX_SMSC_OCTETS = 11;
@@ -20,23 +21,23 @@ export function readSmscAddress(reader: OctetReader): string | null {
     throw new CodecError('SMSB_CODEC_BAD_FIELD', `SMSC address length ${length} exceeds ${MAX_SMSC_OCTETS} octets (is the SMSC part really there?)`, start);
   }
   const typeOfAddress = reader.readOctet('SMSC type of address');
-  const octets = reader.readOctets(length - 1, 'SMSC address');
+  const at = reader.take(length - 1, 'SMSC address');
   const type = addressTypeOf(typeOfAddress);
   if (type === 'alphanumeric') {
-    return decodeGsm7(unpackSeptets(octets, Math.floor((octets.length * 8) / 7)));
+    return decodeGsm7(unpackSeptets(reader.octets, Math.floor(((length - 1) * 8) / 7), 0, at));
   }
-  const digits = decodeSemiOctetDigits(octets, octets.length * 2);
+  const digits = decodeSemiOctetDigits(reader.octets, (length - 1) * 2, at);
   return type === 'international' && digits.length > 0 ? `+${digits}` : digits;
+}
+
+/** SMSC prefix as hex; no SMSC (undefined or empty) is the single octet 00: "use the SIM's". */
+export function smscAddressHex(smsc: string | undefined): string {
+  if (smsc === undefined || smsc.trim() === '') return '00';
+  const number = parsePhoneNumber(smsc.trim(), 'SMSC address');
+  return octetHex(1 + ((number.digits.length + 1) >> 1)) + octetHex(number.international ? 0x91 : 0x81) + semiOctetDigitsHex(number.digits);
 }
 
 /** SMSC prefix octets; no SMSC (undefined or empty) is the single octet 00: "use the SIM's". */
 export function encodeSmscAddress(smsc: string | undefined): Uint8Array {
-  if (smsc === undefined || smsc.trim() === '') return Uint8Array.of(0);
-  const number = parsePhoneNumber(smsc.trim(), 'SMSC address');
-  const digits = encodeSemiOctetDigits(number.digits);
-  const out = new Uint8Array(2 + digits.length);
-  out[0] = 1 + digits.length;
-  out[1] = number.international ? 0x91 : 0x81;
-  out.set(digits, 2);
-  return out;
+  return hexToOctets(smscAddressHex(smsc));
 }

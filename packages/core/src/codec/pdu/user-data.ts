@@ -26,8 +26,7 @@ export function readUserData(reader: OctetReader, hasHeader: boolean, encoding: 
   const udlOffset = reader.offset;
   const udl = reader.readOctet('TP-UDL');
   const octetCount = encoding === 'gsm7' ? packedOctetCount(udl) : udl;
-  const udStart = reader.offset;
-  reader.readOctets(octetCount, 'TP-UD');
+  const udStart = reader.take(octetCount, 'TP-UD');
   const octets = reader.octets;
 
   let header: UserDataHeader | null = null;

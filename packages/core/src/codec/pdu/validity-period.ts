@@ -1,6 +1,7 @@
 import { CodecError } from '../../errors/codec-error';
 import type { ValidityPeriod } from '../types';
 import type { ValidityPeriodFormat } from './first-octet';
+import { octetsToHex } from './hex-octets';
 import type { OctetReader } from './octet-reader';
 import { decodeTimestamp, encodeTimestamp, TIMESTAMP_OCTETS } from './service-centre-timestamp';
 
@@ -46,9 +47,9 @@ export function readValidityPeriod(reader: OctetReader, format: ValidityPeriodFo
     case 'relative':
       return { format: 'relative', minutes: relativeValidityMinutes(reader.readOctet('TP-VP')) };
     case 'absolute':
-      return { format: 'absolute', absolute: decodeTimestamp(reader.readOctets(TIMESTAMP_OCTETS, 'TP-VP')).iso };
+      return { format: 'absolute', absolute: decodeTimestamp(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-VP')).iso };
     case 'enhanced':
-      return decodeEnhanced(reader.readOctets(7, 'TP-VP'));
+      return decodeEnhanced(reader.octets, reader.take(7, 'TP-VP'));
   }
 }
 
@@ -57,10 +58,10 @@ function bcd(octet: number): number {
 }
 
 /** Enhanced format (§9.2.3.12.3): functionality indicator, then relative, seconds or hh:mm:ss. Reserved formats carry no period. */
-function decodeEnhanced(octets: Uint8Array): DecodedValidityPeriod {
+function decodeEnhanced(octets: Uint8Array, start: number): DecodedValidityPeriod {
   // Bit 7 announces one more functionality octet before the period.
-  const at = (octets[0]! & 0x80) !== 0 ? 2 : 1;
-  switch (octets[0]! & 0x07) {
+  const at = start + ((octets[start]! & 0x80) !== 0 ? 2 : 1);
+  switch (octets[start]! & 0x07) {
     case 1: {
       const minutes = relativeValidityMinutes(octets[at]!);
       return { format: 'enhanced', minutes, seconds: minutes * 60 };
@@ -74,8 +75,13 @@ function decodeEnhanced(octets: Uint8Array): DecodedValidityPeriod {
   }
 }
 
-/** TP-VPF and TP-VP octets for what the caller asked; a number means relative minutes. */
-export function encodeValidityPeriod(validity: ValidityPeriod | number | undefined): { format: ValidityPeriodFormat; octets: Uint8Array } {
+/** TP-VPF and TP-VP (octets and hex) for what the caller asked; a number means relative minutes. */
+export function encodeValidityPeriod(validity: ValidityPeriod | number | undefined): { format: ValidityPeriodFormat; octets: Uint8Array; hex: string } {
+  const { format, octets } = validityOctets(validity);
+  return { format, octets, hex: octets.length === 0 ? '' : octetsToHex(octets) };
+}
+
+function validityOctets(validity: ValidityPeriod | number | undefined): { format: ValidityPeriodFormat; octets: Uint8Array } {
   if (validity === undefined) return { format: 'none', octets: new Uint8Array(0) };
   if (typeof validity === 'number') return { format: 'relative', octets: Uint8Array.of(relativeValidityOctet(validity)) };
   const given = [validity.relativeMinutes, validity.absolute, validity.enhancedSeconds].filter((v) => v !== undefined).length;

@@ -1,4 +1,5 @@
 import { gsm7Charset, type Gsm7Charset } from '../gsm7/gsm7-charset';
+import { gsm7UnitCost } from '../gsm7/gsm7-cost';
 import { transliterateToGsm7 } from '../gsm7/transliterate-to-gsm7';
 import type { NationalShift, SegmentOptions, TextEncoding } from '../types';
 import { measureGsm7, type Gsm7Measure } from './gsm7-part-count';
@@ -29,7 +30,7 @@ interface Gsm7Candidate {
   charset: Gsm7Charset;
   text: string;
   measure: Gsm7Measure;
-  /** 0 when the text fits untouched; otherwise 1 + the '?' transliteration had to add. */
+  /** Code units the tables could not carry as they were (0 when the text fits untouched). */
   loss: number;
 }
 
@@ -54,8 +55,7 @@ function measureCandidate(text: string, shift: NationalShift, options: ResolvedS
   if (options.encoding !== 'gsm7') return undefined;
   const transliterated = transliterateToGsm7(text, shift);
   const transliteratedMeasure = measureGsm7(transliterated, charset, single, multi)!;
-  const loss = 1 + Math.max(0, countQuestionMarks(transliterated) - countQuestionMarks(text));
-  return { shift, charset, text: transliterated, measure: transliteratedMeasure, loss };
+  return { shift, charset, text: transliterated, measure: transliteratedMeasure, loss: countUnencodable(text, charset) };
 }
 
 function isBetter(a: Gsm7Candidate, b: Gsm7Candidate): boolean {
@@ -64,8 +64,8 @@ function isBetter(a: Gsm7Candidate, b: Gsm7Candidate): boolean {
   return false;
 }
 
-function countQuestionMarks(text: string): number {
+function countUnencodable(text: string, charset: Gsm7Charset): number {
   let count = 0;
-  for (let i = text.indexOf('?'); i !== -1; i = text.indexOf('?', i + 1)) count++;
+  for (let i = 0; i < text.length; i++) if (gsm7UnitCost(charset, text.charCodeAt(i)) === 0) count++;
   return count;
 }

@@ -30,6 +30,8 @@ export interface AtEngineOptions {
   onHealth?: (health: ModemHealth) => void;
   /** Errors thrown by URC handlers. */
   onHandlerError?: (error: unknown) => void;
+  /** After a timeout, the next command waits this long (default 250 ms) so a late answer is not taken for its own. */
+  settleAfterTimeoutMs?: number;
 }
 
 interface PendingCommand {
@@ -48,6 +50,8 @@ interface InFlightCommand extends PendingCommand {
 }
 
 const ctrlZ = '\x1a';
+/** Bound on a multi-line quoted URC, so a stray quote cannot swallow the session. */
+const maxQuotedLines = 30;
 const escape = '\x1b';
 
 /**
@@ -64,7 +68,11 @@ export class AtEngine {
   private inFlight: InFlightCommand | undefined;
   /** Header of a two-line URC whose second line is still to come. */
   private pendingUrc: { name: string; line: string } | undefined;
+  /** A URC whose quoted text spans lines (USSD menus); continued until the quote closes. */
+  private openQuote: { name: string; line: string; lines: number } | undefined;
   private currentHealth: ModemHealth = 'ok';
+  /** Timer of the pause after a timeout; final results arriving meanwhile are stale. */
+  private settleTimer: unknown;
   private readonly onData = (chunk: Buffer): void => this.splitter.push(chunk);
   private readonly onClose = (error?: Error): void => this.shutDown(error);
   private readonly onError = (error: Error): void => this.shutDown(error);
@@ -109,7 +117,7 @@ export class AtEngine {
   }
 
   private startNext(): void {
-    if (this.inFlight || this.currentHealth === 'closed') return;
+    if (this.inFlight || this.settleTimer !== undefined || this.currentHealth === 'closed') return;
     const next = this.queue.shift();
     if (!next) return;
     const timeoutMs = next.options.timeoutMs ?? this.defaultTimeoutMs;
@@ -141,6 +149,16 @@ export class AtEngine {
   }
 
   private handleLine(line: string): void {
+    if (this.openQuote) {
+      const open = this.openQuote;
+      open.line += `\n${line}`;
+      open.lines++;
+      if (!hasOpenQuote(open.line) || open.lines >= maxQuotedLines) {
+        this.openQuote = undefined;
+        this.unsolicited.dispatch({ name: open.name, line: open.line });
+      }
+      return;
+    }
     if (this.pendingUrc) {
       const header = this.pendingUrc;
       // A final result cannot be the body; the header was a one-line variant after all.
@@ -157,7 +175,7 @@ export class AtEngine {
 
     const final = classifyFinalResult(line);
     if (final) {
-      if (!command) return; // late answer to a command that already timed out
+      if (!command) return; // late answer to a command that already timed out (dropped while settling)
       this.setHealth('ok');
       if (final.kind === 'ok') {
         this.finish(command, undefined, { command: command.command, lines: command.lines, final: line });
@@ -170,6 +188,7 @@ export class AtEngine {
     const name = this.unsolicited.nameOf(line);
     if (name !== undefined && this.unsolicited.isUnsolicited(name, command?.solicitedPrefix)) {
       if (this.unsolicited.needsSecondLine(name, line)) this.pendingUrc = { name, line };
+      else if (hasOpenQuote(line)) this.openQuote = { name, line, lines: 1 };
       else this.unsolicited.dispatch({ name, line });
       return;
     }
@@ -190,6 +209,10 @@ export class AtEngine {
     // ESC abandons a half-open PDU entry so the modem is ready for the next command.
     if (command.phase === 'awaiting-prompt') this.transport.write(escape).catch(() => undefined);
     this.setHealth('unresponsive');
+    this.settleTimer = this.clock.setTimeout(() => {
+      this.settleTimer = undefined;
+      this.startNext();
+    }, this.options.settleAfterTimeoutMs ?? 250);
     this.finish(command, new ModemTimeoutError(command.command, timeoutMs, { details: this.failureDetails(command) }));
   }
 
@@ -213,6 +236,8 @@ export class AtEngine {
     this.transport.off('close', this.onClose);
     this.transport.off('error', this.onError);
     this.setHealth('closed');
+    if (this.settleTimer !== undefined) this.clock.clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
     const command = this.inFlight;
     if (command) {
       if (command.timer !== undefined) this.clock.clearTimeout(command.timer);
@@ -230,4 +255,8 @@ export class AtEngine {
     this.currentHealth = health;
     this.options.onHealth?.(health);
   }
+}
+
+function hasOpenQuote(line: string): boolean {
+  return (line.match(/"/g)?.length ?? 0) % 2 === 1;
 }

@@ -10,6 +10,8 @@ export type UnsolicitedHandler = (urc: UnsolicitedLine) => void;
 
 /** Never a command's response, except for a query of the same name (`AT+CUSD?`). */
 const alwaysUnsolicited = ['+CMTI', '+CMT', '+CDS', '+CDSI', '+CBM', '+CBMI', '+CUSD', 'RING', '+CRING', '+CLIP', '^RSSI', '^BOOT', '^MODE', '^SRVST', '^SIMST', '+QIND', '+CPIN'];
+/** Boot and power notices some firmwares print as bare lines (SIMCom, Quectel). */
+const bareUnsolicited = ['RDY', 'CALL READY', 'SMS READY', 'SMS DONE', 'PB DONE', 'NORMAL POWER DOWN', 'POWERED DOWN'];
 /** The same line is a response while its query is in flight (`AT+CREG?`) and a URC otherwise. */
 const sometimesUnsolicited = ['+CREG', '+CGREG', '+CEREG', '+C5GREG', '+CSQ'];
 
@@ -22,24 +24,27 @@ export class UnsolicitedRouter {
   private readonly anyHandlers = new Set<UnsolicitedHandler>();
   private readonly always: ReadonlySet<string>;
   private readonly sometimes: ReadonlySet<string>;
+  private readonly bare: ReadonlySet<string> = new Set(bareUnsolicited);
 
   constructor(private readonly onHandlerError: (error: unknown, urc: UnsolicitedLine) => void = () => undefined) {
     this.always = new Set(alwaysUnsolicited);
     this.sometimes = new Set(sometimesUnsolicited);
   }
 
-  /** `+CMTI` for `+CMTI: "SM",3`, `RING` for `RING`, undefined for anything else. */
+  /** `+CMTI` for `+CMTI: "SM",3`, `RING` for `RING`, `SMS READY` for a bare boot notice, undefined for anything else. */
   nameOf(line: string): string | undefined {
     const match = /^([+^][A-Z0-9]+):/i.exec(line);
     if (match) return match[1]!.toUpperCase();
     if (line === 'RING') return 'RING';
+    const upper = line.toUpperCase();
+    if (this.bare.has(upper)) return upper;
     return undefined;
   }
 
   /** Whether `name` is an unsolicited code, given the response prefix the command in flight expects (if any). */
   isUnsolicited(name: string, solicitedPrefix: string | undefined): boolean {
     if (name === solicitedPrefix) return false;
-    return this.always.has(name) || this.sometimes.has(name);
+    return this.always.has(name) || this.sometimes.has(name) || this.bare.has(name);
   }
 
   /** A response prefix the command expects, so its own `+CREG:` line is not mistaken for a URC. */

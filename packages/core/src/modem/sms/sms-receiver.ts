@@ -64,10 +64,10 @@ export class SmsReceiver {
     this.facts = { ...facts };
     const router = engine.unsolicited;
     this.unsubscribe = [
-      router.on('+CMTI', (urc) => this.schedule(() => this.readIndicated(urc))),
-      router.on('+CDSI', (urc) => this.schedule(() => this.readIndicated(urc))),
-      router.on('+CMT', (urc) => this.schedule(() => this.direct(urc))),
-      router.on('+CDS', (urc) => this.schedule(() => this.direct(urc))),
+      router.on('+CMTI', (urc) => void this.schedule(() => this.readIndicated(urc)).catch(() => undefined)),
+      router.on('+CDSI', (urc) => void this.schedule(() => this.readIndicated(urc)).catch(() => undefined)),
+      router.on('+CMT', (urc) => this.acknowledgeThenSchedule(urc)),
+      router.on('+CDS', (urc) => this.acknowledgeThenSchedule(urc)),
     ];
   }
 
@@ -174,12 +174,19 @@ export class SmsReceiver {
     await this.collect(decoded, sourceId);
   }
 
-  private async direct(urc: UnsolicitedLine): Promise<void> {
+  /**
+   * With `+CSMS=1` the network waits for `+CNMA` (and stops direct delivery without it), so it is
+   * queued at once, not behind a handler still busy with an earlier message.
+   */
+  private acknowledgeThenSchedule(urc: UnsolicitedLine): void {
     const engine = this.engine;
-    if (!engine || urc.body === undefined) return;
+    if (engine && this.facts.messageService === 1) engine.run('AT+CNMA').catch((error: unknown) => this.options.error(error));
+    void this.schedule(() => this.direct(urc)).catch(() => undefined);
+  }
+
+  private async direct(urc: UnsolicitedLine): Promise<void> {
+    if (!this.engine || urc.body === undefined) return;
     const decoded = this.decode(urc.body);
-    // The network waits for the acknowledgement; it must go before the (possibly slow) handler.
-    if (this.facts.messageService === 1) await engine.run('AT+CNMA').catch((error: unknown) => this.options.error(error));
     if (!decoded) return;
     if (decoded.type === 'status-report') this.reportStatus(decoded);
     else if (decoded.type === 'deliver') await this.collect(decoded, `direct:${++this.directCount}`);

@@ -17,6 +17,7 @@ import type { ModemProfile, ModemProfileName } from './profiles/modem-profile';
 import { resolveModemProfile } from './profiles/resolve-modem-profile';
 import type { RadioState, RegistrationStatus } from './radio-state';
 import { SimPinLock } from './sim-pin-lock';
+import { textModeMessage } from './text-mode-format';
 import { SimulatedNetwork, type SimulatedNetworkOptions, type SubmittedMessage } from './simulated-network';
 import { UssdSession, type UssdBehaviour, type UssdMenu } from './ussd-session';
 import { VirtualModemError } from './virtual-modem-error';
@@ -182,7 +183,7 @@ export class VirtualModem extends EventEmitter {
     if (this.vanishedState) throw new VirtualModemError('SMSB_VMODEM_VANISHED', 'the virtual modem has vanished; call reappear() first');
     if (this.closed) throw new VirtualModemError('SMSB_VMODEM_NOT_OPEN', 'the virtual modem is closed');
     this.links.add(onOutput);
-    if (this.options.bootUrcsOnOpen) this.later(0, () => this.emitUnsolicitedLines(this.bootLines()));
+    if (this.options.bootUrcsOnOpen) this.later(0, () => this.announceBoot());
     return {
       write: (data) => this.receive(data),
       detach: () => {
@@ -220,7 +221,13 @@ export class VirtualModem extends EventEmitter {
   injectPdu(hex: string, options: { hasSmsc?: boolean } = {}): IncomingDelivery {
     const clean = hex.replace(/\s+/g, '').toUpperCase();
     if (!/^([0-9A-F]{2})+$/.test(clean)) throw new VirtualModemError('SMSB_VMODEM_BAD_INJECTION', 'an injected PDU must be whole octets of hex');
-    return this.routeIncomingSms(options.hasSmsc === false ? `00${clean}` : clean);
+    const pdu = options.hasSmsc === false ? `00${clean}` : clean;
+    try {
+      readDeliverClass(pdu);
+    } catch (cause) {
+      throw new VirtualModemError('SMSB_VMODEM_BAD_INJECTION', 'the injected PDU is not a readable SMS-DELIVER', { cause });
+    }
+    return this.routeIncomingSms(pdu);
   }
 
   /** A raw SMS-STATUS-REPORT PDU from the network (SMSC part first). */
@@ -253,7 +260,7 @@ export class VirtualModem extends EventEmitter {
     this.ussdSession.cancel();
     this.mode = { kind: 'command' };
     this.lineBuffer = '';
-    this.later(this.options.bootDelayMs ?? 1000, () => this.emitUnsolicitedLines(this.bootLines()));
+    this.later(this.options.bootDelayMs ?? 1000, () => this.announceBoot());
   }
 
   // ---- Faults ------------------------------------------------------------------------------
@@ -507,7 +514,7 @@ export class VirtualModem extends EventEmitter {
     let route: IncomingDelivery['route'];
     if (direct) {
       route = 'direct';
-      this.emitIndication([`+CMT: ,${tpduLengthOf(pdu)}`, pdu]);
+      this.emitIndication(this.directIndication('+CMT', pdu));
       this.expectAcknowledgement();
     } else {
       const storageName = this.settingsState.preferredStorages[2];
@@ -529,7 +536,7 @@ export class VirtualModem extends EventEmitter {
     let route: IncomingDelivery['route'] = 'dropped';
     if (ds === 1) {
       route = 'direct';
-      this.emitIndication([`+CDS: ${tpduLengthOf(pdu)}`, pdu]);
+      this.emitIndication(this.directIndication('+CDS', pdu));
       this.expectAcknowledgement();
     } else if (ds === 2) {
       const stored = this.storages.SR.store(pdu, 0);
@@ -542,6 +549,13 @@ export class VirtualModem extends EventEmitter {
     this.deliveries.push(delivery);
     this.emit('delivery', delivery);
     return delivery;
+  }
+
+  /** `+CMT`/`+CDS` lines: length and PDU in PDU mode, header and text in text mode (TS 27.005 §3.4.1). */
+  private directIndication(prefix: '+CMT' | '+CDS', pdu: string): string[] {
+    if (this.settingsState.messageFormat === 0) return prefix === '+CMT' ? [`+CMT: ,${tpduLengthOf(pdu)}`, pdu] : [`+CDS: ${tpduLengthOf(pdu)}`, pdu];
+    const shown = textModeMessage(pdu, this.settingsState.characterSet);
+    return shown.text === null ? [`${prefix}: ${shown.header}`] : [`${prefix}: ${shown.header}`, shown.text];
   }
 
   /** TS 27.005 +CNMI: with CSMS=1 an unacknowledged +CMT/+CDS switches routing off (mt = ds = 0). */
@@ -561,8 +575,16 @@ export class VirtualModem extends EventEmitter {
     return registration === 1 || registration === 5 ? `+CREG: ${registration},"${locationAreaCode}","${cellId}"` : `+CREG: ${registration}`;
   }
 
-  private bootLines(): string[] {
-    return this.profile.bootUrcs.map((line) => (line === '+CPIN: READY' ? `+CPIN: ${this.pinLock.status}` : line));
+  /** The profile's power-on URCs, each its own line; a locked SIM stops them at its `+CPIN:` line. */
+  private announceBoot(): void {
+    for (const line of this.profile.bootUrcs) {
+      if (line !== '+CPIN: READY') {
+        this.emitUnsolicitedLines([line]);
+        continue;
+      }
+      this.emitUnsolicitedLines([`+CPIN: ${this.pinLock.status}`]);
+      if (this.pinLock.status !== 'READY') return;
+    }
   }
 
   private later(ms: number, action: () => void): unknown {
@@ -578,12 +600,7 @@ export class VirtualModem extends EventEmitter {
     const forced = this.sendErrors.shift();
     if (forced !== undefined) return { error: cmsError(forced) };
     if (this.radio.registration !== 1 && this.radio.registration !== 5) return { error: cmsError(331) };
-    let envelope;
-    try {
-      envelope = readSubmitEnvelope(pdu);
-    } catch {
-      envelope = null;
-    }
+    const envelope = readSubmitEnvelope(pdu);
     if (!envelope) return { error: cmsError(304) };
     const rule = this.network.ruleFor(envelope.destination);
     if (rule?.submitError !== undefined) return { error: cmsError(rule.submitError) };

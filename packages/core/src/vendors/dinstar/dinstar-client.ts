@@ -5,6 +5,7 @@ import { GatewayAuthError, GatewayRejectedError, GatewayUnreachableError, Invali
 import type { AdminCommandResult, DeliveryStatus, SendRequest, SendResult, UssdExchange } from '../../model';
 import type { HttpTransport } from '../../transport/http-transport';
 import type { GatewayClient, InboxPage, UssdRequest } from '../gateway-client';
+import { normalisePhoneNumber } from '../shared/phone-number';
 import { SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
 import { formatGatewayLocalTime } from '../spangw/gateway-local-time';
 import { DinstarAuthenticatingTransport, type DinstarAuthScheme } from './dinstar-authenticating-transport';
@@ -195,10 +196,9 @@ export class DinstarClient implements GatewayClient {
       throw new InvalidRequestError('vendorOptions.textParams must be one array of strings per recipient.');
     }
     const recipients: DinstarRecipient[] = request.to.map((to, index) => {
-      const number = to.trim().replace(/[\s\-().]/g, '');
-      if (!/^\+?[0-9*#]{1,24}$/.test(number) || Buffer.byteLength(number) > 24) {
-        throw new InvalidRequestError(`"${to}" is not a number the gateway takes: digits (optionally a leading +), at most 24.`);
-      }
+      // Local numbers and short codes (10086) are normal here: only the form is checked.
+      const number = normalisePhoneNumber(to, { format: 'as-is' });
+      if (number.length > 24) throw new InvalidRequestError(`"${to}" is longer than the 24 digits the gateway takes.`);
       const values = (textParams as unknown[][] | undefined)?.[index]?.map(String);
       return { number, userId: this.takeUserId(), ...(values?.length ? { textParams: values } : {}) };
     });
@@ -328,8 +328,10 @@ export class DinstarClient implements GatewayClient {
 
   /**
    * Sends a USSD code and waits for the reply. A reply is only `{port, text}`, so it is matched by
-   * port and time: the text seen before sending is remembered, and only a text that differs from
-   * it — or any text after the port showed "nothing yet" — counts as the answer.
+   * port and time: an accepted send starts a new session (the port shows a single space, "nothing
+   * yet"), so the first text seen on that port afterwards is the answer. When it equals the text
+   * the port showed before sending, `raw.sameAsBefore` says so: a box that did not clear the old
+   * reply could be showing that one.
    */
   async ussd(request: UssdRequest): Promise<UssdExchange> {
     const port = request.port === undefined ? await this.firstRegisteredPort() : Number(request.port);
@@ -345,19 +347,14 @@ export class DinstarClient implements GatewayClient {
         { retryable: busy, details: { gateway: this.gateway, port } },
       );
     }
-    let sawEmpty = false;
     const deadline = this.clock.now() + this.ussdTimeoutMs;
     const maxPolls = Math.max(1, Math.ceil(this.ussdTimeoutMs / Math.max(1, this.ussdPollIntervalMs)));
     for (let poll = 0; poll < maxPolls && this.clock.now() < deadline; poll += 1) {
       await this.sleep(this.ussdPollIntervalMs);
       const reply = (await this.queryUssdReply([port])).find((entry) => entry.port === port);
-      if (!reply || !reply.hasReply) {
-        sawEmpty = true;
-        continue;
-      }
-      if (sawEmpty || !before?.hasReply || reply.text !== before.text) {
-        return { ...exchange, reply: reply.text, state: 'replied', raw: { port, text: reply.text } };
-      }
+      if (!reply?.hasReply) continue;
+      const sameAsBefore = before?.hasReply === true && before.text === reply.text;
+      return { ...exchange, reply: reply.text, state: 'replied', raw: { port, text: reply.text, sameAsBefore } };
     }
     return { ...exchange, state: 'pending' };
   }

@@ -3,6 +3,7 @@ export * from './jasmin-batch-request';
 export * from './jasmin-client';
 export * from './jasmin-delivery-report';
 export * from './jasmin-dlr-options';
+export * from './jasmin-errors';
 export * from './jasmin-message-fields';
 export * from './jasmin-parameter-names';
 export * from './jasmin-push-call';

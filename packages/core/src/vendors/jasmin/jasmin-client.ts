@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../../clock/clock';
-import { InvalidRequestError, SmsBridgeError } from '../../errors';
+import { GatewayMalformedResponseError, GatewayTimeoutError, InvalidRequestError, SmsBridgeError } from '../../errors';
 import type { AdminCommandResult, SendRequest, SendResult } from '../../model';
 import type { HttpRequest, HttpResponse, HttpTransport, TlsOptions } from '../../transport/http-transport';
 import { UndiciHttpTransport } from '../../transport/undici-http-transport';
@@ -39,6 +39,7 @@ export interface JasminClientOptions {
   /** Batch progress callbacks used for scheduled sends. */
   batchCallbackUrl?: string;
   batchErrbackUrl?: string;
+  connectTimeoutMs?: number;
   requestTimeoutMs?: number;
   tls?: TlsOptions;
   clock?: Clock;
@@ -83,6 +84,7 @@ export class JasminClient implements GatewayClient {
         gateway: 'jasmin',
         secrets: this.secrets,
         clock: this.clock,
+        ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
         ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
         ...(options.tls ? { tls: options.tls } : {}),
       });
@@ -142,7 +144,8 @@ export class JasminClient implements GatewayClient {
           ...base,
           to,
           accepted: false,
-          state: 'failed',
+          // A reset or timeout after the request left may still have sent the message.
+          state: error instanceof GatewayTimeoutError || error instanceof GatewayMalformedResponseError ? 'unknown' : 'failed',
           errorCode: typeof vendorCode === 'string' || typeof vendorCode === 'number' ? vendorCode : error.code,
           errorMessage: error.message,
         });

@@ -122,7 +122,7 @@ export class JasminSimulator extends SimulatorServer implements GatewaySimulator
   }
 
   private json(status: number, value: unknown): SimulatorReply {
-    return { status, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: pythonJson(value) };
+    return { status, headers: { 'content-type': 'application/json' }, body: pythonJson(value) };
   }
 
   /**

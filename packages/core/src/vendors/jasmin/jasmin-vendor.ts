@@ -34,6 +34,7 @@ export const jasminVendor: VendorEntry = {
       ...(options.transport ? { transport: options.transport } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.tls ? { tls: options.tls } : {}),
+      ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       ...(optionalString(vendor.defaultFrom) ? { defaultFrom: optionalString(vendor.defaultFrom) } : {}),
       ...(optionalString(vendor.defaultCountry) ? { defaultCountry: optionalString(vendor.defaultCountry) } : {}),

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../../clock/clock';
-import { InvalidRequestError, SmsBridgeError } from '../../errors';
+import { GatewayMalformedResponseError, GatewayTimeoutError, InvalidRequestError, SmsBridgeError } from '../../errors';
 import type { SendRequest, SendResult } from '../../model';
 import type { HttpResponse, HttpTransport, TlsOptions } from '../../transport/http-transport';
 import { UndiciHttpTransport } from '../../transport/undici-http-transport';
@@ -8,7 +8,7 @@ import { expectHttpOk } from '../shared/http-status-check';
 import { normalisePhoneNumber, type PhoneNumberFormat } from '../shared/phone-number';
 import { SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
 import { describeRoutesmsCode, ROUTESMS_SUCCESS_CODE } from './routesms-error-table';
-import { isRoutesmsUnicodeType, RoutesmsMessageType } from './routesms-message-type';
+import { isRoutesmsUnicodeType, parseRoutesmsMessageType, RoutesmsMessageType } from './routesms-message-type';
 import { formatRoutesmsSchedule } from './routesms-schedule';
 import { buildRoutesmsSubmitRequest, routesmsTypeForInput } from './routesms-submit-request';
 import { parseRoutesmsSubmitResponse, routesmsRequestFailure, type RoutesmsSubmitEntry } from './routesms-submit-response';
@@ -31,6 +31,7 @@ export interface RoutesmsClientOptions {
   deliveryReports?: boolean;
   /** Destinations per HTTP request; larger sends are split (default 100, the URL stays short). */
   maxDestinationsPerRequest?: number;
+  connectTimeoutMs?: number;
   requestTimeoutMs?: number;
   tls?: TlsOptions;
   clock?: Clock;
@@ -71,12 +72,14 @@ export class RoutesmsClient implements GatewayClient {
   private readonly ownsTransport: boolean;
   private readonly retry: SendRetryPolicy | undefined;
   private readonly secrets: string[];
+  private readonly clock: Clock;
 
   constructor(private readonly options: RoutesmsClientOptions) {
     if (!options.username) {
       throw new InvalidRequestError('Route Mobile needs the username of the HTTP account', { details: { gateway: 'routesms' } });
     }
     this.secrets = options.password ? [options.password] : [];
+    this.clock = options.clock ?? systemClock;
     this.ownsTransport = !options.transport;
     this.transport =
       options.transport ??
@@ -84,11 +87,12 @@ export class RoutesmsClient implements GatewayClient {
         baseUrl: options.baseUrl,
         gateway: 'routesms',
         secrets: this.secrets,
-        clock: options.clock ?? systemClock,
+        clock: this.clock,
+        ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
         ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
         ...(options.tls ? { tls: options.tls } : {}),
       });
-    this.retry = options.retry === false ? undefined : new SendRetryPolicy({ clock: options.clock ?? systemClock, ...options.retry });
+    this.retry = options.retry === false ? undefined : new SendRetryPolicy({ clock: this.clock, ...options.retry });
   }
 
   /**
@@ -110,9 +114,19 @@ export class RoutesmsClient implements GatewayClient {
     if (!source) {
       throw new InvalidRequestError('Route Mobile needs a sender: set "from" or the default sender of the credential', { details: { gateway: 'routesms' } });
     }
-    const plan = planRoutesmsText(request.text, request.encoding ?? 'auto');
-    const typeInput = { type: explicitType as number | string | undefined, encoding: plan.encoding, flash: request.flash ?? false };
+    const forcedType = explicitType === undefined ? undefined : parseRoutesmsMessageType(explicitType);
+    // An explicit type fixes the alphabet: Unicode types need UCS-2, GSM types GSM-7 (transliterated).
+    const choice =
+      forcedType === undefined ? (request.encoding ?? 'auto')
+      : isRoutesmsUnicodeType(forcedType) ? 'ucs2'
+      : forcedType === RoutesmsMessageType.plainGsm || forcedType === RoutesmsMessageType.flashGsm ? 'gsm7'
+      : (request.encoding ?? 'auto');
+    const plan = planRoutesmsText(request.text, choice);
+    const typeInput = { type: forcedType, encoding: plan.encoding, flash: request.flash ?? false };
     const type = routesmsTypeForInput(typeInput);
+    if (request.scheduleAt && !(request.scheduleAt.getTime() > this.clock.now())) {
+      throw new InvalidRequestError('The schedule time is not in the future: choose a later time, or send now', { details: { gateway: 'routesms' } });
+    }
     const schedule = request.scheduleAt ? formatRoutesmsSchedule(request.scheduleAt, this.options.timeZone ?? 'UTC') : undefined;
 
     const chunkSize = Math.max(1, this.options.maxDestinationsPerRequest ?? 100);
@@ -209,7 +223,8 @@ export class RoutesmsClient implements GatewayClient {
       return {
         ...base,
         accepted: false,
-        state: 'failed',
+        // A reset or timeout after the request left may still have sent the message.
+        state: error instanceof GatewayTimeoutError || error instanceof GatewayMalformedResponseError ? 'unknown' : 'failed',
         errorCode: typeof vendorCode === 'number' || typeof vendorCode === 'string' ? vendorCode : error.code,
         errorMessage: error.message,
         raw: { type },

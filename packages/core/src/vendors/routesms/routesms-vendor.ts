@@ -31,6 +31,7 @@ export const routesmsVendor: VendorEntry = {
       ...(options.transport ? { transport: options.transport } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.tls ? { tls: options.tls } : {}),
+      ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       ...(optionalString(vendor.defaultSource) ? { defaultSource: optionalString(vendor.defaultSource) } : {}),
       ...(optionalString(vendor.timeZone) ? { timeZone: optionalString(vendor.timeZone) } : {}),

@@ -10,4 +10,5 @@ export * from './spangw-push-receiver';
 export * from './spangw-send-outcome';
 export * from './spangw-simulator';
 export * from './spangw-span';
+export * from './spangw-uris';
 export * from './spangw-vendor';

@@ -4,6 +4,7 @@ import { GatewayAuthError, GatewayRejectedError, GatewayUnreachableError, Invali
 import type { AdminCommandResult, DeliveryStatus, SendRequest, SendResult } from '../../model';
 import type { HttpTransport } from '../../transport/http-transport';
 import type { GatewayClient } from '../gateway-client';
+import { normalisePhoneNumber } from '../shared/phone-number';
 import { SPANGW_DEFAULT_SUCCESS_CODES, readSpangwEnvelope, type SpangwEnvelope } from './spangw-envelope';
 import { formatGatewayLocalTime, parseGatewayLocalTime, gatewayLocalTimeToIso } from './gateway-local-time';
 import {
@@ -16,6 +17,7 @@ import { parseSpangwOutboxPage, type SpangwOutboxEntry, type SpangwOutboxPage, t
 import { parseSpangwPushConfig, spangwPushConfigFields, type SpangwPushConfig } from './spangw-push-config';
 import { readSpangwSendOutcome, type SpangwSendOutcome } from './spangw-send-outcome';
 import { parseSpangwSpans, type SpangwSpan } from './spangw-span';
+import { SPANGW_URIS } from './spangw-uris';
 
 export interface SpangwClientOptions {
   transport: HttpTransport;
@@ -42,14 +44,6 @@ export interface SpangwClientOptions {
   /** Timeout for a synchronous send, which waits for the GSM module. Default 90 s. */
   syncSendTimeoutMs?: number;
 }
-
-export const SPANGW_URIS = {
-  validSpans: '/sms/get_valid_spans',
-  send: '/sms/send',
-  outbox: '/smsoutbox/get',
-  getPushConfig: '/smsoutbox/get_config',
-  setPushConfig: '/smsoutbox/set_config',
-} as const;
 
 export type SpangwAdminCommand = 'spans' | 'outbox' | 'get-push-config' | 'set-push-config';
 
@@ -116,9 +110,10 @@ export class SpangwClient implements GatewayClient {
     const spans = this.spansFrom(request) ?? (await this.availableSpans());
     const mode = request.vendorOptions?.mode === 'sync' || request.vendorOptions?.mode === 1 ? 'sync' : this.sendMode;
     const textHash = spangwTextHash(request.text);
+    // Every number is checked before the first one is sent.
+    const destinations = request.to.map((to) => normalisePhoneNumber(to, { format: 'as-is' }));
     const results: SendResult[] = [];
-    for (const to of request.to) {
-      const destination = to.trim();
+    for (const destination of destinations) {
       const reference: SpangwMessageReference = { phoneNumber: destination, sentAt: this.clock.now(), textHash };
       const base = { to: destination, parts: plan.count, encoding: plan.encoding, gateway: this.gateway };
       try {

@@ -3,7 +3,7 @@ import { isKnownAccount } from '../../simulator/simulator-credentials';
 import { jsonReply, type SimulatorReply, type SimulatorRequest } from '../../simulator/simulator-request';
 import { SimulatorServer } from '../../simulator/simulator-server';
 import type { SimulatedInbound, SimulatedMessage } from '../../simulator/simulated-network';
-import { SPANGW_URIS } from './spangw-client';
+import { SPANGW_URIS } from './spangw-uris';
 import { formatGatewayLocalTime, parseGatewayLocalTime } from './gateway-local-time';
 import { parseSpangwPushConfig, spangwPushConfigFields, type SpangwPushConfig } from './spangw-push-config';
 
@@ -163,7 +163,9 @@ export class SpangwSimulator extends SimulatorServer implements GatewaySimulator
   }
 
   private async handleSend(parameters: Record<string, unknown>): Promise<SimulatedOutcome> {
-    const requested = Array.isArray(parameters.spans) ? parameters.spans.map(Number) : [];
+    // The seed names the field `spans[]` (PHP style); JSON clients send `spans`.
+    const spansField = parameters.spans ?? parameters['spans[]'];
+    const requested = Array.isArray(spansField) ? spansField.map(Number) : [];
     const destination = typeof parameters.dest_num === 'string' ? parameters.dest_num.trim() : '';
     const text = typeof parameters.msg === 'string' ? parameters.msg : '';
     const mode = Number(parameters.mode ?? 0);

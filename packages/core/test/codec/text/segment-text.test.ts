@@ -107,6 +107,13 @@ describe('national language tables in segmentation', () => {
     expect(plan.national).toEqual({ lockingShift: 'turkish' });
   });
 
+  it('keeps national letters when GSM-7 is forced and only an emoji needs replacing', () => {
+    const plan = segmentText('şişe 😀', { encoding: 'gsm7', nationalLanguages: ['turkish'] });
+    expect(plan.segments).toEqual(['şişe ?']);
+    expect(plan.national).toEqual({ singleShift: 'turkish' });
+    expect(segmentText('şişe 😀', { encoding: 'gsm7' }).segments).toEqual(['sise ?']);
+  });
+
   it('does not use national tables when the default alphabet does as well', () => {
     expect(segmentText('hello', { nationalLanguages: ['turkish', 'portuguese'] }).national).toBeUndefined();
   });

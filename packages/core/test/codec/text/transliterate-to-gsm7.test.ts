@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { gsm7Length, transliterateToGsm7 } from '@smsbridge/core';
+import { gsm7Length, transliterateToGsm7, type NationalShift } from '@smsbridge/core';
 
 describe('transliterateToGsm7', () => {
   it.each([
@@ -35,12 +35,24 @@ describe('transliterateToGsm7', () => {
     expect(transliterateToGsm7('şç')).toBe('sc');
   });
 
-  it('always yields GSM-7 encodable text', () => {
+  it('always yields text the chosen tables can encode', () => {
+    const shifts: (NationalShift | undefined)[] = [undefined, { singleShift: 'spanish' }, { lockingShift: 'turkish' }, { lockingShift: 'urdu', singleShift: 'hindi' }];
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (text) => {
-        expect(gsm7Length(transliterateToGsm7(text))).toBeGreaterThanOrEqual(0);
+      fc.property(fc.string({ unit: 'binary', maxLength: 100 }), fc.constantFrom(...shifts), (text, shift) => {
+        expect(gsm7Length(transliterateToGsm7(text, shift), shift)).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: 500, seed: 2305 },
+      { numRuns: 800, seed: 2305 },
+    );
+  });
+
+  it('changes nothing in text that already fits', () => {
+    const gsmChars = fc.constantFrom(...'@£$¥èéùìòÇ\nØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./09:;<=>?¡AZÄÖÑÜ§¿azäöñüà€{}[]~^|\\\f'.split(''));
+    fc.assert(
+      fc.property(fc.array(gsmChars, { maxLength: 100 }), (chars) => {
+        const text = chars.join('');
+        expect(transliterateToGsm7(text)).toBe(text);
+      }),
+      { numRuns: 300, seed: 2309 },
     );
   });
 });

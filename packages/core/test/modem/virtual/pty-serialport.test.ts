@@ -62,7 +62,7 @@ describe('virtual modem on a pseudo-terminal, opened with the real serialport pa
     port = await openPort(pty.path);
     const answer = collectUntil(port, finalResult);
     port.write('AT+CGSN\r');
-    expect(await answer).toContain('866782042581736');
+    expect(await answer).toContain('866782042581732');
     await closePort(port);
     port = undefined;
     const path = pty.path;

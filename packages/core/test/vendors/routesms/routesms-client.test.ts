@@ -1,13 +1,7 @@
-import {
-  createVendorRegistry,
-  GatewayAuthError,
-  GatewayMalformedResponseError,
-  GatewayRejectedError,
-  GatewayTimeoutError,
-  InvalidRequestError,
-  routesms,
-  SmsBridgeError,
-} from '@smsbridge/core';
+import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, GatewayTimeoutError, InvalidRequestError, SmsBridgeError } from '../../../src/errors';
+import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
+import { createVendorRegistry } from '../../../src/vendors/registry';
+import * as routesms from '../../../src/vendors/routesms';
 import { eventually, PushReceiverServer } from './push-receiver-server';
 
 const { RoutesmsClient, RoutesmsSimulator, receiveRoutesmsDlr } = routesms;
@@ -64,7 +58,7 @@ afterAll(() => {
   for (const error of errorsSeen) {
     const e = error as SmsBridgeError;
     const texts = [e.message, JSON.stringify(e), JSON.stringify(e.details), String(e.stack), JSON.stringify(e.cause ?? null)];
-    for (const text of texts) {
+    for (const text of texts.map(String)) {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain(encodeURIComponent(PASSWORD));
     }
@@ -92,6 +86,13 @@ describe('RoutesmsClient against the simulator', () => {
     expect(lastQuery()).toMatchObject({ type: '2', message: '0070006C00610069006E' });
   });
 
+  it('transliterates to GSM when GSM-7 is forced, keeping type 0', async () => {
+    const [result] = await client.send({ to: ['447700900123'], text: 'Grüße “quoted” ✓', encoding: 'gsm7' });
+    expect(lastQuery().type).toBe('0');
+    expect(result!.encoding).toBe('gsm7');
+    expect(lastQuery().message).not.toMatch(/[“”]/);
+  });
+
   it('counts parts as the seed does (160/153 GSM, 70/67 Unicode)', async () => {
     expect((await client.send({ to: ['447700900123'], text: 'a'.repeat(160) }))[0]!.parts).toBe(1);
     expect((await client.send({ to: ['447700900123'], text: 'a'.repeat(161) }))[0]!.parts).toBe(2);
@@ -102,6 +103,9 @@ describe('RoutesmsClient against the simulator', () => {
   it('passes vendor options through and honours an explicit type', async () => {
     await client.send({ to: ['919898000001'], text: 'OTP 1234', vendorOptions: { entityid: '1101', tempid: '1207', tmid: '1,2' } });
     expect(lastQuery()).toMatchObject({ entityid: '1101', tempid: '1207', tmid: '1,2' });
+    const [forcedUnicode] = await client.send({ to: ['919898000001'], text: 'plain', vendorOptions: { type: '2' } });
+    expect(lastQuery()).toMatchObject({ type: '2', message: '0070006C00610069006E' });
+    expect(forcedUnicode).toMatchObject({ encoding: 'ucs2' });
     await client.send({ to: ['919898000001'], text: 'Café', vendorOptions: { type: 5 } });
     expect(lastQuery()).toMatchObject({ type: '5', message: 'Café' });
     const [wap] = await client.send({ to: ['919898000001'], text: 'Offer', vendorOptions: { type: 4, url: 'http://example.com/o' } });
@@ -240,6 +244,8 @@ describe('RoutesmsClient against the simulator', () => {
     await expect(client.send({ to: ['447700900123'], text: 'x', from: 'WAYTOOLONGNAME' })).rejects.toThrow(/at most 11/);
     await expect(client.send({ to: [], text: 'x' })).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(client.send({ to: ['447700900123'], text: 'x', vendorOptions: { password: 'x' } })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(client.send({ to: ['447700900123'], text: 'x', scheduleAt: new Date(Date.now() - 60_000) })).rejects.toThrow(/future/);
+    await expect(client.send({ to: ['447700900123'], text: 'x', vendorOptions: { type: 3 } })).rejects.toBeInstanceOf(InvalidRequestError);
     const noSender = newClient({ defaultSource: undefined });
     try {
       await expect(noSender.send({ to: ['447700900123'], text: 'x' })).rejects.toThrow(/sender/);
@@ -299,6 +305,33 @@ describe('RoutesmsClient and bad answers', () => {
     const error = await send();
     expect(error.retryable).toBe(false);
     expect(simulator.requestLog.length - before).toBe(1);
+  });
+
+  it('a reset on a later chunk: reported unknown, earlier sends kept', async () => {
+    const real = new UndiciHttpTransport({ baseUrl: simulator.baseUrl, gateway: 'routesms', secrets: [PASSWORD] });
+    let calls = 0;
+    const transport = {
+      request: (request: Parameters<typeof real.request>[0]) => {
+        calls += 1;
+        if (calls === 2) simulator.faults.add({ kind: 'reset-mid-body' });
+        return real.request(request);
+      },
+      close: () => real.close(),
+    };
+    const chunked = newClient({ transport, maxDestinationsPerRequest: 1 });
+    try {
+      const results = await chunked.send({ to: ['447700900001', '447700900002', '447700900003'], text: 'x' });
+      expect(results.map((r) => [r.accepted, r.state])).toEqual([
+        [true, 'queued'],
+        [false, 'unknown'],
+        [true, 'queued'],
+      ]);
+      expect(results[1]!.errorCode).toBe('SMSB_GATEWAY_MALFORMED_RESPONSE');
+      errorsSeen.push({ message: results[1]!.errorMessage });
+    } finally {
+      await chunked.close();
+      await real.close();
+    }
   });
 
   it('a 500 with a code line is read as the code', async () => {

@@ -1,4 +1,4 @@
-import { routesms } from '@smsbridge/core';
+import * as routesms from '../../../src/vendors/routesms';
 
 const { parseRoutesmsDeliveryReport, receiveRoutesmsDlr, routesmsDateToIso, ROUTESMS_DLR_STATES } = routesms;
 

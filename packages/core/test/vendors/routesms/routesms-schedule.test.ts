@@ -1,4 +1,4 @@
-import { routesms } from '@smsbridge/core';
+import * as routesms from '../../../src/vendors/routesms';
 
 const { formatRoutesmsSchedule, parseRoutesmsSchedule, parseRoutesmsGmtOffset } = routesms;
 

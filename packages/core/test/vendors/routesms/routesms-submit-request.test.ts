@@ -1,4 +1,5 @@
-import { InvalidRequestError, routesms } from '@smsbridge/core';
+import { InvalidRequestError } from '../../../src/errors';
+import * as routesms from '../../../src/vendors/routesms';
 
 const { buildRoutesmsSubmitRequest, routesmsUnicodeHex, validateRoutesmsSource, parseRoutesmsMessageType, routesmsTypeFor } = routesms;
 const credentials = { username: 'acme', password: 'p@ss+word' };

@@ -1,4 +1,5 @@
-import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, GatewayTimeoutError, routesms } from '@smsbridge/core';
+import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, GatewayTimeoutError } from '../../../src/errors';
+import * as routesms from '../../../src/vendors/routesms';
 
 const { parseRoutesmsSubmitResponse, routesmsRequestFailure, routesmsError, ROUTESMS_ERROR_TABLE, describeRoutesmsCode } = routesms;
 

@@ -19,7 +19,7 @@ describe('expectHttpOk', () => {
     expect(() => expectHttpOk(response(403, ''), { gateway: 'g' })).toThrow(/check the username and password/);
     try {
       expectHttpOk({ status: 429, body: '', headers: { 'retry-after': '3' } }, { gateway: 'g' });
-      fail('should throw');
+      throw new Error('should throw');
     } catch (error) {
       expect(error).toBeInstanceOf(GatewayRateLimitedError);
       expect((error as GatewayRateLimitedError).details['retryAfterMs']).toBe(3000);

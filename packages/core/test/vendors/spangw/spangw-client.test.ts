@@ -1,13 +1,7 @@
-import {
-  createVendorRegistry,
-  GatewayAuthError,
-  GatewayMalformedResponseError,
-  GatewayRejectedError,
-  InvalidRequestError,
-  SmsBridgeError,
-  spangw,
-  type GatewayClient,
-} from '@smsbridge/core';
+import * as spangw from '../../../src/vendors/spangw';
+import type { GatewayClient } from '../../../src/vendors/gateway-client';
+import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, InvalidRequestError, SmsBridgeError } from '../../../src/errors';
+import { createVendorRegistry } from '../../../src/vendors/registry';
 import { eventually } from './push-collector';
 
 const { SpangwSimulator, SpangwClient } = spangw;

@@ -1,4 +1,5 @@
-import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, spangw } from '@smsbridge/core';
+import * as spangw from '../../../src/vendors/spangw';
+import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError } from '../../../src/errors';
 
 const {
   formatGatewayLocalTime,

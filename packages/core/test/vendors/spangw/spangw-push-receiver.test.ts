@@ -1,4 +1,6 @@
-import { InvalidRequestError, spangw } from '@smsbridge/core';
+import * as spangw from '../../../src/vendors/spangw';
+import { InvalidRequestError } from '../../../src/errors';
+import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { eventually, PushCollector } from './push-collector';
 
 const { parseSpangwPush, receiveSpangwPush, parseSpangwMessageReference, SpangwSimulator, SpangwClient } = spangw;
@@ -47,7 +49,7 @@ describe('spangw push receiver', () => {
     await simulator.start();
     const base = await collector.start();
     const client = new SpangwClient({
-      transport: new (await import('@smsbridge/core')).UndiciHttpTransport({ baseUrl: simulator.baseUrl }),
+      transport: new UndiciHttpTransport({ baseUrl: simulator.baseUrl }),
       username: 'admin',
       password: 'spangw-secret',
     });

@@ -1,4 +1,5 @@
-import { spangw, UndiciHttpTransport } from '@smsbridge/core';
+import * as spangw from '../../../src/vendors/spangw';
+import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { eventually, PushCollector } from './push-collector';
 
 const { SpangwSimulator } = spangw;

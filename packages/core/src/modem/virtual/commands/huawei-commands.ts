@@ -22,6 +22,8 @@ export const huaweiCommands: CommandTable = {
       return done(`^SYSINFO:${registered ? 2 : 0},${registered ? 3 : 0},${context.radio.registration === 5 ? 1 : 0},5,1,,4`);
     },
   },
+  // ^PORTSEL picks the port that carries URCs (0 PCUI, 1 modem); the emulation has one port.
+  '^PORTSEL': { handle: (command) => (command.form === 'read' ? done('^PORTSEL: 0') : done()) },
   '^USSDMODE': {
     handle: (command) => (command.form === 'read' ? done('^USSDMODE: 0') : done()),
   },

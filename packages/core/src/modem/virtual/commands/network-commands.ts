@@ -2,6 +2,7 @@ import type { CommandContext, CommandEntry, CommandTable } from '../command-cont
 import { done, fail } from '../command-outcome';
 import { error } from '../final-result-code';
 import { integerParameter, splitAtParameters } from '../parse-at-command-line';
+import { encodeTeString } from '../te-character-set';
 
 /** `+CREG`-style registration query (TS 27.007 §7.2); `+CGREG`/`+CEREG` report the same state. */
 function registrationCommand(name: string): CommandEntry {
@@ -33,7 +34,8 @@ export const networkCommands: CommandTable = {
     '+CEREG': registrationCommand('+CEREG'),
     '+COPS': {
       handle: (command, context) => {
-        const { registration, operatorName } = context.radio;
+        const { registration } = context.radio;
+        const operatorName = encodeTeString(context.radio.operatorName, context.settings.characterSet);
         if (command.form === 'test') return done(`+COPS: (2,"${operatorName}","VIRTUAL","00101"),,(0-4),(0-2)`);
         if (command.form !== 'read') return done();
         if (registration !== 1 && registration !== 5) return done('+COPS: 0');

@@ -2,6 +2,7 @@ import type { CommandTable } from '../command-context';
 import { done, fail } from '../command-outcome';
 import { cmeError } from '../final-result-code';
 import { splitAtParameters } from '../parse-at-command-line';
+import { encodeTeString } from '../te-character-set';
 
 /** PIN handling (TS 27.007 §8.3) and the subscriber number. */
 export const simCommands: CommandTable = {
@@ -24,7 +25,7 @@ export const simCommands: CommandTable = {
     handle: (command, context) => {
       if (command.form === 'test') return done();
       const number = context.radio.ownNumber;
-      return done(`+CNUM: "","${number}",${number.startsWith('+') ? 145 : 129}`);
+      return done(`+CNUM: "","${encodeTeString(number, context.settings.characterSet)}",${number.startsWith('+') ? 145 : 129}`);
     },
   },
 };

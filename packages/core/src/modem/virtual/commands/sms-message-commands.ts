@@ -1,30 +1,39 @@
-import type { CommandTable } from '../command-context';
-import { done, fail, prompt } from '../command-outcome';
+import { encodeSubmit } from '../../../codec';
+import type { CommandContext, CommandTable } from '../command-context';
+import { done, fail, prompt, type CommandOutcome } from '../command-outcome';
 import { cmsError, error } from '../final-result-code';
 import { tpduLengthOf, type MessageStatus, type StoredMessage } from '../message-storage';
 import { integerParameter, splitAtParameters } from '../parse-at-command-line';
+import { decodeTeString } from '../te-character-set';
+import { textModeMessage, textModeStatus, textModeStatusCode } from '../text-mode-format';
 
 const maxTpduOctets = 164;
 const statusNames = ['REC UNREAD', 'REC READ', 'STO UNSENT', 'STO SENT', 'ALL'];
 
-/**
- * Sending, writing, reading, listing and deleting messages (TS 27.005 §3.4–3.5), PDU mode.
- * Text mode is answered with +CMS ERROR: 302 where the emulation does not cover it.
- */
+/** Sending, writing, reading, listing and deleting messages (TS 27.005 §3.4–3.5), PDU and text mode. */
 export const smsMessageCommands: CommandTable = {
   '+CMGS': {
     needsSim: 'sms',
     handle: (command, context) => {
       if (command.form === 'test') return done();
       if (command.form !== 'set') return fail(error);
-      if (context.settings.messageFormat === 1) return fail(cmsError(302));
+      const send = (pdu: string): CommandOutcome => {
+        const sent = context.submitToNetwork(pdu);
+        return 'error' in sent ? fail(sent.error) : done(`+CMGS: ${sent.messageReference}`);
+      };
+      if (context.settings.messageFormat === 1) {
+        const destination = textModeDestination(command.argument, context);
+        if (destination === null) return fail(cmsError(304));
+        return prompt((input) => {
+          const pdu = textModeSubmit(destination, input, context);
+          return pdu === null ? fail(cmsError(304)) : send(pdu);
+        });
+      }
       const length = integerParameter(splitAtParameters(command.argument), 0, Number.NaN);
       if (!(length >= 1 && length <= maxTpduOctets)) return fail(cmsError(304));
       return prompt((input) => {
         const pdu = checkedPdu(input, length);
-        if (pdu === null) return fail(cmsError(304));
-        const sent = context.submitToNetwork(pdu);
-        return 'error' in sent ? fail(sent.error) : done(`+CMGS: ${sent.messageReference}`);
+        return pdu === null ? fail(cmsError(304)) : send(pdu);
       });
     },
   },
@@ -33,16 +42,26 @@ export const smsMessageCommands: CommandTable = {
     handle: (command, context) => {
       if (command.form === 'test') return done();
       if (command.form !== 'set') return fail(error);
-      if (context.settings.messageFormat === 1) return fail(cmsError(302));
+      const write = (pdu: string, status: MessageStatus): CommandOutcome => {
+        const stored = context.storage(context.settings.preferredStorages[1]).store(pdu, status);
+        return stored ? done(`+CMGW: ${stored.index}`) : fail(cmsError(322));
+      };
       const parameters = splitAtParameters(command.argument);
+      if (context.settings.messageFormat === 1) {
+        const destination = textModeDestination(command.argument, context);
+        const status = parameters[2] ? textModeStatusCode(parameters[2].value) : 2;
+        if (destination === null || status === null || status === 4) return fail(cmsError(304));
+        return prompt((input) => {
+          const pdu = textModeSubmit(destination, input, context);
+          return pdu === null ? fail(cmsError(304)) : write(pdu, status);
+        });
+      }
       const length = integerParameter(parameters, 0, Number.NaN);
       const status = integerParameter(parameters, 1, 2);
       if (!(length >= 1 && length <= maxTpduOctets) || !(status >= 0 && status <= 3)) return fail(cmsError(304));
       return prompt((input) => {
         const pdu = checkedPdu(input, length);
-        if (pdu === null) return fail(cmsError(304));
-        const stored = context.storage(context.settings.preferredStorages[1]).store(pdu, status as MessageStatus);
-        return stored ? done(`+CMGW: ${stored.index}`) : fail(cmsError(322));
+        return pdu === null ? fail(cmsError(304)) : write(pdu, status as MessageStatus);
       });
     },
   },
@@ -69,7 +88,11 @@ export const smsMessageCommands: CommandTable = {
       if (!(index >= 1 && index <= storage.capacity)) return fail(cmsError(321));
       const message = storage.read(index);
       if (!message) return context.profile.emptySlotRead === 'ok' ? done() : fail(cmsError(321));
-      if (context.settings.messageFormat === 1) return fail(cmsError(302));
+      if (context.settings.messageFormat === 1) {
+        const shown = textModeMessage(message.pdu, context.settings.characterSet);
+        const header = `+CMGR: "${textModeStatus(message.status)}",${shown.header}`;
+        return shown.text === null ? done(header) : done(header, shown.text);
+      }
       return done(`+CMGR: ${message.status},,${message.tpduLength}`, message.pdu);
     },
   },
@@ -78,13 +101,19 @@ export const smsMessageCommands: CommandTable = {
     handle: (command, context) => {
       const textMode = context.settings.messageFormat === 1;
       if (command.form === 'test') return done(textMode ? `+CMGL: (${statusNames.map((name) => `"${name}"`).join(',')})` : '+CMGL: (0-4)');
-      if (textMode) return fail(cmsError(302));
       const parameter = splitAtParameters(command.argument)[0];
-      if (parameter?.quoted) return fail(cmsError(302));
-      const status = integerParameter(parameter ? [parameter] : [], 0, 0);
-      if (!(status >= 0 && status <= 4)) return fail(cmsError(302));
+      const status = textMode
+        ? parameter
+          ? parameter.quoted
+            ? textModeStatusCode(parameter.value)
+            : null
+          : 0
+        : parameter?.quoted
+          ? null
+          : integerParameter(parameter ? [parameter] : [], 0, 0);
+      if (status === null || !(status >= 0 && status <= 4)) return fail(cmsError(302));
       const listed = context.storage(context.settings.preferredStorages[0]).list(status as MessageStatus | 4, true);
-      return done(...listed.flatMap((message) => listingLines(message)));
+      return done(...listed.flatMap((message) => (textMode ? textListingLines(message, context) : listingLines(message))));
     },
   },
   '+CMGD': {
@@ -109,6 +138,42 @@ export const smsMessageCommands: CommandTable = {
 
 function listingLines(message: StoredMessage): string[] {
   return [`+CMGL: ${message.index},${message.status},,${message.tpduLength}`, message.pdu];
+}
+
+function textListingLines(message: StoredMessage, context: CommandContext): string[] {
+  const shown = textModeMessage(message.pdu, context.settings.characterSet);
+  const header = `+CMGL: ${message.index},"${textModeStatus(message.status)}",${shown.header}`;
+  return shown.text === null ? [header] : [header, shown.text];
+}
+
+/** The `"<da>"` of a text-mode `AT+CMGS`/`AT+CMGW`, decoded from the TE character set. */
+function textModeDestination(argument: string, context: CommandContext): string | null {
+  const first = splitAtParameters(argument)[0];
+  if (!first?.quoted) return null;
+  const destination = decodeTeString(first.value, context.settings.characterSet);
+  return destination && /^\+?[0-9*#]{1,20}$/.test(destination) ? destination : null;
+}
+
+/**
+ * The SUBMIT a text-mode send builds from the typed text and `AT+CSMP` (first octet bit 5 =
+ * status report, DCS 8 = UCS-2); one part only, as text mode has no concatenation.
+ */
+function textModeSubmit(destination: string, typed: string, context: CommandContext): string | null {
+  const text = decodeTeString(typed.replace(/\n/g, '\r'), context.settings.characterSet);
+  if (text === null) return null;
+  const [firstOctet, , protocolId, dcs] = context.settings.textModeParameters;
+  try {
+    const parts = encodeSubmit({
+      to: destination,
+      text,
+      encoding: (dcs & 0x0c) === 0x08 ? 'ucs2' : 'auto',
+      statusReport: (firstOctet & 0x20) !== 0,
+      protocolId,
+    });
+    return parts.length === 1 ? parts[0]!.pdu : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The PDU typed at the prompt, or null when it is not hex or its TPDU length is not the announced one. */

@@ -3,6 +3,7 @@ import { done, fail } from '../command-outcome';
 import { cmsError, error } from '../final-result-code';
 import type { StorageName } from '../message-storage';
 import { integerParameter, splitAtParameters } from '../parse-at-command-line';
+import { decodeTeString, encodeTeString } from '../te-character-set';
 
 const characterSets = ['IRA', 'GSM', 'UCS2', 'HEX', 'PCCP437', '8859-1'];
 const cnmiLimits = [2, 3, 3, 2, 1];
@@ -76,9 +77,10 @@ export const smsSettingCommands: CommandTable = {
     needsSim: 'sms',
     handle: (command, context) => {
       const number = context.radio.smscNumber;
-      if (command.form === 'read') return done(`+CSCA: "${number}",${number.startsWith('+') ? 145 : 129}`);
+      const characterSet = context.settings.characterSet;
+      if (command.form === 'read') return done(`+CSCA: "${encodeTeString(number, characterSet)}",${number.startsWith('+') ? 145 : 129}`);
       if (command.form === 'test') return done();
-      const value = splitAtParameters(command.argument)[0]?.value ?? '';
+      const value = decodeTeString(splitAtParameters(command.argument)[0]?.value ?? '', characterSet) ?? '';
       if (!/^\+?[0-9]{1,20}$/.test(value)) return fail(cmsError(304));
       context.radio.smscNumber = value;
       return done();

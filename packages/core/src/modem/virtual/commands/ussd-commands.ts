@@ -1,11 +1,10 @@
-import { decodeGsm7, encodeGsm7 } from '../../../codec/gsm7';
-import { hexToOctets, octetsToHex } from '../../../codec/pdu/hex-octets';
-import { packSeptets, unpackSeptets } from '../../../codec/septet-packing';
+import { decodeGsm7, encodeGsm7, hexToOctets, octetsToHex, packSeptets, unpackSeptets } from '../../../codec';
 import type { CommandContext, CommandTable } from '../command-context';
 import { done, fail } from '../command-outcome';
 import { cmeError, error } from '../final-result-code';
 import { integerParameter, splitAtParameters } from '../parse-at-command-line';
 import { ucs2Octets } from '../pdu/segment-user-data';
+import { decodeTeString, encodeTeString } from '../te-character-set';
 import type { UssdReply } from '../ussd-session';
 
 /** `AT+CUSD` (TS 27.007 §7.15): USSD requests answered from the menu tree, before or after `OK`. */
@@ -43,13 +42,7 @@ function decodeRequest(text: string, context: CommandContext): string {
     // Seven spare bits at the end would read as an '@'; TS 23.038 pads with CR there instead.
     return decodeGsm7(septets).replace(/[\r@]$/, '');
   }
-  if (context.settings.characterSet === 'UCS2' && isHex && text.length % 4 === 0) {
-    const octets = hexToOctets(text);
-    let decoded = '';
-    for (let i = 0; i < octets.length; i += 2) decoded += String.fromCharCode((octets[i]! << 8) | octets[i + 1]!);
-    return decoded;
-  }
-  return text;
+  return decodeTeString(text, context.settings.characterSet) ?? text;
 }
 
 function formatReply(reply: UssdReply, context: CommandContext): string {
@@ -59,12 +52,12 @@ function formatReply(reply: UssdReply, context: CommandContext): string {
 }
 
 function encodeReplyText(text: string, dcs: number, context: CommandContext): string {
-  if (dcs === 72 || context.settings.characterSet === 'UCS2') return octetsToHex(ucs2Octets(text));
+  if (dcs === 72) return octetsToHex(ucs2Octets(text));
   if (context.profile.ussdPackedHex) {
     const septets = encodeGsm7(text);
     // TS 23.038 §6.1.2.3.1: when 7 spare bits remain, they carry CR so that no '@' is read.
     if (septets.length % 8 === 7) septets.push(0x0d);
     return octetsToHex(packSeptets(septets));
   }
-  return text;
+  return encodeTeString(text, context.settings.characterSet);
 }

@@ -1,10 +1,13 @@
-import { encodeAddress, parseDestination } from '../../../codec/pdu/address';
-import { buildDataCodingScheme } from '../../../codec/pdu/data-coding-scheme';
-import { octetsToHex } from '../../../codec/pdu/hex-octets';
-import { OctetWriter } from '../../../codec/pdu/octet-writer';
-import { encodeTimestamp } from '../../../codec/pdu/service-centre-timestamp';
-import { encodeSmscAddress } from '../../../codec/pdu/smsc-address';
-import { fillBitsAfterHeader, packSeptets } from '../../../codec/septet-packing';
+import {
+  buildDataCodingScheme,
+  encodeAddress,
+  encodeSmscAddress,
+  encodeTimestamp,
+  fillBitsAfterHeader,
+  octetsToHex,
+  packSeptets,
+  parseDestination,
+} from '../../../codec';
 import { VirtualModemError } from '../virtual-modem-error';
 import type { IncomingSms } from './incoming-sms';
 import { segmentUserData, type UserDataUnits } from './segment-user-data';
@@ -36,23 +39,20 @@ export function buildDeliverPdus(sms: IncomingSms, defaults: { smsc: string; now
 }
 
 function deliverPdu(sms: IncomingSms, defaults: { smsc: string; now: Date }, units: UserDataUnits, header: number[]): string {
-  const writer = new OctetWriter();
-  writer.writeOctets(encodeSmscAddress(sms.smsc ?? defaults.smsc));
-  writer.writeOctet(firstOctetDeliver | (header.length > 0 ? userDataHeaderFlag : 0));
-  writer.writeOctets(encodeAddress(parseDestination(sms.from)));
-  writer.writeOctet(sms.protocolId ?? 0);
-  writer.writeOctet(buildDataCodingScheme(units.encoding, sms.messageClass));
-  writer.writeOctets(encodeTimestamp(sms.timestamp ?? defaults.now, sms.timeZoneMinutes ?? 0));
+  const octets: number[] = [
+    ...encodeSmscAddress(sms.smsc ?? defaults.smsc),
+    firstOctetDeliver | (header.length > 0 ? userDataHeaderFlag : 0),
+    ...encodeAddress(parseDestination(sms.from)),
+    sms.protocolId ?? 0,
+    buildDataCodingScheme(units.encoding, sms.messageClass),
+    ...encodeTimestamp(sms.timestamp ?? defaults.now, sms.timeZoneMinutes ?? 0),
+  ];
   if (units.encoding === 'gsm7') {
-    const fill = fillBitsAfterHeader(header.length);
+    // TP-UDL counts septets, the header's octets rounded up to whole septets included.
     const headerSeptets = Math.ceil((header.length * 8) / 7);
-    writer.writeOctet(headerSeptets + units.septets.length);
-    writer.writeOctets(header);
-    writer.writeOctets(packSeptets(units.septets, fill));
+    octets.push(headerSeptets + units.septets.length, ...header, ...packSeptets(units.septets, fillBitsAfterHeader(header.length)));
   } else {
-    writer.writeOctet(header.length + units.octets.length);
-    writer.writeOctets(header);
-    writer.writeOctets(units.octets);
+    octets.push(header.length + units.octets.length, ...header, ...units.octets);
   }
-  return octetsToHex(writer.toOctets());
+  return octetsToHex(octets);
 }

@@ -1,8 +1,4 @@
-import { readAddress } from '../../../codec/pdu/address';
-import { parseFirstOctet } from '../../../codec/pdu/first-octet';
-import { hexToOctets } from '../../../codec/pdu/hex-octets';
-import { OctetReader } from '../../../codec/pdu/octet-reader';
-import { readSmscAddress } from '../../../codec/pdu/smsc-address';
+import { decodePdu } from '../../../codec';
 
 /** The fields of an SMS-SUBMIT the network routes on: who it goes to and whether a report is wanted. */
 export interface SubmitEnvelope {
@@ -11,13 +7,18 @@ export interface SubmitEnvelope {
   messageReference: number;
 }
 
-/** Reads the envelope of a SUBMIT PDU that starts with its SMSC part; null when it is not a SUBMIT. */
+/** Reads the envelope of a SUBMIT PDU that starts with its SMSC part; null when it is not a readable SUBMIT. */
 export function readSubmitEnvelope(pduWithSmsc: string): SubmitEnvelope | null {
-  const reader = new OctetReader(hexToOctets(pduWithSmsc));
-  readSmscAddress(reader);
-  const firstOctet = parseFirstOctet(reader.readOctet('first octet'), reader.offset - 1);
-  if (firstOctet.type !== 'submit') return null;
-  const messageReference = reader.readOctet('TP-MR');
-  const destination = readAddress(reader, 'TP-DA').value;
-  return { destination, statusReportRequested: firstOctet.statusReportRequested === true, messageReference };
+  let decoded;
+  try {
+    decoded = decodePdu(pduWithSmsc, { hasSmsc: true });
+  } catch {
+    return null;
+  }
+  if (decoded.type !== 'submit') return null;
+  return {
+    destination: decoded.address,
+    statusReportRequested: decoded.statusReportRequested === true,
+    messageReference: decoded.messageReference ?? 0,
+  };
 }

@@ -1,4 +1,4 @@
-import { encodeGsm7 } from '../../../codec/gsm7';
+import { encodeGsm7 } from '../../../codec';
 
 /** The user data of one part before packing: GSM-7 septets, UCS-2 octets or raw octets. */
 export type UserDataUnits = { encoding: 'gsm7'; septets: number[] } | { encoding: 'ucs2' | '8bit'; octets: number[] };

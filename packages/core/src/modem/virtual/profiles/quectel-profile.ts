@@ -7,7 +7,7 @@ export const quectelProfile: ModemProfile = {
   manufacturer: 'Quectel',
   model: 'EC25',
   revision: 'EC25EFAR06A06M4G',
-  imei: '867962041234563',
+  imei: '867962041234561',
   imsi: '262011234567890',
   iccid: '89490200001234567890',
   revisionLine: 'Revision: EC25EFAR06A06M4G',

@@ -7,7 +7,7 @@ export const simcomProfile: ModemProfile = {
   manufacturer: 'SIMCOM_Ltd',
   model: 'SIMCOM_SIM800L',
   revision: 'Revision:1418B04SIM800L24',
-  imei: '866782042581736',
+  imei: '866782042581732',
   imsi: '234150123456789',
   iccid: '8944150123456789012',
   revisionLine: 'Revision:1418B04SIM800L24',
