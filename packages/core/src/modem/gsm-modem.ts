@@ -215,7 +215,7 @@ export class GsmModem {
       this.receiver.attach(engine, facts);
       this.ussdService.attach(engine, /huawei/i.test(facts.manufacturer ?? '') && (this.options.characterSet ?? 'GSM') === 'GSM');
       this.sender.attach(engine);
-      if (this.options.sweepOnConnect !== false) this.receiver.sweep().catch(() => undefined);
+      if (this.options.sweepOnConnect !== false) this.receiver.sweep().catch((error: unknown) => this.emit('error', error));
       return { lost };
     } catch (error) {
       transport.off('close', onClose);

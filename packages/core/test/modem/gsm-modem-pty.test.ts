@@ -71,7 +71,7 @@ describe('GsmModem over serialport on a pty', () => {
     const sending = modem.send({ to: recipients, text: 'queued across an unplug' });
     await waitUntil(() => current.modem.submitted.length >= 1, 'the first message went out');
     await current.vanish();
-    await waitUntil(() => states.some((s) => s.connection === 'reconnecting'), 'the unplug was noticed');
+    await waitUntil(() => states.some((s) => s.connection === 'reconnecting'), 'the unplug was noticed', 3000);
     await current.reappear('modem-renamed');
     const results = await sending;
     // A part in flight at the unplug may be 'unknown' (never resent); every other one went out once.

@@ -4,7 +4,7 @@ import { parseDataCodingScheme } from './data-coding-scheme';
 import { concatField, udhField } from './decoded-user-data-fields';
 import type { FirstOctet } from './first-octet';
 import type { OctetReader } from './octet-reader';
-import { decodeTimestamp, TIMESTAMP_OCTETS } from './service-centre-timestamp';
+import { decodeTimestampIso, TIMESTAMP_OCTETS } from './service-centre-timestamp';
 import { readUserData } from './user-data';
 
 /** SMS-DELIVER after its first octet: TP-OA, TP-PID, TP-DCS, TP-SCTS, TP-UDL, TP-UD. */
@@ -13,7 +13,7 @@ export function readDeliver(reader: OctetReader, first: FirstOctet, smsc: string
   const protocolId = reader.readOctet('TP-PID');
   const dcs = reader.readOctet('TP-DCS');
   const scheme = parseDataCodingScheme(dcs);
-  const timestamp = decodeTimestamp(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-SCTS')).iso;
+  const timestamp = decodeTimestampIso(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-SCTS'));
   const userData = readUserData(reader, first.userDataHeader, scheme.alphabet);
   return {
     type: 'deliver',

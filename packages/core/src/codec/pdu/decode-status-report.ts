@@ -5,7 +5,7 @@ import { concatField, udhField } from './decoded-user-data-fields';
 import type { FirstOctet } from './first-octet';
 import type { OctetReader } from './octet-reader';
 import { readParameterIndicator } from './parameter-indicator';
-import { decodeTimestamp, TIMESTAMP_OCTETS } from './service-centre-timestamp';
+import { decodeTimestampIso, TIMESTAMP_OCTETS } from './service-centre-timestamp';
 import { readUserData } from './user-data';
 
 /**
@@ -15,8 +15,8 @@ import { readUserData } from './user-data';
 export function readStatusReport(reader: OctetReader, first: FirstOctet, smsc: string | null, tpduLength: number): DecodedPdu {
   const messageReference = reader.readOctet('TP-MR');
   const recipient = readAddress(reader, 'TP-RA');
-  const timestamp = decodeTimestamp(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-SCTS')).iso;
-  const dischargeTime = decodeTimestamp(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-DT')).iso;
+  const timestamp = decodeTimestampIso(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-SCTS'));
+  const dischargeTime = decodeTimestampIso(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-DT'));
   const status = reader.readOctet('TP-ST');
   const present = readParameterIndicator(reader);
   const protocolId = present.protocolId ? reader.readOctet('TP-PID') : null;

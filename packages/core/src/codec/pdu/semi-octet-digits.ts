@@ -4,13 +4,25 @@ import { CodecError } from '../../errors/codec-error';
 const DIGIT_BY_NIBBLE = '0123456789*#abc';
 const FILLER = 0x0f;
 
+/** The two digits of each octet (low nibble first); shorter when a nibble is filler. */
+const DIGIT_PAIR_BY_OCTET: readonly string[] = Array.from({ length: 256 }, (_, octet) =>
+  [octet & 0x0f, octet >> 4].map((nibble) => (nibble === FILLER ? '' : DIGIT_BY_NIBBLE[nibble])).join(''),
+);
+
 /**
  * Reads `digitCount` semi-octets, low nibble first. Filler nibbles (F) are skipped wherever they
  * are, since some networks pad inside the announced length too.
  */
 export function decodeSemiOctetDigits(octets: Uint8Array, digitCount: number, start = 0): string {
   let digits = '';
-  for (let i = 0; i < digitCount; i++) {
+  // Whole octets without filler take one look-up; the rest goes digit by digit.
+  let i = 0;
+  for (; i + 1 < digitCount; i += 2) {
+    const pair = DIGIT_PAIR_BY_OCTET[octets[start + (i >> 1)]!]!;
+    if (pair.length !== 2) break;
+    digits += pair;
+  }
+  for (; i < digitCount; i++) {
     const octet = octets[start + (i >> 1)]!;
     const nibble = (i & 1) === 0 ? octet & 0x0f : octet >> 4;
     if (nibble !== FILLER) digits += DIGIT_BY_NIBBLE[nibble];

@@ -37,34 +37,61 @@ function isLeapYear(year: number): boolean {
  * of the next year) instead of making the whole message unreadable.
  */
 export function decodeTimestamp(octets: Uint8Array, start = 0): ServiceCentreTimestamp {
+  const fields = timestampFields(octets, start);
+  const localMs = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
+  return { iso: formatIso(fields), epochMs: localMs - fields.offsetMinutes * 60_000, offsetMinutes: fields.offsetMinutes };
+}
+
+/** Just the ISO 8601 text of a timestamp, for the decoder's hot path. */
+export function decodeTimestampIso(octets: Uint8Array, start = 0): string {
+  return formatIso(timestampFields(octets, start));
+}
+
+interface TimestampFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  offsetMinutes: number;
+}
+
+function timestampFields(octets: Uint8Array, start: number): TimestampFields {
   const zone = octets[start + 6]!;
   // The sign is bit 3, i.e. the top bit of the tens digit.
   const quarters = (zone & 0x07) * 10 + (zone >> 4);
-  const offsetMinutes = (zone & 0x08) !== 0 ? -quarters * 15 : quarters * 15;
-  let year = fullYear(swappedBcd(octets[start]!));
-  let month = swappedBcd(octets[start + 1]!);
-  let day = swappedBcd(octets[start + 2]!);
-  let hour = swappedBcd(octets[start + 3]!);
-  let minute = swappedBcd(octets[start + 4]!);
-  let second = swappedBcd(octets[start + 5]!);
-  const localMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  const fields: TimestampFields = {
+    year: fullYear(swappedBcd(octets[start]!)),
+    month: swappedBcd(octets[start + 1]!),
+    day: swappedBcd(octets[start + 2]!),
+    hour: swappedBcd(octets[start + 3]!),
+    minute: swappedBcd(octets[start + 4]!),
+    second: swappedBcd(octets[start + 5]!),
+    offsetMinutes: (zone & 0x08) !== 0 ? -quarters * 15 : quarters * 15,
+  };
+  const { year, month, day, hour, minute, second } = fields;
   const inRange =
     month >= 1 && month <= 12 && day >= 1 && hour < 24 && minute < 60 && second < 60 &&
     day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
   if (!inRange) {
-    const local = new Date(localMs);
-    year = local.getUTCFullYear();
-    month = local.getUTCMonth() + 1;
-    day = local.getUTCDate();
-    hour = local.getUTCHours();
-    minute = local.getUTCMinutes();
-    second = local.getUTCSeconds();
+    const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+    fields.year = local.getUTCFullYear();
+    fields.month = local.getUTCMonth() + 1;
+    fields.day = local.getUTCDate();
+    fields.hour = local.getUTCHours();
+    fields.minute = local.getUTCMinutes();
+    fields.second = local.getUTCSeconds();
   }
+  return fields;
+}
+
+function formatIso({ year, month, day, hour, minute, second, offsetMinutes }: TimestampFields): string {
   const absOffset = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
-  const iso =
+  return (
     `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}` +
-    `${offsetMinutes < 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(absOffset / 60)]}:${TWO_DIGITS[absOffset % 60]}`;
-  return { iso, epochMs: localMs - offsetMinutes * 60_000, offsetMinutes };
+    `${offsetMinutes < 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(absOffset / 60)]}:${TWO_DIGITS[absOffset % 60]}`
+  );
 }
 
 function swappedBcdOctet(value: number): number {

@@ -3,7 +3,7 @@ import type { ValidityPeriod } from '../types';
 import type { ValidityPeriodFormat } from './first-octet';
 import { octetsToHex } from './hex-octets';
 import type { OctetReader } from './octet-reader';
-import { decodeTimestamp, encodeTimestamp, TIMESTAMP_OCTETS } from './service-centre-timestamp';
+import { decodeTimestampIso, encodeTimestamp, TIMESTAMP_OCTETS } from './service-centre-timestamp';
 
 /** TP-VP as DecodedPdu reports it. */
 export interface DecodedValidityPeriod {
@@ -47,7 +47,7 @@ export function readValidityPeriod(reader: OctetReader, format: ValidityPeriodFo
     case 'relative':
       return { format: 'relative', minutes: relativeValidityMinutes(reader.readOctet('TP-VP')) };
     case 'absolute':
-      return { format: 'absolute', absolute: decodeTimestamp(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-VP')).iso };
+      return { format: 'absolute', absolute: decodeTimestampIso(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-VP')) };
     case 'enhanced':
       return decodeEnhanced(reader.octets, reader.take(7, 'TP-VP'));
   }

@@ -7,7 +7,7 @@ import type { DeliveryStatus } from '../../model/delivery-status';
 import type { InboundMessage } from '../../model/inbound-message';
 import type { AtEngine } from '../at/at-engine';
 import type { UnsolicitedLine } from '../at/unsolicited-router';
-import { ModemCommandError, ModemProtocolError } from '../modem-errors';
+import { ModemCommandError, ModemUnavailableError } from '../modem-errors';
 import { toDeliveryStatus, toInboundMessage } from './inbound-message-mapping';
 import type { MessageReferenceRegistry } from './message-reference-registry';
 import { parseMessageList, parseMessageRead, parseStorageIndication, type StoredPdu } from './stored-pdu-listing';
@@ -64,8 +64,8 @@ export class SmsReceiver {
     this.facts = { ...facts };
     const router = engine.unsolicited;
     this.unsubscribe = [
-      router.on('+CMTI', (urc) => void this.schedule(() => this.readIndicated(urc)).catch(() => undefined)),
-      router.on('+CDSI', (urc) => void this.schedule(() => this.readIndicated(urc)).catch(() => undefined)),
+      router.on('+CMTI', (urc) => this.scheduleReported(() => this.readIndicated(urc))),
+      router.on('+CDSI', (urc) => this.scheduleReported(() => this.readIndicated(urc))),
       router.on('+CMT', (urc) => this.acknowledgeThenSchedule(urc)),
       router.on('+CDS', (urc) => this.acknowledgeThenSchedule(urc)),
     ];
@@ -81,11 +81,6 @@ export class SmsReceiver {
   dispose(): void {
     this.detach();
     this.reassembler.dispose();
-  }
-
-  /** Waits until the work queued so far is done (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.work;
   }
 
   /** Reads every stored message and report (`AT+CMGL=4`) and hands them on like new ones. */
@@ -124,14 +119,20 @@ export class SmsReceiver {
     }).then(() => result);
   }
 
+  /** Runs `task` after the work before it; its failure goes to the caller. */
   private schedule(task: () => Promise<void>): Promise<void> {
     const run = this.work.then(task);
-    this.work = run.catch((error: unknown) => this.options.error(error));
+    this.work = run.catch(() => undefined);
     return run;
   }
 
+  /** For work nobody awaits (URCs): a failure goes to the `error` callback. */
+  private scheduleReported(task: () => Promise<void>): void {
+    this.schedule(task).catch((error: unknown) => this.options.error(error));
+  }
+
   private requireEngine(): AtEngine {
-    if (!this.engine) throw new ModemProtocolError('no modem session');
+    if (!this.engine) throw new ModemUnavailableError('no modem session; the port is closed or reconnecting');
     return this.engine;
   }
 
@@ -181,7 +182,7 @@ export class SmsReceiver {
   private acknowledgeThenSchedule(urc: UnsolicitedLine): void {
     const engine = this.engine;
     if (engine && this.facts.messageService === 1) engine.run('AT+CNMA').catch((error: unknown) => this.options.error(error));
-    void this.schedule(() => this.direct(urc)).catch(() => undefined);
+    this.scheduleReported(() => this.direct(urc));
   }
 
   private async direct(urc: UnsolicitedLine): Promise<void> {

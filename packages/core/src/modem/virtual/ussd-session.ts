@@ -16,6 +16,8 @@ export interface UssdBehaviour {
   replyTiming: 'after-ok' | 'before-ok';
   /** Delay of an after-OK reply. Default 500 ms. */
   replyDelayMs: number;
+  /** A menu left unanswered this long is closed by the network with `+CUSD: 2`. Default 30000 ms. */
+  sessionTimeoutMs: number;
 }
 
 /** One network reply: `+CUSD: <status>[,"<text>",<dcs>]`. */
@@ -28,6 +30,7 @@ export interface UssdReply {
 /** The network's side of a USSD dialogue: walks the menu tree as the user answers. */
 export class UssdSession {
   private current: UssdMenuNode | null = null;
+  private step = 0;
 
   constructor(
     private readonly menu: UssdMenu,
@@ -38,8 +41,14 @@ export class UssdSession {
     return this.current !== null;
   }
 
+  /** Changes with every request and cancel: a timeout armed at one step is void at the next. */
+  get generation(): number {
+    return this.step;
+  }
+
   /** A service code when no session is open, else the user's answer to the open screen. */
   send(text: string): UssdReply {
+    this.step++;
     const next = this.current ? lookup(this.current.options, text) : lookup(this.menu, text);
     if (!next) {
       this.current = null;
@@ -54,6 +63,7 @@ export class UssdSession {
   }
 
   cancel(): void {
+    this.step++;
     this.current = null;
   }
 }

@@ -50,6 +50,8 @@ export interface VirtualModemOptions {
   bootDelayMs?: number;
   /** Print the profile's boot URCs whenever a host opens the in-process transport. Default false. */
   bootUrcsOnOpen?: boolean;
+  /** Repeat the profile's periodic URCs (Huawei `^RSSI`) this often while `^CURC` allows. Default never. */
+  periodicUrcIntervalMs?: number;
 }
 
 /** A host connected to the modem's serial side (the in-process transport or the pty bridge). */
@@ -155,8 +157,10 @@ export class VirtualModem extends EventEmitter {
       dcs: options.ussd?.dcs ?? 15,
       replyTiming: options.ussd?.replyTiming ?? 'after-ok',
       replyDelayMs: options.ussd?.replyDelayMs ?? 500,
+      sessionTimeoutMs: options.ussd?.sessionTimeoutMs ?? 30000,
     });
     this.context = this.createContext();
+    if (options.periodicUrcIntervalMs !== undefined && this.profile.periodicUrcs.length > 0) this.repeatPeriodicUrcs(options.periodicUrcIntervalMs);
   }
 
   get settings(): Readonly<ModemSettings> {
@@ -585,6 +589,15 @@ export class VirtualModem extends EventEmitter {
       this.emitUnsolicitedLines([`+CPIN: ${this.pinLock.status}`]);
       if (this.pinLock.status !== 'READY') return;
     }
+  }
+
+  private repeatPeriodicUrcs(intervalMs: number): void {
+    this.later(intervalMs, () => {
+      if (this.settingsState.vendorReports && !this.vanishedState) {
+        for (const line of this.profile.periodicUrcs) this.emitUnsolicitedLines([line.replace('{rssi}', String(this.radio.rssi))]);
+      }
+      this.repeatPeriodicUrcs(intervalMs);
+    });
   }
 
   private later(ms: number, action: () => void): unknown {

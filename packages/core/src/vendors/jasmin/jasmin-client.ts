@@ -185,7 +185,15 @@ export class JasminClient implements GatewayClient {
     } else {
       query.content = plan.text;
     }
-    return this.exchange({ ...this.get('/secure/rate'), query, idempotent: true }, (response) => readJasminRate(response, this.secrets));
+    // The notes' servers read the query; Jasmin's published REST code json.loads the GET body: send both.
+    const request: HttpRequest = {
+      ...this.get('/secure/rate'),
+      query,
+      body: JSON.stringify(query),
+      idempotent: true,
+    };
+    request.headers = { ...request.headers, 'content-type': 'application/json' };
+    return this.exchange(request, (response) => readJasminRate(response, this.secrets));
   }
 
   /** `GET /ping` (no auth): Jasmin's HTTP API answers `Jasmin/PONG`. */

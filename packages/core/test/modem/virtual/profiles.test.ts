@@ -46,6 +46,25 @@ describe('virtual modem: vendor profiles', () => {
     expect(host.send('AT^CURC=0')).toBe('\r\nERROR\r\n');
   });
 
+  it('repeats Huawei ^RSSI with the current signal until ^CURC=0', () => {
+    jest.useFakeTimers();
+    try {
+      modem = new VirtualModem({ profile: 'huawei', periodicUrcIntervalMs: 5000, rssi: 14 });
+      host = new AttachedHost(modem);
+      jest.advanceTimersByTime(5000);
+      expect(host.take()).toBe('\r\n^RSSI:14\r\n');
+      modem.setSignal(20);
+      jest.advanceTimersByTime(5000);
+      expect(host.take()).toBe('\r\n^RSSI:20\r\n');
+      host.send('AT^CURC=0');
+      jest.advanceTimersByTime(20000);
+      expect(host.take()).toBe('');
+    } finally {
+      modem.close();
+      jest.useRealTimers();
+    }
+  });
+
   it('uses the prompt of the profile, also a custom one', () => {
     modem = new VirtualModem({ profile: { ...resolveModemProfile('simcom'), prompt: '>' } });
     host = new AttachedHost(modem);

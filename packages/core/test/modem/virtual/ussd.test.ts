@@ -54,6 +54,25 @@ describe('virtual modem: USSD (+CUSD)', () => {
     expect(host.send('AT+CUSD=1,"1",15')).toContain('+CUSD: 4\r\n');
   });
 
+  it('closes a menu left unanswered with +CUSD: 2', () => {
+    start({ ussd: { replyTiming: 'before-ok', sessionTimeoutMs: 20000 } });
+    host.send('AT+CUSD=1,"*123#",15');
+    jest.advanceTimersByTime(19999);
+    expect(host.take()).toBe('');
+    jest.advanceTimersByTime(1);
+    expect(host.take()).toBe('\r\n+CUSD: 2\r\n');
+    expect(host.send('AT+CUSD=1,"1",15')).toContain('+CUSD: 4');
+  });
+
+  it('keeps a menu open while the user answers in time', () => {
+    start({ ussd: { replyTiming: 'before-ok', sessionTimeoutMs: 20000 } });
+    host.send('AT+CUSD=1,"*123#",15');
+    jest.advanceTimersByTime(15000);
+    host.send('AT+CUSD=1,"1",15');
+    jest.advanceTimersByTime(15000);
+    expect(host.take()).toBe('');
+  });
+
   it('cancels an open session with AT+CUSD=2', () => {
     start({ ussd: { replyTiming: 'before-ok' } });
     host.send('AT+CUSD=1,"*123#",15');

@@ -139,9 +139,18 @@ describe('dinstar simulator', () => {
     });
     expect(await call('GET', 'set_port_info', { query: { port: 2, action: 'power', param: 'off' } })).toEqual({ error_code: 200, sn: SN });
     expect(simulator.ports[2]!.reg).toBe('POWER_OFF');
-    await call('GET', 'set_port_info', { query: { port: 2, action: 'reset' } });
-    expect(simulator.ports[2]!.reg).toBe('SEARCHING_NETWORK');
-    await eventually(() => (simulator.ports[2]!.reg === 'REGISTER_OK' ? true : undefined));
+    const collector = new PushCollector();
+    simulator.pushUrl = await collector.start();
+    try {
+      await call('GET', 'set_port_info', { query: { port: 2, action: 'reset' } });
+      // The module drops off the network and registers again: a down then an up event.
+      await eventually(() => (collector.calls.length >= 2 ? true : undefined));
+      const events = collector.calls.map((pushed) => (JSON.parse(pushed.body) as { register: Array<{ port: number; status: string }> }).register[0]);
+      expect(events.map((event) => `${event!.port}:${event!.status}`).sort()).toEqual(['2:down', '2:up']);
+      expect(simulator.ports[2]!.reg).toBe('REGISTER_OK');
+    } finally {
+      await collector.stop();
+    }
     await call('GET', 'set_port_info', { query: { port: 3, action: 'slot', param: 2 } });
     expect(simulator.ports[3]!.slot).toBe(2);
     expect(await call('GET', 'set_port_info', { query: { port: 3, action: 'explode' } })).toEqual({ error_code: 400, sn: SN });

@@ -195,6 +195,8 @@ describe('JasminClient against the simulator', () => {
     expect(await client.balance()).toEqual({ balance: 10.23, raw: { balance: 10.23, sms_count: 'ND' } });
     expect(await client.rate({ to: '19012233451', text: 'a'.repeat(200) })).toMatchObject({ submitSmCount: 2, unitRate: 2.8 });
     expect(lastRequest().query).toMatchObject({ to: '19012233451' });
+    // Older REST servers read the rate parameters from the GET body: they travel there too.
+    expect(JSON.parse(lastRequest().body)).toEqual({ to: '19012233451', content: 'a'.repeat(200) });
     expect((await client.rate({ to: '19012233451', text: 'ж'.repeat(71) })).submitSmCount).toBe(2);
     expect(lastRequest().query).toMatchObject({ coding: '8' });
     expect(await client.ping()).toBe('Jasmin/PONG');

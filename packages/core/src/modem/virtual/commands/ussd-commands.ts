@@ -25,6 +25,7 @@ export const ussdCommands: CommandTable = {
       if (!request) return done();
       if (context.radio.registration !== 1 && context.radio.registration !== 5) return fail(cmeError(30));
       const reply = context.ussd.send(decodeRequest(request.value, context));
+      if (reply.status === 1) closeWhenUnanswered(context);
       if (n === 0) return done();
       const line = formatReply(reply, context);
       if (context.ussd.behaviour.replyTiming === 'before-ok') return done(line);
@@ -33,6 +34,16 @@ export const ussdCommands: CommandTable = {
     },
   },
 };
+
+/** The network gives up on a menu nobody answers: `+CUSD: 2` (TS 27.007 §7.15). */
+function closeWhenUnanswered(context: CommandContext): void {
+  const step = context.ussd.generation;
+  context.later(context.ussd.behaviour.sessionTimeoutMs, () => {
+    if (context.ussd.generation !== step || !context.ussd.isOpen) return;
+    context.ussd.cancel();
+    if (context.settings.ussdPresentation === 1) context.emitUnsolicited(['+CUSD: 2']);
+  });
+}
 
 function decodeRequest(text: string, context: CommandContext): string {
   const isHex = /^([0-9A-Fa-f]{2})+$/.test(text);

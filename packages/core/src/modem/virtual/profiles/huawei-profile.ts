@@ -27,7 +27,7 @@ export const huaweiProfile: ModemProfile = {
   statusReportAnnouncedStorage: 'SR',
   ussdPackedHex: true,
   copsAccessTechnology: 2,
-  periodicUrcs: ['^RSSI:18'],
+  periodicUrcs: ['^RSSI:{rssi}'],
   defaultCmee: 0,
   defaultCnmi: [0, 0, 0, 0, 0],
 };

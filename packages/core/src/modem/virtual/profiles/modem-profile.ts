@@ -34,7 +34,7 @@ export interface ModemProfile {
   ussdPackedHex: boolean;
   /** Access technology in `+COPS?` (`7` = LTE), or none (2G modems). */
   copsAccessTechnology: number | null;
-  /** Extra unsolicited lines this vendor sprinkles (Huawei `^RSSI`, `^BOOT`). */
+  /** Unsolicited lines this vendor repeats (Huawei `^RSSI:{rssi}`); `{rssi}` is the current signal. */
   periodicUrcs: string[];
   /** AT+CMEE at power-on. */
   defaultCmee: number;
