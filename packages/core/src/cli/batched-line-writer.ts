@@ -21,8 +21,13 @@ export class BatchedLineWriter {
     this.pending += line + '\n';
   }
 
+  /** Enough is pending to be worth a write; checked per line without an await. */
+  get full(): boolean {
+    return this.pending.length >= this.flushChars;
+  }
+
   async flushIfFull(): Promise<void> {
-    if (this.pending.length >= this.flushChars) await this.flush();
+    if (this.full) await this.flush();
   }
 
   /** Writes whatever is pending and waits until the destination accepted it. */

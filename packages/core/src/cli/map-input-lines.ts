@@ -20,8 +20,10 @@ export async function mapInputLines(io: CliIo, convert: (line: string) => unknow
         output = JSON.stringify({ error: error instanceof Error ? error.message : String(error), line: lineNumber });
       }
       writer.push(output);
+      if (writer.full) await writer.flush();
     }
-    await writer.flushIfFull();
+    // One write per input chunk: large when a file is piped in, immediate when a live log
+    // (`tail -f`) or a person types, who must not wait for end of input to see an answer.
+    await writer.flush();
   }
-  await writer.flush();
 }

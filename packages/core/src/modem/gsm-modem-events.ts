@@ -2,6 +2,7 @@ import type { DeliveryStatus } from '../model/delivery-status';
 import type { InboundMessage } from '../model/inbound-message';
 import type { UssdExchange } from '../model/ussd-exchange';
 import type { ModemHealth } from './at/at-engine';
+import type { NetworkRegistration } from './device/network-registration';
 import type { ConnectionState } from './supervisor/connection-supervisor';
 
 /** Connection and responsiveness together, as the `state` event reports them. */
@@ -21,6 +22,8 @@ export interface GsmModemEvents {
   /** Network-initiated USSD. */
   ussd: (exchange: UssdExchange) => void;
   state: (state: GsmModemState) => void;
+  /** Network registration changed (`+CREG` URC). */
+  registration: (registration: NetworkRegistration) => void;
   /** Problems outside any call (a message handler that threw, an unreadable PDU). */
   error: (error: unknown) => void;
 }

@@ -7,6 +7,7 @@ import type { UssdExchange } from '../model/ussd-exchange';
 import type { SerialTransport } from '../transport/serial-transport';
 import { AtEngine, type ModemHealth } from './at/at-engine';
 import { readDeviceInfo, type ModemDeviceInfo } from './device/device-info';
+import { parseNetworkRegistration } from './device/network-registration';
 import type { GsmModemEvents, GsmModemState } from './gsm-modem-events';
 import { ModemPinError, ModemSimError, ModemUnavailableError } from './modem-errors';
 import type { ModemSessionSettings } from './modem-session-settings';
@@ -43,6 +44,8 @@ export interface GsmModemOptions extends ModemSessionSettings {
   ussdTextForm?: UssdTextForm;
   /** Hand stored messages on after every (re)connect (default true). */
   sweepOnConnect?: boolean;
+  /** Commands timing out in a row before the port is closed and reopened (a hung modem); default 3, 0 = never. */
+  reopenAfterTimeouts?: number;
 }
 
 type Listeners = { [K in keyof GsmModemEvents]: Set<GsmModemEvents[K]> };
@@ -65,6 +68,7 @@ export class GsmModem {
     'incomplete-message': new Set(),
     ussd: new Set(),
     state: new Set(),
+    registration: new Set(),
     error: new Set(),
   };
   private engine: AtEngine | undefined;
@@ -205,6 +209,15 @@ export class GsmModem {
       ...(this.options.commandTimeoutMs !== undefined ? { defaultTimeoutMs: this.options.commandTimeoutMs } : {}),
       onHealth: () => this.emit('state', this.state),
       onHandlerError: (error) => this.emit('error', error),
+      onTimeout: (consecutive) => {
+        const limit = this.options.reopenAfterTimeouts ?? 3;
+        // A hung modem often recovers when its port is reopened; the supervisor does that.
+        if (limit > 0 && consecutive >= limit && this.engine === engine) onClose(new ModemUnavailableError(`${consecutive} commands timed out in a row; reopening the port`));
+      },
+    });
+    engine.unsolicited.on('+CREG', (urc) => {
+      const registration = parseNetworkRegistration(urc.line, false);
+      if (registration) this.emit('registration', registration);
     });
     try {
       if (this.closed) throw new ModemUnavailableError('modem closed');

@@ -29,4 +29,6 @@ export interface ModemSessionSettings {
   sendTimeoutMs?: number;
   /** USSD reply wait (default 30 s). */
   ussdTimeoutMs?: number;
+  /** `AT+CREG=2` at start-up, so registration changes arrive as `registration` events (default true). */
+  registrationReports?: boolean;
 }

@@ -35,6 +35,7 @@ export async function startModemSession(engine: AtEngine, settings: ModemSession
     readStorage = settings.storage[0];
   }
   await setIndications(engine, settings);
+  if (settings.registrationReports !== false) await optional(engine.run('AT+CREG=2'));
   if (settings.smsc !== undefined) await engine.run(`AT+CSCA="${settings.smsc}"`);
   const smscLines = await optional(engine.run('AT+CSCA?'));
   const smsc = smscLines?.lines.map(parseSmsCenter).find((v) => v !== undefined);

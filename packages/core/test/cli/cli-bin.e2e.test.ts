@@ -160,16 +160,24 @@ describe('smsbridge bin (spawned)', () => {
 
   it('stops on Ctrl-C while waiting for more stdin', async () => {
     const child = spawn(process.execPath, [binPath, 'pdu', 'decode', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.write(`${deliverGsm7.hex}\n`);
     const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.on('close', (code, signal) => resolve({ code, signal })),
     );
     // Once the first line is answered the CLI is running and its signal handlers are in place.
-    await new Promise<void>((resolve) => {
-      child.stdout.once('data', () => resolve());
-      child.stdin.write(`${deliverGsm7.hex}\n`);
-    });
+    const answered = await Promise.race([
+      new Promise<boolean>((resolve) => child.stdout.once('data', () => resolve(true))),
+      closed.then(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
+    ]);
+    if (!answered) child.kill('SIGKILL');
+    expect(answered).toBe(true);
     child.kill('SIGINT');
-    expect(await closed).toEqual({ code: null, signal: 'SIGINT' });
-    child.stdin.destroy();
+    try {
+      expect(await closed).toEqual({ code: null, signal: 'SIGINT' });
+    } finally {
+      child.stdin.destroy();
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 });

@@ -255,6 +255,28 @@ describe('GsmModem resilience', () => {
     expect(modem.state.health).toBe('ok');
   });
 
+  it('reopens the port of a modem that stopped answering, and carries on once it answers again', async () => {
+    const { vm, modem } = await connect({}, { commandTimeoutMs: 30, probeTimeoutMs: 30, sweepOnConnect: false });
+    await modem.start();
+    vm.stopAnswering();
+    for (let i = 0; i < 3; i++) await expect(modem.info()).rejects.toMatchObject({ code: expect.stringMatching(/^SMSB_MODEM_(TIMEOUT|UNAVAILABLE)$/) });
+    await waitUntil(() => modem.state.connection === 'reconnecting', 'the port was reopened');
+    vm.resumeAnswering();
+    await waitUntil(() => modem.state.connection === 'ready', 'the modem came back');
+    await expect(modem.info()).resolves.toMatchObject({ imei: expect.any(String) });
+  });
+
+  it('reports registration changes', async () => {
+    const { vm, modem } = await connect();
+    const registrations: string[] = [];
+    modem.on('registration', (r) => registrations.push(r.state));
+    await modem.start();
+    vm.setRegistration(5);
+    vm.setRegistration(2);
+    await waitUntil(() => registrations.length === 2, 'both changes were reported');
+    expect(registrations).toEqual(['roaming', 'searching']);
+  });
+
   it('keeps responses intact when URCs land inside them', async () => {
     const { vm, modem } = await connect({}, { sweepOnConnect: false });
     await modem.start();

@@ -1,12 +1,12 @@
 import { CodecError } from '../../errors/codec-error';
 import { encodeGsm7 } from '../gsm7';
-import { DEFAULT_GSM7_COST } from '../gsm7/gsm7-cost';
 import { segmentText } from '../segmenter';
 import { fillBitsAfterHeader, packSeptets } from '../septet-packing';
 import type { ConcatInfo, DataEncoding, EncodedPdu, NationalShift, SubmitOptions, UserDataHeaderElement } from '../types';
 import { encodeUcs2 } from '../ucs2';
 import { addressHex, parseDestination } from './address';
 import { buildDataCodingScheme } from './data-coding-scheme';
+import { defaultAlphabetSeptets } from './default-alphabet-fast-path';
 import { buildSubmitFirstOctet } from './first-octet';
 import { octetHex, octetsToHex } from './hex-octets';
 import { smscAddressHex } from './smsc-address';
@@ -114,22 +114,11 @@ function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet
  */
 function singlePartFastPath(text: string, options: SubmitOptions): { alphabet: DataEncoding; parts: PartPayload[] } | undefined {
   if ((options.encoding ?? 'auto') !== 'auto' || (options.nationalLanguages?.length ?? 0) > 0 || text.length > SINGLE_PART_SEPTETS) return undefined;
-  const septetCount = defaultGsm7Length(text);
-  if (septetCount >= 0) {
-    return septetCount <= SINGLE_PART_SEPTETS ? { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', septets: encodeGsm7(text) }] } : undefined;
+  const septets = defaultAlphabetSeptets(text);
+  if (septets !== undefined) {
+    return septets.length <= SINGLE_PART_SEPTETS ? { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', septets }] } : undefined;
   }
   return text.length <= SINGLE_PART_UCS2_UNITS ? { alphabet: 'ucs2', parts: [{ alphabet: 'ucs2', octets: encodeUcs2(text) }] } : undefined;
-}
-
-/** Septets of `text` in the default tables via the GSM-7 codec's cost table, -1 when a character does not fit. */
-function defaultGsm7Length(text: string): number {
-  let septets = 0;
-  for (let i = 0; i < text.length; i++) {
-    const cost = DEFAULT_GSM7_COST[text.charCodeAt(i)]!;
-    if (cost === 0) return -1;
-    septets += cost;
-  }
-  return septets;
 }
 
 /** 8-bit data in parts of 140 octets, or 134 / 133 when each part carries an 8- / 16-bit concat header. */

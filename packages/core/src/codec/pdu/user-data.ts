@@ -3,6 +3,7 @@ import { decodeGsm7 } from '../gsm7';
 import { fillBitsAfterHeader, packedOctetCount, unpackSeptets } from '../septet-packing';
 import type { DataEncoding } from '../types';
 import { decodeUcs2 } from '../ucs2';
+import { decodeDefaultAlphabet } from './default-alphabet-fast-path';
 import { octetsToHex } from './hex-octets';
 import type { OctetReader } from './octet-reader';
 import { parseUserDataHeader, type UserDataHeader } from './user-data-header';
@@ -49,7 +50,9 @@ export function readUserData(reader: OctetReader, hasHeader: boolean, encoding: 
     // A part that is followed by another ends mid-text: its last character is never padding.
     const concat = header?.concat;
     if (concat == null || concat.sequence === concat.total) stripPadding(septets, udl);
-    return { header, text: decodeGsm7(septets, header?.national ?? undefined), data: null };
+    const national = header?.national ?? undefined;
+    const text = (national === undefined ? decodeDefaultAlphabet(septets) : undefined) ?? decodeGsm7(septets, national);
+    return { header, text, data: null };
   }
 
   const payload = octets.subarray(udStart + headerOctets, udStart + octetCount);

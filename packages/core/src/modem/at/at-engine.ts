@@ -28,6 +28,8 @@ export interface AtEngineOptions {
   defaultTimeoutMs?: number;
   /** Told whenever the health changes. */
   onHealth?: (health: ModemHealth) => void;
+  /** Told after each timeout with the number of timeouts in a row (an answered command resets it). */
+  onTimeout?: (consecutive: number) => void;
   /** Errors thrown by URC handlers. */
   onHandlerError?: (error: unknown) => void;
   /** After a timeout, the next command waits this long (default 250 ms) so a late answer is not taken for its own. */
@@ -73,6 +75,7 @@ export class AtEngine {
   private currentHealth: ModemHealth = 'ok';
   /** Timer of the pause after a timeout; final results arriving meanwhile are stale. */
   private settleTimer: unknown;
+  private consecutiveTimeouts = 0;
   private readonly onData = (chunk: Buffer): void => this.splitter.push(chunk);
   private readonly onClose = (error?: Error): void => this.shutDown(error);
   private readonly onError = (error: Error): void => this.shutDown(error);
@@ -176,6 +179,7 @@ export class AtEngine {
     const final = classifyFinalResult(line);
     if (final) {
       if (!command) return; // late answer to a command that already timed out (dropped while settling)
+      this.consecutiveTimeouts = 0;
       this.setHealth('ok');
       if (final.kind === 'ok') {
         this.finish(command, undefined, { command: command.command, lines: command.lines, final: line });
@@ -214,6 +218,7 @@ export class AtEngine {
       this.startNext();
     }, this.options.settleAfterTimeoutMs ?? 250);
     this.finish(command, new ModemTimeoutError(command.command, timeoutMs, { details: this.failureDetails(command) }));
+    this.options.onTimeout?.(++this.consecutiveTimeouts);
   }
 
   private failureDetails(command: InFlightCommand): Record<string, unknown> {

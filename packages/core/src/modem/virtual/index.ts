@@ -13,3 +13,4 @@ export * from './profiles/modem-profile';
 export * from './profiles/resolve-modem-profile';
 export * from './pty-virtual-modem';
 export * from './socat-pty';
+export * from './incoming-message-router';

@@ -1,13 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { systemClock, type Clock } from '../../clock/clock';
 import type { AtCommand } from './at-command';
+import { AtInterpreter } from './at-interpreter';
 import type { CommandContext, CommandTable } from './command-context';
 import type { CommandOutcome } from './command-outcome';
 import { createCommandTable } from './commands/create-command-table';
-import { cmeError, cmsError, error, formatFinalResult, ok, type FinalResultCode } from './final-result-code';
+import { cmeError, cmsError, error, type FinalResultCode } from './final-result-code';
+import { IncomingMessageRouter, type IncomingDelivery } from './incoming-message-router';
 import { MessageStorage, tpduLengthOf, type StorageName } from './message-storage';
 import { defaultModemSettings, type ModemSettings } from './modem-settings';
-import { parseAtCommandLine } from './parse-at-command-line';
 import { buildDeliverPdus } from './pdu/build-deliver-pdus';
 import type { IncomingSms } from './pdu/incoming-sms';
 import { readDeliverClass } from './pdu/read-deliver-class';
@@ -17,7 +18,6 @@ import type { ModemProfile, ModemProfileName } from './profiles/modem-profile';
 import { resolveModemProfile } from './profiles/resolve-modem-profile';
 import type { RadioState, RegistrationStatus } from './radio-state';
 import { SimPinLock } from './sim-pin-lock';
-import { textModeMessage } from './text-mode-format';
 import { SimulatedNetwork, type SimulatedNetworkOptions, type SubmittedMessage } from './simulated-network';
 import { UssdSession, type UssdBehaviour, type UssdMenu } from './ussd-session';
 import { VirtualModemError } from './virtual-modem-error';
@@ -61,19 +61,6 @@ export interface ModemLink {
   detach(): void;
 }
 
-/** A message or status report put on the modem by the network, and what became of it. */
-export interface IncomingDelivery {
-  pdu: string;
-  kind: 'sms' | 'status-report';
-  /** Where it went: stored (storage + index), shown directly (+CMT/+CDS), or lost (storage full / routing off). */
-  route: { stored: StorageName; index: number } | 'direct' | 'dropped';
-}
-
-type InputMode = { kind: 'command' } | { kind: 'prompt'; buffer: string; onInput: (input: string) => CommandOutcome; textMode: boolean };
-
-const ctrlZ = '\x1a';
-const escape = '\x1b';
-
 /**
  * An AT-speaking GSM modem in software: a byte-level command interpreter with echo, a SIM with
  * message storages and a PIN, a simulated network that delivers, reports and answers USSD, vendor
@@ -97,30 +84,19 @@ export class VirtualModem extends EventEmitter {
   private readonly ussdSession: UssdSession;
   private readonly commands: CommandTable;
   private readonly context: CommandContext;
+  private readonly router: IncomingMessageRouter;
   private readonly links = new Set<(chunk: Buffer) => void>();
   private readonly timers = new Set<unknown>();
   private readonly options: VirtualModemOptions;
 
-  private input = '';
-  private lineBuffer = '';
-  private mode: InputMode = { kind: 'command' };
-  private lastCommandBody: string | null = null;
-  private busy = false;
-  private executing = false;
-  private response = '';
-  private afterReply: (() => void)[] = [];
-  private heldUnsolicited: string[] = [];
-  private heldIndications: string[][] = [];
   private nextMessageReference: number;
-  private pendingAcknowledgements: unknown[] = [];
   private vanishedState = false;
   private closed = false;
 
-  // Fault switches.
-  private replyDelayMs = 0;
+  private readonly interpreter: AtInterpreter;
+  // Fault switches (reply delay and mid-response lines live in the interpreter).
   private silent = false;
   private readonly sendErrors: number[] = [];
-  private readonly midResponseLines: string[] = [];
 
   constructor(options: VirtualModemOptions = {}) {
     super();
@@ -149,9 +125,11 @@ export class VirtualModem extends EventEmitter {
     this.commands = createCommandTable(this.profile);
     this.nextMessageReference = (options.firstMessageReference ?? 0) & 0xff;
     this.network = new SimulatedNetwork(options.network ?? {}, this.clock, {
-      statusReport: (pdu) => this.routeStatusReport(pdu),
+      statusReport: (pdu) => this.deliver((router) => router.routeStatusReport(pdu)),
       incoming: (message) =>
-        this.routeIncomingSms(submitToDeliver(message.pdu, { from: this.radio.ownNumber, smsc: this.radio.smscNumber, at: new Date(this.clock.now()) })),
+        this.deliver((router) =>
+          router.routeSms(submitToDeliver(message.pdu, { from: this.radio.ownNumber, smsc: this.radio.smscNumber, at: new Date(this.clock.now()) })),
+        ),
     });
     this.ussdSession = new UssdSession(options.ussdMenu ?? {}, {
       dcs: options.ussd?.dcs ?? 15,
@@ -160,6 +138,30 @@ export class VirtualModem extends EventEmitter {
       sessionTimeoutMs: options.ussd?.sessionTimeoutMs ?? 30000,
     });
     this.context = this.createContext();
+    this.interpreter = new AtInterpreter({
+      settings: () => this.settingsState,
+      prompt: () => this.profile.prompt,
+      dispatch: (command) => this.dispatch(command),
+      output: (text) => this.output(text),
+      later: (ms, action) => this.later(ms, action),
+      commandLine: (body) => {
+        this.commandLog.push(body);
+        this.emit('command', body);
+      },
+    });
+    this.router = new IncomingMessageRouter({
+      profile: this.profile,
+      settings: () => this.settingsState,
+      storage: (name) => this.storages[name],
+      emitUnsolicited: (lines) => this.emitUnsolicitedLines(lines),
+      later: (ms, action) => this.later(ms, action),
+      cancel: (handle) => {
+        this.clock.clearTimeout(handle);
+        this.timers.delete(handle);
+      },
+      acknowledgementTimeoutMs: options.acknowledgementTimeoutMs ?? 15000,
+      acknowledgementTimedOut: () => this.emit('acknowledgement-timeout'),
+    });
     if (options.periodicUrcIntervalMs !== undefined && this.profile.periodicUrcs.length > 0) this.repeatPeriodicUrcs(options.periodicUrcIntervalMs);
   }
 
@@ -199,8 +201,7 @@ export class VirtualModem extends EventEmitter {
   /** Bytes typed by the host. */
   receive(data: string | Uint8Array): void {
     if (this.vanishedState || this.closed) return;
-    this.input += typeof data === 'string' ? data : Buffer.from(data).toString('latin1');
-    this.pump();
+    this.interpreter.receive(typeof data === 'string' ? data : Buffer.from(data).toString('latin1'));
   }
 
   /** Stops every timer; the modem answers nothing afterwards. */
@@ -217,7 +218,7 @@ export class VirtualModem extends EventEmitter {
   /** An SMS from the network; returns the PDUs delivered (one per part, in delivery order). */
   injectSms(sms: IncomingSms): string[] {
     const pdus = buildDeliverPdus(sms, { smsc: this.radio.smscNumber, now: new Date(this.clock.now()) });
-    for (const pdu of pdus) this.routeIncomingSms(pdu);
+    for (const pdu of pdus) this.deliver((router) => router.routeSms(pdu));
     return pdus;
   }
 
@@ -231,12 +232,13 @@ export class VirtualModem extends EventEmitter {
     } catch (cause) {
       throw new VirtualModemError('SMSB_VMODEM_BAD_INJECTION', 'the injected PDU is not a readable SMS-DELIVER', { cause });
     }
-    return this.routeIncomingSms(pdu);
+    return this.deliver((router) => router.routeSms(pdu));
   }
 
   /** A raw SMS-STATUS-REPORT PDU from the network (SMSC part first). */
   injectStatusReport(hex: string): IncomingDelivery {
-    return this.routeStatusReport(hex.replace(/\s+/g, '').toUpperCase());
+    const pdu = hex.replace(/\s+/g, '').toUpperCase();
+    return this.deliver((router) => router.routeStatusReport(pdu));
   }
 
   /** Registration changes (and `+CREG:` URCs when enabled). */
@@ -262,8 +264,8 @@ export class VirtualModem extends EventEmitter {
     this.settingsState = defaultModemSettings(this.profile);
     this.pinLock.relock();
     this.ussdSession.cancel();
-    this.mode = { kind: 'command' };
-    this.lineBuffer = '';
+    this.router.reset();
+    this.interpreter.reset();
     this.later(this.options.bootDelayMs ?? 1000, () => this.announceBoot());
   }
 
@@ -271,7 +273,7 @@ export class VirtualModem extends EventEmitter {
 
   /** Every answer (after the echo) comes this much later. */
   setReplyDelay(ms: number): void {
-    this.replyDelayMs = Math.max(0, ms);
+    this.interpreter.replyDelayMs = Math.max(0, ms);
   }
 
   /** The next `AT+CMGS`/`AT+CMSS` answers `+CMS ERROR: <code>` (queue: call again for more). */
@@ -281,7 +283,7 @@ export class VirtualModem extends EventEmitter {
 
   /** Lines (e.g. `+CMTI: "SM",3`) put inside the next response, just before its final result. */
   injectBeforeNextFinalResult(...lines: string[]): void {
-    this.midResponseLines.push(...lines);
+    this.interpreter.beforeNextFinalResult.push(...lines);
   }
 
   /** The modem swallows everything and answers nothing (hung firmware). */
@@ -298,10 +300,7 @@ export class VirtualModem extends EventEmitter {
     if (this.vanishedState) return;
     this.vanishedState = true;
     this.links.clear();
-    this.input = '';
-    this.lineBuffer = '';
-    this.mode = { kind: 'command' };
-    this.busy = false;
+    this.interpreter.reset();
     this.emit('vanish');
   }
 
@@ -313,112 +312,9 @@ export class VirtualModem extends EventEmitter {
     this.emit('reappear');
   }
 
-  // ---- Byte-level interpreter ----------------------------------------------------------------
+  // ---- Interpreter hooks ----------------------------------------------------------------------
 
-  private pump(): void {
-    while (!this.busy && this.input.length > 0) {
-      const char = this.input[0]!;
-      this.input = this.input.slice(1);
-      if (this.mode.kind === 'prompt') this.promptCharacter(char, this.mode);
-      else this.commandCharacter(char);
-    }
-  }
-
-  private commandCharacter(char: string): void {
-    if (this.settingsState.echo) this.output(char);
-    if (char === '\r') {
-      const line = this.lineBuffer;
-      this.lineBuffer = '';
-      this.executeLine(line);
-      return;
-    }
-    if (char === '\n') return;
-    if (char === '\b' || char === '\x7f') {
-      this.lineBuffer = this.lineBuffer.slice(0, -1);
-      return;
-    }
-    this.lineBuffer += char;
-    // V.250 §5.2.4: A/ repeats the previous command line without waiting for CR.
-    if (/^a\/$/i.test(this.lineBuffer)) {
-      this.lineBuffer = '';
-      if (this.lastCommandBody !== null) this.runCommandLine(this.lastCommandBody);
-    }
-  }
-
-  private promptCharacter(char: string, mode: Extract<InputMode, { kind: 'prompt' }>): void {
-    if (char === ctrlZ) {
-      this.mode = { kind: 'command' };
-      this.continueLine(mode.onInput(mode.buffer), []);
-      return;
-    }
-    if (char === escape) {
-      this.mode = { kind: 'command' };
-      this.finish(ok);
-      return;
-    }
-    if (this.settingsState.echo) this.output(char);
-    if (char === '\r' || char === '\n') {
-      // Text mode takes several lines, each answered with a fresh prompt; PDU mode ignores line ends.
-      if (mode.textMode && char === '\r') {
-        mode.buffer += '\n';
-        this.output(this.profile.prompt);
-      }
-      return;
-    }
-    mode.buffer += char;
-  }
-
-  private executeLine(line: string): void {
-    const at = line.search(/at/i);
-    if (at < 0) return; // V.250: characters before "AT" are ignored; a line without it gets no answer
-    const body = line.slice(at + 2);
-    this.lastCommandBody = body;
-    this.runCommandLine(body);
-  }
-
-  private runCommandLine(body: string): void {
-    this.commandLog.push(body);
-    this.emit('command', body);
-    this.executing = true;
-    this.response = '';
-    const commands = parseAtCommandLine(body);
-    if (!commands) {
-      this.finish(error);
-      return;
-    }
-    this.runCommands(commands);
-  }
-
-  private runCommands(commands: AtCommand[]): void {
-    for (let i = 0; i < commands.length; i++) {
-      const outcome = this.dispatch(commands[i]!);
-      if (outcome.kind === 'prompt') {
-        this.mode = { kind: 'prompt', buffer: '', onInput: outcome.onInput, textMode: this.settingsState.messageFormat === 1 };
-        this.respond(this.response + this.profile.prompt, false);
-        this.response = '';
-        return;
-      }
-      if (!this.continueWith(outcome)) return;
-    }
-    this.finish(ok);
-  }
-
-  /** After the prompt's input: the outcome of the command that prompted, then the final result. */
-  private continueLine(outcome: CommandOutcome, rest: AtCommand[]): void {
-    if (!this.continueWith(outcome)) return;
-    this.runCommands(rest);
-  }
-
-  /** Adds a finished command's lines; false (and the line finished) when it failed. */
-  private continueWith(outcome: CommandOutcome): boolean {
-    if (outcome.kind === 'fail') {
-      this.finish(outcome.result);
-      return false;
-    }
-    if (outcome.kind === 'done' && outcome.lines.length > 0) this.response += this.informationBlock(outcome.lines);
-    return true;
-  }
-
+  /** One command of a line: the table entry, unless the SIM is locked and the command needs it. */
   private dispatch(command: AtCommand): CommandOutcome {
     const entry = this.commands[command.name];
     if (!entry) return { kind: 'fail', result: error };
@@ -430,148 +326,21 @@ export class VirtualModem extends EventEmitter {
     return entry.handle(command, this.context);
   }
 
-  private finish(result: FinalResultCode): void {
-    let text = this.response;
-    this.response = '';
-    if (this.midResponseLines.length > 0) {
-      text += this.informationBlock(this.midResponseLines.splice(0));
-    }
-    if (!this.settingsState.quiet) {
-      const final = formatFinalResult(result, this.settingsState.verbose, this.settingsState.cmee);
-      text += this.settingsState.verbose ? `\r\n${final}\r\n` : `${final}\r`;
-    }
-    this.respond(text, true);
-  }
-
-  /** Sends a response now or after the reply delay; `final` ends the command line. */
-  private respond(text: string, final: boolean): void {
-    const complete = () => {
-      this.output(text);
-      if (final) {
-        this.executing = false;
-        for (const action of this.afterReply.splice(0)) action();
-        this.flushHeldUnsolicited();
-      }
-    };
-    if (this.replyDelayMs === 0) {
-      complete();
-      return;
-    }
-    this.busy = true;
-    this.later(this.replyDelayMs, () => {
-      this.busy = false;
-      complete();
-      this.pump();
-    });
-  }
-
-  private informationBlock(lines: string[]): string {
-    return this.settingsState.verbose ? `\r\n${lines.join('\r\n')}\r\n` : `${lines.join('\r\n')}\r\n`;
-  }
-
   private output(text: string): void {
     if (this.silent || this.vanishedState || this.closed || text.length === 0) return;
     const chunk = Buffer.from(text, 'latin1');
     for (const link of this.links) link(chunk);
   }
 
-  // ---- Unsolicited results and incoming messages ---------------------------------------------
-
   private emitUnsolicitedLines(lines: string[]): void {
-    if (this.executing || this.busy || this.mode.kind === 'prompt') {
-      // A real TA holds URCs while the TA-TE link is reserved by a command (TS 27.005 +CNMI <mode> 1).
-      this.heldUnsolicited.push(this.unsolicitedBlock(lines));
-      return;
-    }
-    this.output(this.unsolicitedBlock(lines));
+    this.interpreter.unsolicited(lines);
   }
 
-  private unsolicitedBlock(lines: string[]): string {
-    return `\r\n${lines.join('\r\n')}\r\n`;
-  }
-
-  private flushHeldUnsolicited(): void {
-    const held = this.heldUnsolicited.splice(0);
-    for (const block of held) this.output(block);
-  }
-
-  /** +CNMI <mode> 0 keeps SMS indications in the TA until the host asks for them. */
-  private emitIndication(lines: string[]): void {
-    if (this.settingsState.cnmi[0] === 0) {
-      this.heldIndications.push(lines);
-      return;
-    }
-    this.emitUnsolicitedLines(lines);
-  }
-
-  private flushHeldIndications(): void {
-    const [mode, , , , bufferedResultCodes] = this.settingsState.cnmi;
-    if (mode === 0) return;
-    const held = this.heldIndications.splice(0);
-    if (bufferedResultCodes === 0) for (const lines of held) this.emitUnsolicitedLines(lines);
-  }
-
-  private routeIncomingSms(pdu: string): IncomingDelivery {
-    const messageClass = readDeliverClass(pdu);
-    const mt = this.settingsState.cnmi[1];
-    const direct = (mt === 2 && messageClass !== 2) || (mt === 3 && messageClass === 3);
-    let route: IncomingDelivery['route'];
-    if (direct) {
-      route = 'direct';
-      this.emitIndication(this.directIndication('+CMT', pdu));
-      this.expectAcknowledgement();
-    } else {
-      const storageName = this.settingsState.preferredStorages[2];
-      const stored = this.storages[storageName === 'SR' ? 'SM' : storageName].store(pdu, 0);
-      if (!stored) route = 'dropped';
-      else {
-        route = { stored: storageName === 'SR' ? 'SM' : storageName, index: stored.index };
-        if (mt !== 0) this.emitIndication([`+CMTI: "${route.stored}",${stored.index}`]);
-      }
-    }
-    const delivery: IncomingDelivery = { pdu, kind: 'sms', route };
+  private deliver(route: (router: IncomingMessageRouter) => IncomingDelivery): IncomingDelivery {
+    const delivery = route(this.router);
     this.deliveries.push(delivery);
     this.emit('delivery', delivery);
     return delivery;
-  }
-
-  private routeStatusReport(pdu: string): IncomingDelivery {
-    const ds = this.settingsState.cnmi[3];
-    let route: IncomingDelivery['route'] = 'dropped';
-    if (ds === 1) {
-      route = 'direct';
-      this.emitIndication(this.directIndication('+CDS', pdu));
-      this.expectAcknowledgement();
-    } else if (ds === 2) {
-      const stored = this.storages.SR.store(pdu, 0);
-      if (stored) {
-        route = { stored: 'SR', index: stored.index };
-        this.emitIndication([`+CDSI: "${this.profile.statusReportAnnouncedStorage}",${stored.index}`]);
-      }
-    }
-    const delivery: IncomingDelivery = { pdu, kind: 'status-report', route };
-    this.deliveries.push(delivery);
-    this.emit('delivery', delivery);
-    return delivery;
-  }
-
-  /** `+CMT`/`+CDS` lines: length and PDU in PDU mode, header and text in text mode (TS 27.005 §3.4.1). */
-  private directIndication(prefix: '+CMT' | '+CDS', pdu: string): string[] {
-    if (this.settingsState.messageFormat === 0) return prefix === '+CMT' ? [`+CMT: ,${tpduLengthOf(pdu)}`, pdu] : [`+CDS: ${tpduLengthOf(pdu)}`, pdu];
-    const shown = textModeMessage(pdu, this.settingsState.characterSet);
-    return shown.text === null ? [`${prefix}: ${shown.header}`] : [`${prefix}: ${shown.header}`, shown.text];
-  }
-
-  /** TS 27.005 +CNMI: with CSMS=1 an unacknowledged +CMT/+CDS switches routing off (mt = ds = 0). */
-  private expectAcknowledgement(): void {
-    if (this.settingsState.smsService !== 1) return;
-    const handle = this.later(this.options.acknowledgementTimeoutMs ?? 15000, () => {
-      this.pendingAcknowledgements = this.pendingAcknowledgements.filter((pending) => pending !== handle);
-      this.settingsState.cnmi[1] = 0;
-      this.settingsState.cnmi[3] = 0;
-      this.emit('acknowledgement-timeout');
-    });
-    this.pendingAcknowledgements.push(handle);
   }
 
   private registrationUrc(): string {
@@ -659,20 +428,10 @@ export class VirtualModem extends EventEmitter {
       resetSettings: () => {
         this.settingsState = defaultModemSettings(this.profile);
       },
-      restartAfterReply: () => {
-        this.afterReply.push(() => this.restart());
-      },
+      restartAfterReply: () => this.interpreter.afterFinalResult(() => this.restart()),
       submitToNetwork: (pdu) => this.submit(pdu),
-      acknowledgeDelivery: () => {
-        const handle = this.pendingAcknowledgements.shift();
-        if (handle === undefined) return false;
-        this.clock.clearTimeout(handle);
-        this.timers.delete(handle);
-        return true;
-      },
-      flushHeldIndications: () => {
-        this.afterReply.push(() => this.flushHeldIndications());
-      },
+      acknowledgeDelivery: () => this.router.acknowledge(),
+      flushHeldIndications: () => this.interpreter.afterFinalResult(() => this.router.flushHeld()),
       emitUnsolicited: (lines) => this.emitUnsolicitedLines(lines),
       later: (ms, action) => {
         this.later(ms, action);

@@ -133,11 +133,14 @@ export class DiafaanClient implements GatewayClient {
   private readonly secrets: string[];
   private readonly retry: SendRetryPolicy;
   private readonly clock: Clock;
+  /** An injected transport belongs to whoever injected it; only our own is closed with us. */
+  private readonly ownsTransport: boolean;
 
   constructor(options: DiafaanClientOptions) {
     this.options = options;
     this.secrets = options.password ? [options.password] : [];
     this.transport = httpTransportFor(options, 'diafaan');
+    this.ownsTransport = options.transport === undefined;
     this.clock = options.clock ?? systemClock;
     this.retry = options.retry ?? new SendRetryPolicy({ maxAttempts: 1, clock: this.clock });
   }
@@ -402,7 +405,7 @@ export class DiafaanClient implements GatewayClient {
   }
 
   async close(): Promise<void> {
-    await this.transport.close();
+    if (this.ownsTransport) await this.transport.close();
   }
 
   // ---- internals ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import { DINSTAR_ERROR_CODES } from './dinstar-error-code';
 import { parseDinstarInboxCursor, parseDinstarIncomingSms, type DinstarIncomingSms } from './dinstar-incoming-sms';
 import { dinstarMessageId, parseDinstarMessageId } from './dinstar-message-id';
 import { parseDinstarPortInfo, type DinstarPortInfo, type DinstarPortInfoType } from './dinstar-port-info';
-import { dinstarInboundToModel } from './dinstar-push-receiver';
+import { dinstarInboundToModel } from './dinstar-to-model';
 import { readDinstarAnswer, type DinstarAnswer } from './dinstar-response';
 import { DINSTAR_SEND_LIMITS, planDinstarSendChunks, type DinstarRecipient, type DinstarSendLimits } from './dinstar-send-chunks';
 import { optionalInteger, parseDinstarSmsResults, type DinstarSmsResult } from './dinstar-sms-result';

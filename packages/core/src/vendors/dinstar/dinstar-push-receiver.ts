@@ -1,10 +1,9 @@
 import { InvalidRequestError } from '../../errors';
 import type { DeliveryStatus, InboundMessage, UssdExchange } from '../../model';
-import { gatewayLocalTimeToIso } from '../spangw/gateway-local-time';
-import { parseDinstarDeliverStatuses, type DinstarDeliverStatus } from './dinstar-deliver-status';
-import { parseDinstarIncomingSms, type DinstarIncomingSms } from './dinstar-incoming-sms';
-import { dinstarDeliveryReportId, dinstarMessageId } from './dinstar-message-id';
-import { optionalInteger, parseDinstarSmsResults, type DinstarSmsResult } from './dinstar-sms-result';
+import { parseDinstarDeliverStatuses } from './dinstar-deliver-status';
+import { parseDinstarIncomingSms } from './dinstar-incoming-sms';
+import { optionalInteger, parseDinstarSmsResults } from './dinstar-sms-result';
+import { dinstarDeliverStatusToModel, dinstarInboundToModel, dinstarResultToModel } from './dinstar-to-model';
 import { parseDinstarUssdReplies } from './dinstar-ussd';
 
 /** A SIM registering or dropping off; the gateway writes `"<NULL>"` for what it does not know. */
@@ -44,47 +43,6 @@ function known(value: unknown): string | undefined {
 
 function objectOrUndefined(value: unknown): Record<string, unknown> | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-export function dinstarInboundToModel(sms: DinstarIncomingSms, utcOffsetMinutes: number): InboundMessage {
-  const receivedAt = gatewayLocalTimeToIso(sms.timestamp, utcOffsetMinutes);
-  return {
-    id: String(sms.incomingSmsId),
-    from: sms.number,
-    text: sms.text,
-    ...(receivedAt ? { receivedAt } : {}),
-    ...(sms.smsc ? { smsc: sms.smsc } : {}),
-    port: sms.port,
-    gateway: 'dinstar',
-    raw: sms.raw,
-  };
-}
-
-export function dinstarResultToModel(result: DinstarSmsResult, utcOffsetMinutes: number): DeliveryStatus {
-  const at = gatewayLocalTimeToIso(result.time, utcOffsetMinutes);
-  return {
-    state: result.state,
-    messageId: result.userId === undefined ? dinstarDeliveryReportId(result.number, result.port, result.refId ?? -1) : dinstarMessageId(result.userId, result.number),
-    to: result.number,
-    rawStatus: result.status,
-    ...(at ? { at } : {}),
-    gateway: 'dinstar',
-    raw: result.raw,
-  };
-}
-
-export function dinstarDeliverStatusToModel(report: DinstarDeliverStatus, utcOffsetMinutes: number): DeliveryStatus {
-  const at = gatewayLocalTimeToIso(report.time, utcOffsetMinutes);
-  return {
-    state: report.state,
-    messageId: dinstarDeliveryReportId(report.number, report.port, report.refId),
-    to: report.number,
-    rawStatus: report.statusCode,
-    ...(report.statusCode === 0 ? {} : { errorCode: report.statusCode }),
-    ...(at ? { at } : {}),
-    gateway: 'dinstar',
-    raw: report.raw,
-  };
 }
 
 /**

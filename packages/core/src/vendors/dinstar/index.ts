@@ -11,6 +11,7 @@ export * from './dinstar-response';
 export * from './dinstar-send-chunks';
 export * from './dinstar-simulator';
 export * from './dinstar-sms-result';
+export * from './dinstar-to-model';
 export * from './dinstar-tp-status';
 export * from './dinstar-ussd';
 export * from './dinstar-vendor';

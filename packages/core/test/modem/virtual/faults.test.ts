@@ -73,6 +73,16 @@ describe('virtual modem: fault switches', () => {
     expect(send()).toBe('\r\n+CMGS: 0\r\n\r\nOK\r\n');
   });
 
+  it('never delivers an answer that was delayed across a vanish', () => {
+    modem.setReplyDelay(1000);
+    host.type('AT+CSQ\r');
+    modem.vanish();
+    modem.reappear();
+    const again = new AttachedHost(modem);
+    jest.advanceTimersByTime(1000);
+    expect(again.take()).not.toContain('+CSQ');
+  });
+
   it('vanishes: input is lost, attaching fails; after reappearing it boots afresh', () => {
     const vanished = jest.fn();
     modem.on('vanish', vanished);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { GatewayAuthError, GatewayRejectedError } from '../../../src/errors';
 import {
   diafaanDeliveryState,
@@ -118,5 +119,25 @@ describe('Diafaan XML answers', () => {
     );
     expect(perGateway.messagesInSendQueue).toBe(5);
     expect(perGateway.rootElement).toBe('DiafaanStatus');
+  });
+});
+
+describe('Diafaan line answers (properties)', () => {
+  const id = fc.uuid();
+  const line = fc.oneof(
+    id.map((value) => `OK: ${value}`),
+    fc.tuple(fc.integer({ min: 300, max: 399 }), fc.stringMatching(/^[A-Za-z ]{0,30}$/)).map(([code, text]) => `ERROR:${code} ${text}`),
+  );
+
+  it('reads the same lines whatever the line endings and surrounding blanks', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom('\r\n', '\n', '\r'), fc.boolean(), (lines, separator, trailing) => {
+        const body = lines.map((value) => `  ${value}\t`).join(separator) + (trailing ? separator : '');
+        const parsed = parseDiafaanLines(body);
+        expect(parsed.map((entry) => entry.line)).toEqual(lines.map((value) => value.trim()));
+        expect(parsed.every((entry) => entry.kind === 'ok' || entry.kind === 'error')).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

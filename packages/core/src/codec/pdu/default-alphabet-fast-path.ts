@@ -1,0 +1,43 @@
+import { DEFAULT_GSM7_CHARSET, GSM7_ESCAPE } from '../gsm7';
+
+/**
+ * Flat look-up tables derived once from the GSM-7 codec's default tables, for the PDU hot paths
+ * (plain default-alphabet text). Anything else goes through encodeGsm7 / decodeGsm7, which stay
+ * the reference: tests check both paths agree.
+ */
+const NOT_ENCODABLE = -1;
+/** Extension characters are stored as this flag plus their single shift code. */
+const EXTENSION_FLAG = 0x100;
+
+const SEPTET_BY_UNIT: Readonly<Int16Array> = (() => {
+  const table = new Int16Array(0x10000).fill(NOT_ENCODABLE);
+  for (const [unit, code] of DEFAULT_GSM7_CHARSET.singleShift.septetOf) table[unit] = EXTENSION_FLAG | code;
+  for (const [unit, septet] of DEFAULT_GSM7_CHARSET.locking.septetOf) table[unit] = septet;
+  return table;
+})();
+
+/** UTF-16 code unit of each default-alphabet septet; undefined codes read as a space, as decodeGsm7 does. */
+const UNIT_BY_SEPTET: Readonly<Uint16Array> = Uint16Array.from(DEFAULT_GSM7_CHARSET.locking.table, (char) => (char === '' ? 0x20 : char.charCodeAt(0)));
+
+/** Septets of `text` in the default alphabet and its extension table, or undefined when a character fits neither. */
+export function defaultAlphabetSeptets(text: string): number[] | undefined {
+  const septets: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const entry = SEPTET_BY_UNIT[text.charCodeAt(i)]!;
+    if (entry === NOT_ENCODABLE) return undefined;
+    if (entry < EXTENSION_FLAG) septets.push(entry);
+    else septets.push(GSM7_ESCAPE, entry & 0x7f);
+  }
+  return septets;
+}
+
+/** Text of default-alphabet septets without escapes; undefined when there is an escape (the caller then uses decodeGsm7). */
+export function decodeDefaultAlphabet(septets: readonly number[]): string | undefined {
+  const units = new Uint16Array(septets.length);
+  for (let i = 0; i < septets.length; i++) {
+    const septet = septets[i]! & 0x7f;
+    if (septet === GSM7_ESCAPE) return undefined;
+    units[i] = UNIT_BY_SEPTET[septet]!;
+  }
+  return String.fromCharCode.apply(null, units as unknown as number[]);
+}

@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { decodeGsm7, encodeGsm7, gsm7Length } from '../../../src/codec/gsm7';
+import { decodeDefaultAlphabet, defaultAlphabetSeptets } from '../../../src/codec/pdu/default-alphabet-fast-path';
+
+const GSM_CHARS = [...'@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà\n\r^{}\\[~]|€\f'];
+
+describe('the PDU fast path agrees with the GSM-7 codec', () => {
+  it('encodes like encodeGsm7, and refuses exactly what gsm7Length refuses', () => {
+    const text = fc.array(fc.oneof(fc.constantFrom(...GSM_CHARS), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })), { maxLength: 200 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const fast = defaultAlphabetSeptets(t);
+        if (gsm7Length(t) < 0) expect(fast).toBeUndefined();
+        else expect(fast).toEqual(encodeGsm7(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('decodes like decodeGsm7 whenever it answers, and answers whenever there is no escape', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 127 }), { maxLength: 200 }), (septets) => {
+        const fast = decodeDefaultAlphabet(septets);
+        if (septets.includes(0x1b)) expect(fast).toBeUndefined();
+        else expect(fast).toBe(decodeGsm7(septets));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
