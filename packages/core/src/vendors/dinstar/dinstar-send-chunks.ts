@@ -14,7 +14,7 @@ export interface DinstarSendLimits {
   maxTextBytes: number;
 }
 
-export const DINSTAR_SEND_LIMITS: DinstarSendLimits = { maxNumbers: 128, maxTextBytes: 1500 };
+export const DINSTAR_SEND_LIMITS: Readonly<DinstarSendLimits> = { maxNumbers: 128, maxTextBytes: 1500 };
 
 function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');

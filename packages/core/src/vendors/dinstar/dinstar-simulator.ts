@@ -37,7 +37,7 @@ export interface DinstarSimulatorOptions extends SimulatorOptions {
   resetDelayMs?: number;
 }
 
-const DEFAULT_PORTS: SimulatedDinstarPort[] = [
+const DEFAULT_PORTS: readonly Readonly<SimulatedDinstarPort>[] = [
   { port: 0, type: 'GSM', imei: '358967042917200', imsi: '460016529802214', iccid: '89860114840400428149', smsc: '+8613010868500', number: '', reg: 'REGISTER_OK', slot: 0 },
   { port: 1, type: 'WCDMA', imei: '863070017005173', imsi: '', iccid: '', smsc: '', number: '', reg: 'NO_SIM', slot: 0 },
   { port: 2, type: 'GSM', imei: '358967042917201', imsi: '460016529802215', iccid: '89860114840400428150', smsc: '+8613010868500', number: '', reg: 'REGISTER_OK', slot: 0 },

@@ -40,7 +40,7 @@ const NAME_FIELDS: ReadonlyArray<[keyof SpangwPushParameterNames, string]> = [
 ];
 
 /** Names a freshly configured receiver expects when the user has not chosen others. */
-export const SPANGW_DEFAULT_PUSH_NAMES: SpangwPushParameterNames = {
+export const SPANGW_DEFAULT_PUSH_NAMES: Readonly<SpangwPushParameterNames> = {
   fromNumber: 'from',
   toNumber: 'to',
   portName: 'portname',

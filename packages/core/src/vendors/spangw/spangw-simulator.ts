@@ -39,14 +39,14 @@ export const SPANGW_SIMULATOR_ERRORS = {
   unknownUri: { code: 404, msg: 'Unknown uri' },
 } as const;
 
-const DEFAULT_SPANS: SimulatedSpan[] = [
+const DEFAULT_SPANS: readonly Readonly<SimulatedSpan>[] = [
   { port: 1, portName: 'gsm-1.1', available: true, simNumber: '+447700900101', imsi: '234150000000101' },
   { port: 2, portName: 'gsm-1.2', available: true, simNumber: '+447700900102', imsi: '234150000000102' },
   { port: 3, portName: 'gsm-1.3', available: false, simNumber: '', imsi: '' },
   { port: 4, portName: 'gsm-1.4', available: true, simNumber: '+447700900104', imsi: '234150000000104' },
 ];
 
-const DEFAULT_PUSH_CONFIG: SpangwPushConfig = {
+const DEFAULT_PUSH_CONFIG: Readonly<SpangwPushConfig> = {
   enabled: false,
   reportsEnabled: false,
   resultsEnabled: false,
