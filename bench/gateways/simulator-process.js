@@ -5,8 +5,9 @@ const readline = require('node:readline');
 
 /** The bench side of simulator-host.js: start it, send commands, await their answers, close it. */
 class SimulatorProcess {
-  constructor() {
-    this.child = spawn(process.execPath, [path.join(__dirname, 'simulator-host.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `nodeOptions`: extra node flags for the host, e.g. `['--cpu-prof']` to profile the simulators. */
+  constructor(nodeOptions = []) {
+    this.child = spawn(process.execPath, [...nodeOptions, path.join(__dirname, 'simulator-host.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.nextId = 1;
     this.pending = new Map();
     this.exited = new Promise((resolve) => this.child.once('exit', resolve));

@@ -3,11 +3,11 @@ import { decodeGsm7, encodeGsm7 } from '../gsm7';
 import { packSeptets, unpackSeptets } from '../septet-packing';
 import type { AddressType } from '../types';
 import type { OctetReader } from './octet-reader';
-import { hexToOctets, octetHex, octetsToHex } from './hex-octets';
-import { decodeSemiOctetDigits, semiOctetDigitsHex, semiOctetOf } from './semi-octet-digits';
+import { octetsToHex } from './hex-octets';
+import { decodeSemiOctetDigits, semiOctetOf, writeSemiOctetDigits } from './semi-octet-digits';
 
 /** A TP-OA / TP-DA / TP-RA (TS 23.040 §9.1.2.5) as read. */
-export interface Address {
+export interface TpAddress {
   /** Digits with a leading `+` when international, or the alphanumeric text. */
   value: string;
   type: AddressType;
@@ -40,7 +40,7 @@ export function addressTypeOf(typeOfAddress: number): AddressType {
 }
 
 /** Reads a TP address: the length counts semi-octets (digits), also for alphanumeric values. */
-export function readAddress(reader: OctetReader, field: string): Address {
+export function readAddress(reader: OctetReader, field: string): TpAddress {
   const start = reader.offset;
   const semiOctets = reader.readOctet(`${field} length`);
   const typeOfAddress = reader.readOctet(`${field} type`);
@@ -129,17 +129,24 @@ function isPlainDigits(text: string, from: number): boolean {
   return true;
 }
 
-/** Length octet, type of address and value of a TP-DA, as hex. */
-export function addressHex(destination: ParsedDestination): string {
-  if (destination.kind === 'alphanumeric') {
-    const semiOctets = Math.ceil((destination.septets.length * 7) / 4);
-    return octetHex(semiOctets) + octetHex(TON_ALPHANUMERIC) + octetsToHex(packSeptets(destination.septets));
-  }
-  const typeOfAddress = destination.international ? TON_INTERNATIONAL : TON_UNKNOWN;
-  return octetHex(destination.digits.length) + octetHex(typeOfAddress) + semiOctetDigitsHex(destination.digits);
-}
-
 /** Length octet, type of address and value of a TP-DA. */
 export function encodeAddress(destination: ParsedDestination): Uint8Array {
-  return hexToOctets(addressHex(destination));
+  if (destination.kind === 'alphanumeric') {
+    const packed = packSeptets(destination.septets);
+    const out = new Uint8Array(2 + packed.length);
+    out[0] = Math.ceil((destination.septets.length * 7) / 4);
+    out[1] = TON_ALPHANUMERIC;
+    out.set(packed, 2);
+    return out;
+  }
+  const out = new Uint8Array(2 + ((destination.digits.length + 1) >> 1));
+  out[0] = destination.digits.length;
+  out[1] = destination.international ? TON_INTERNATIONAL : TON_UNKNOWN;
+  writeSemiOctetDigits(destination.digits, out, 2);
+  return out;
+}
+
+/** encodeAddress as hex. */
+export function addressHex(destination: ParsedDestination): string {
+  return octetsToHex(encodeAddress(destination));
 }

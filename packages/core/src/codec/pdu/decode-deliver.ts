@@ -2,13 +2,13 @@ import type { DecodedPdu } from '../types';
 import { readAddress } from './address';
 import { parseDataCodingScheme } from './data-coding-scheme';
 import { concatField, udhField } from './decoded-user-data-fields';
-import type { FirstOctet } from './first-octet';
+import type { FirstOctetFields } from './first-octet';
 import type { OctetReader } from './octet-reader';
 import { decodeTimestampIso, TIMESTAMP_OCTETS } from './service-centre-timestamp';
 import { readUserData } from './user-data';
 
 /** SMS-DELIVER after its first octet: TP-OA, TP-PID, TP-DCS, TP-SCTS, TP-UDL, TP-UD. */
-export function readDeliver(reader: OctetReader, first: FirstOctet, smsc: string | null, tpduLength: number): DecodedPdu {
+export function readDeliver(reader: OctetReader, first: FirstOctetFields, smsc: string | null, tpduLength: number): DecodedPdu {
   const originator = readAddress(reader, 'TP-OA');
   const protocolId = reader.readOctet('TP-PID');
   const dcs = reader.readOctet('TP-DCS');

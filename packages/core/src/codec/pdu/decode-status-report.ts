@@ -2,7 +2,7 @@ import type { DecodedPdu } from '../types';
 import { readAddress } from './address';
 import { parseDataCodingScheme } from './data-coding-scheme';
 import { concatField, udhField } from './decoded-user-data-fields';
-import type { FirstOctet } from './first-octet';
+import type { FirstOctetFields } from './first-octet';
 import type { OctetReader } from './octet-reader';
 import { readParameterIndicator } from './parameter-indicator';
 import { decodeTimestampIso, TIMESTAMP_OCTETS } from './service-centre-timestamp';
@@ -12,7 +12,7 @@ import { readUserData } from './user-data';
  * SMS-STATUS-REPORT after its first octet: TP-MR, TP-RA, TP-SCTS, TP-DT, TP-ST, then the
  * optional TP-PI and the TP-PID / TP-DCS / TP-UDL+UD it announces.
  */
-export function readStatusReport(reader: OctetReader, first: FirstOctet, smsc: string | null, tpduLength: number): DecodedPdu {
+export function readStatusReport(reader: OctetReader, first: FirstOctetFields, smsc: string | null, tpduLength: number): DecodedPdu {
   const messageReference = reader.readOctet('TP-MR');
   const recipient = readAddress(reader, 'TP-RA');
   const timestamp = decodeTimestampIso(reader.octets, reader.take(TIMESTAMP_OCTETS, 'TP-SCTS'));

@@ -2,13 +2,13 @@ import type { DecodedPdu } from '../types';
 import { readAddress } from './address';
 import { parseDataCodingScheme } from './data-coding-scheme';
 import { concatField, udhField } from './decoded-user-data-fields';
-import type { FirstOctet } from './first-octet';
+import type { FirstOctetFields } from './first-octet';
 import type { OctetReader } from './octet-reader';
 import { readUserData } from './user-data';
 import { readValidityPeriod } from './validity-period';
 
 /** SMS-SUBMIT after its first octet: TP-MR, TP-DA, TP-PID, TP-DCS, TP-VP (per TP-VPF), TP-UDL, TP-UD. */
-export function readSubmit(reader: OctetReader, first: FirstOctet, smsc: string | null, tpduLength: number): DecodedPdu {
+export function readSubmit(reader: OctetReader, first: FirstOctetFields, smsc: string | null, tpduLength: number): DecodedPdu {
   const messageReference = reader.readOctet('TP-MR');
   const destination = readAddress(reader, 'TP-DA');
   const protocolId = reader.readOctet('TP-PID');

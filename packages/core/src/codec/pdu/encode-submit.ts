@@ -4,19 +4,19 @@ import { segmentText } from '../segmenter';
 import { fillBitsAfterHeader, packSeptets } from '../septet-packing';
 import type { ConcatInfo, DataEncoding, EncodedPdu, NationalShift, SubmitOptions, UserDataHeaderElement } from '../types';
 import { encodeUcs2 } from '../ucs2';
-import { addressHex, parseDestination } from './address';
+import { encodeAddress, parseDestination } from './address';
 import { buildDataCodingScheme } from './data-coding-scheme';
 import { defaultAlphabetSeptets } from './default-alphabet-fast-path';
 import { buildSubmitFirstOctet } from './first-octet';
-import { octetHex, octetsToHex } from './hex-octets';
-import { smscAddressHex } from './smsc-address';
+import { octetsToHex } from './hex-octets';
+import { encodeSmscAddress } from './smsc-address';
 import { buildUserDataHeader, concatElement, nationalShiftElements } from './user-data-header';
 import { encodeValidityPeriod } from './validity-period';
 
 /** Most octets of user data one TPDU carries. */
 export const MAX_USER_DATA_OCTETS = 140;
 /** Most parts one concatenated message can have (the total is one octet). */
-export const MAX_PARTS = 255;
+export const MAX_CONCATENATED_PARTS = 255;
 const SINGLE_PART_SEPTETS = 160;
 /** Zero-length, so sharing it cannot leak state between calls. */
 const NO_OCTETS = new Uint8Array(0);
@@ -36,26 +36,23 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
   const protocolId = octetOption(options.protocolId, 'protocolId');
   const concatReference = integerOption(options.concatReference ?? 0, 'concatReference', referenceBits === 16 ? 0xffff : 0xff);
   const messageClass = resolveClass(options);
-  const destinationHex = addressHex(parseDestination(options.to));
-  const smscHex = smscAddressHex(options.smsc);
+  const destination = encodeAddress(parseDestination(options.to));
+  const smsc = encodeSmscAddress(options.smsc);
   const validity = encodeValidityPeriod(options.validity);
 
   const { alphabet, parts, national } = payloadParts(options, referenceBits);
-  if (parts.length > MAX_PARTS) {
-    throw new CodecError('SMSB_CODEC_TOO_LONG', `message needs ${parts.length} parts; at most ${MAX_PARTS} can be concatenated`);
+  if (parts.length > MAX_CONCATENATED_PARTS) {
+    throw new CodecError('SMSB_CODEC_TOO_LONG', `message needs ${parts.length} parts; at most ${MAX_CONCATENATED_PARTS} can be concatenated`);
   }
   const shiftElements = nationalShiftElements(national);
-  const firstOctetHex = octetHex(
-    buildSubmitFirstOctet({
-      userDataHeader: parts.length > 1 || shiftElements.length > 0,
-      rejectDuplicates: options.rejectDuplicates === true,
-      validityPeriodFormat: validity.format,
-      statusReportRequested: options.statusReport === true,
-      replyPath: options.replyPath === true,
-    }),
-  );
-  // Everything from TP-DA to TP-VP is the same in every part.
-  const middleHex = destinationHex + octetHex(protocolId) + octetHex(buildDataCodingScheme(alphabet, messageClass)) + validity.hex;
+  const firstOctet = buildSubmitFirstOctet({
+    userDataHeader: parts.length > 1 || shiftElements.length > 0,
+    rejectDuplicates: options.rejectDuplicates === true,
+    validityPeriodFormat: validity.format,
+    statusReportRequested: options.statusReport === true,
+    replyPath: options.replyPath === true,
+  });
+  const dcs = buildDataCodingScheme(alphabet, messageClass);
 
   const encoded: EncodedPdu[] = new Array(parts.length);
   for (let index = 0; index < parts.length; index++) {
@@ -64,14 +61,30 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
         ? [concatElement({ reference: concatReference, total: parts.length, sequence: index + 1, referenceBits } satisfies ConcatInfo), ...shiftElements]
         : shiftElements;
     const header = elements.length === 0 ? NO_OCTETS : buildUserDataHeader(elements);
-    const tpduHex = firstOctetHex + octetHex((messageReference + index) & 0xff) + middleHex + userDataHex(header, parts[index]!, index);
-    encoded[index] = { pdu: smscHex + tpduHex, length: tpduHex.length >> 1 };
+    const { udl, body } = userData(header, parts[index]!, index);
+    // One buffer per part, written in field order and turned into hex in one native call.
+    const pdu = new Uint8Array(smsc.length + 2 + destination.length + 2 + validity.octets.length + 1 + header.length + body.length);
+    let at = 0;
+    pdu.set(smsc, at);
+    at += smsc.length;
+    pdu[at++] = firstOctet;
+    pdu[at++] = (messageReference + index) & 0xff;
+    pdu.set(destination, at);
+    at += destination.length;
+    pdu[at++] = protocolId;
+    pdu[at++] = dcs;
+    pdu.set(validity.octets, at);
+    at += validity.octets.length;
+    pdu[at++] = udl;
+    pdu.set(header, at);
+    pdu.set(body, at + header.length);
+    encoded[index] = { pdu: octetsToHex(pdu), length: pdu.length - smsc.length };
   }
   return encoded;
 }
 
-/** TP-UDL and TP-UD as hex; GSM-7 septets start on a septet boundary after the header (fill bits). */
-function userDataHex(header: Uint8Array, part: PartPayload, index: number): string {
+/** TP-UDL and the TP-UD after the header; GSM-7 septets start on a septet boundary after the header (fill bits). */
+function userData(header: Uint8Array, part: PartPayload, index: number): { udl: number; body: Uint8Array } {
   let udl: number;
   let body: Uint8Array;
   if (part.alphabet === 'gsm7') {
@@ -84,7 +97,7 @@ function userDataHex(header: Uint8Array, part: PartPayload, index: number): stri
   if (header.length + body.length > MAX_USER_DATA_OCTETS) {
     throw new CodecError('SMSB_CODEC_TOO_LONG', `part ${index + 1} needs ${header.length + body.length} octets of user data; ${MAX_USER_DATA_OCTETS} fit`);
   }
-  return octetHex(udl) + (header.length === 0 ? '' : octetsToHex(header)) + octetsToHex(body);
+  return { udl, body };
 }
 
 function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet: DataEncoding; parts: PartPayload[]; national?: NationalShift } {

@@ -1,14 +1,14 @@
 import { CodecError } from '../../errors/codec-error';
 
 /** TP-MTI as read in the SC→MS direction, plus SUBMIT so that stored outgoing messages decode too. */
-export type MessageType = 'deliver' | 'submit' | 'status-report';
+export type TpduType = 'deliver' | 'submit' | 'status-report';
 
 /** TP-VPF (TS 23.040 §9.2.3.3): which validity period follows in a SUBMIT. */
 export type ValidityPeriodFormat = 'none' | 'relative' | 'enhanced' | 'absolute';
 
 /** The first octet of a TPDU, flags named per message type; a flag that type lacks is null. */
-export interface FirstOctet {
-  type: MessageType;
+export interface FirstOctetFields {
+  type: TpduType;
   /** TP-UDHI: the user data starts with a header. */
   userDataHeader: boolean;
   /** TP-RP (deliver, submit). */
@@ -29,7 +29,7 @@ export interface FirstOctet {
 
 const VPF_BY_BITS: readonly ValidityPeriodFormat[] = ['none', 'enhanced', 'relative', 'absolute'];
 
-export function parseFirstOctet(value: number, offset: number): FirstOctet {
+export function parseFirstOctet(value: number, offset: number): FirstOctetFields {
   const mti = value & 0x03;
   const userDataHeader = (value & 0x40) !== 0;
   switch (mti) {

@@ -54,23 +54,18 @@ export function semiOctetOf(digit: string): number {
   }
 }
 
-/** Hex digit of each nibble, for writing semi-octets straight to hex. */
-const HEX_DIGIT = '0123456789ABCDEF';
-
-/** The hex digit an address digit becomes: itself for 0–9, A–E for `*#abc`. */
-function nibbleHex(digits: string, index: number): string {
-  const code = digits.charCodeAt(index);
-  if (code >= 0x30 && code <= 0x39) return digits[index]!;
-  const nibble = semiOctetOf(digits[index]!);
-  if (nibble < 0) throw new CodecError('SMSB_CODEC_BAD_ADDRESS', `${JSON.stringify(digits[index])} is not an address digit`);
-  return HEX_DIGIT[nibble]!;
+/** Writes digits as semi-octets (low nibble first, F-padded) into `out` from `start`; throws SMSB_CODEC_BAD_ADDRESS on a non-digit. */
+export function writeSemiOctetDigits(digits: string, out: Uint8Array, start: number): void {
+  for (let i = 0; i < digits.length; i += 2) {
+    const low = nibbleOf(digits, i);
+    const high = i + 1 < digits.length ? nibbleOf(digits, i + 1) : FILLER;
+    out[start + (i >> 1)] = low | (high << 4);
+  }
 }
 
-/** Digits → semi-octets as hex (each octet's high nibble written first), the last one padded with F. */
-export function semiOctetDigitsHex(digits: string): string {
-  let hex = '';
-  const pairs = digits.length & ~1;
-  for (let i = 0; i < pairs; i += 2) hex += nibbleHex(digits, i + 1) + nibbleHex(digits, i);
-  if (pairs < digits.length) hex += 'F' + nibbleHex(digits, pairs);
-  return hex;
+function nibbleOf(digits: string, index: number): number {
+  const code = digits.charCodeAt(index);
+  const nibble = code >= 0x30 && code <= 0x39 ? code - 0x30 : semiOctetOf(digits[index]!);
+  if (nibble < 0) throw new CodecError('SMSB_CODEC_BAD_ADDRESS', `${JSON.stringify(digits[index])} is not an address digit`);
+  return nibble;
 }

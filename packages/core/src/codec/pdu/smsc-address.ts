@@ -3,8 +3,8 @@ import { decodeGsm7 } from '../gsm7';
 import { unpackSeptets } from '../septet-packing';
 import { addressTypeOf, parsePhoneNumber } from './address';
 import type { OctetReader } from './octet-reader';
-import { hexToOctets, octetHex } from './hex-octets';
-import { decodeSemiOctetDigits, semiOctetDigitsHex } from './semi-octet-digits';
+import { octetsToHex } from './hex-octets';
+import { decodeSemiOctetDigits, writeSemiOctetDigits } from './semi-octet-digits';
 
 /** Longest SMSC address after its length octet: type of address + 10 octets (TS 24.011 §8.2.5.1). */
 const MAX_SMSC_OCTETS = 11;
@@ -30,14 +30,18 @@ export function readSmscAddress(reader: OctetReader): string | null {
   return type === 'international' && digits.length > 0 ? `+${digits}` : digits;
 }
 
-/** SMSC prefix as hex; no SMSC (undefined or empty) is the single octet 00: "use the SIM's". */
-export function smscAddressHex(smsc: string | undefined): string {
-  if (smsc === undefined || smsc.trim() === '') return '00';
-  const number = parsePhoneNumber(smsc.trim(), 'SMSC address');
-  return octetHex(1 + ((number.digits.length + 1) >> 1)) + octetHex(number.international ? 0x91 : 0x81) + semiOctetDigitsHex(number.digits);
-}
-
 /** SMSC prefix octets; no SMSC (undefined or empty) is the single octet 00: "use the SIM's". */
 export function encodeSmscAddress(smsc: string | undefined): Uint8Array {
-  return hexToOctets(smscAddressHex(smsc));
+  if (smsc === undefined || smsc.trim() === '') return Uint8Array.of(0);
+  const number = parsePhoneNumber(smsc.trim(), 'SMSC address');
+  const out = new Uint8Array(2 + ((number.digits.length + 1) >> 1));
+  out[0] = out.length - 1;
+  out[1] = number.international ? 0x91 : 0x81;
+  writeSemiOctetDigits(number.digits, out, 2);
+  return out;
+}
+
+/** encodeSmscAddress as hex. */
+export function smscAddressHex(smsc: string | undefined): string {
+  return octetsToHex(encodeSmscAddress(smsc));
 }

@@ -4,7 +4,7 @@ import type { ConcatInfo, NationalShift, UserDataHeaderElement } from '../types'
 import { nationalLanguageId, nationalLanguageOf } from './national-language-identifier';
 
 /** Information element identifiers this codec understands (TS 23.040 §9.2.3.24). */
-export const IEI = Object.freeze({
+export const INFORMATION_ELEMENT_ID = Object.freeze({
   concat8: 0x00,
   concat16: 0x08,
   nationalSingleShift: 0x24,
@@ -42,18 +42,18 @@ export function parseUserDataHeader(octets: Uint8Array, start: number, length: n
     elements.push({ iei, data });
     at += 2 + dataLength;
     switch (iei) {
-      case IEI.concat8:
+      case INFORMATION_ELEMENT_ID.concat8:
         if (dataLength === 3) concat = validConcat(data[0]!, data[1]!, data[2]!, 8) ?? concat;
         break;
-      case IEI.concat16:
+      case INFORMATION_ELEMENT_ID.concat16:
         if (dataLength === 4) concat = validConcat((data[0]! << 8) | data[1]!, data[2]!, data[3]!, 16) ?? concat;
         break;
-      case IEI.nationalSingleShift: {
+      case INFORMATION_ELEMENT_ID.nationalSingleShift: {
         const language = dataLength === 1 ? nationalLanguageOf(data[0]!) : undefined;
         if (language !== undefined && hasSingleShiftTable(language)) singleShift = language;
         break;
       }
-      case IEI.nationalLockingShift: {
+      case INFORMATION_ELEMENT_ID.nationalLockingShift: {
         const language = dataLength === 1 ? nationalLanguageOf(data[0]!) : undefined;
         if (language !== undefined && hasLockingShiftTable(language)) lockingShift = language;
         break;
@@ -74,15 +74,15 @@ function validConcat(reference: number, total: number, sequence: number, referen
 /** The concat element of a part: IEI 00 for 8-bit references, 08 for 16-bit. */
 export function concatElement(info: ConcatInfo): UserDataHeaderElement {
   return info.referenceBits === 16
-    ? { iei: IEI.concat16, data: Uint8Array.of(info.reference >> 8, info.reference & 0xff, info.total, info.sequence) }
-    : { iei: IEI.concat8, data: Uint8Array.of(info.reference, info.total, info.sequence) };
+    ? { iei: INFORMATION_ELEMENT_ID.concat16, data: Uint8Array.of(info.reference >> 8, info.reference & 0xff, info.total, info.sequence) }
+    : { iei: INFORMATION_ELEMENT_ID.concat8, data: Uint8Array.of(info.reference, info.total, info.sequence) };
 }
 
 /** Elements announcing the national tables of a GSM-7 message. */
 export function nationalShiftElements(shift: NationalShift | undefined): UserDataHeaderElement[] {
   const elements: UserDataHeaderElement[] = [];
-  if (shift?.lockingShift !== undefined) elements.push({ iei: IEI.nationalLockingShift, data: Uint8Array.of(nationalLanguageId(shift.lockingShift)) });
-  if (shift?.singleShift !== undefined) elements.push({ iei: IEI.nationalSingleShift, data: Uint8Array.of(nationalLanguageId(shift.singleShift)) });
+  if (shift?.lockingShift !== undefined) elements.push({ iei: INFORMATION_ELEMENT_ID.nationalLockingShift, data: Uint8Array.of(nationalLanguageId(shift.lockingShift)) });
+  if (shift?.singleShift !== undefined) elements.push({ iei: INFORMATION_ELEMENT_ID.nationalSingleShift, data: Uint8Array.of(nationalLanguageId(shift.singleShift)) });
   return elements;
 }
 

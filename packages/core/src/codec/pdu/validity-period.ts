@@ -1,7 +1,6 @@
 import { CodecError } from '../../errors/codec-error';
 import type { ValidityPeriod } from '../types';
 import type { ValidityPeriodFormat } from './first-octet';
-import { octetsToHex } from './hex-octets';
 import type { OctetReader } from './octet-reader';
 import { decodeTimestampIso, encodeTimestamp, TIMESTAMP_OCTETS } from './service-centre-timestamp';
 
@@ -75,13 +74,8 @@ function decodeEnhanced(octets: Uint8Array, start: number): DecodedValidityPerio
   }
 }
 
-/** TP-VPF and TP-VP (octets and hex) for what the caller asked; a number means relative minutes. */
-export function encodeValidityPeriod(validity: ValidityPeriod | number | undefined): { format: ValidityPeriodFormat; octets: Uint8Array; hex: string } {
-  const { format, octets } = validityOctets(validity);
-  return { format, octets, hex: octets.length === 0 ? '' : octetsToHex(octets) };
-}
-
-function validityOctets(validity: ValidityPeriod | number | undefined): { format: ValidityPeriodFormat; octets: Uint8Array } {
+/** TP-VPF and TP-VP octets for what the caller asked; a number means relative minutes. */
+export function encodeValidityPeriod(validity: ValidityPeriod | number | undefined): { format: ValidityPeriodFormat; octets: Uint8Array } {
   if (validity === undefined) return { format: 'none', octets: new Uint8Array(0) };
   if (typeof validity === 'number') return { format: 'relative', octets: Uint8Array.of(relativeValidityOctet(validity)) };
   const given = [validity.relativeMinutes, validity.absolute, validity.enhancedSeconds].filter((v) => v !== undefined).length;

@@ -50,11 +50,6 @@ function hashFor(algorithm: string): (text: string) => string {
   return (text) => createHash(name).update(text, 'utf8').digest('hex');
 }
 
-/** Whether this client can answer the challenge's algorithm. */
-export function isSupportedDigestAlgorithm(algorithm: string): boolean {
-  return /^(md5|md5-sess|sha-256|sha-256-sess)$/i.test(algorithm);
-}
-
 /**
  * Answers Digest challenges (RFC 7616, `qop=auth`) and keeps the last nonce so later requests
  * carry credentials at once with a growing nonce count, without an unauthenticated round-trip.

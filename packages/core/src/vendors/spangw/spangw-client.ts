@@ -167,9 +167,14 @@ export class SpangwClient implements GatewayClient {
   async listOutbox(query: SpangwOutboxQuery = {}, maxPages = this.maxOutboxPages): Promise<SpangwOutboxEntry[]> {
     const entries: SpangwOutboxEntry[] = [];
     let pageSize = 0;
+    let previous = '';
     const first = Math.max(1, Math.floor(query.page ?? 1));
     for (let page = first; page < first + maxPages; page += 1) {
       const result = await this.getOutbox({ ...query, page });
+      // Some web apps answer every page past the end with the last one again.
+      const fingerprint = JSON.stringify(result.entries.map((entry) => entry.raw));
+      if (page > first && fingerprint === previous) break;
+      previous = fingerprint;
       entries.push(...result.entries);
       pageSize = Math.max(pageSize, result.entries.length);
       if (result.entries.length === 0 || result.entries.length < pageSize) break;

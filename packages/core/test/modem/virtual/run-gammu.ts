@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface GammuRun {
@@ -23,4 +23,16 @@ export function runGammu(config: string, args: string[], timeoutMs = 20000): Pro
       resolve({ exitCode, stdout, stderr });
     });
   });
+}
+
+/** A run's outcome with the tail of Gammu's log, so a failing test shows the exchange that broke; '' when it succeeded. */
+export function explainGammuRun(run: GammuRun, directory: string): string {
+  if (run.exitCode === 0) return '';
+  let log: string;
+  try {
+    log = readFileSync(join(directory, 'gammu.log'), 'utf8');
+  } catch {
+    log = '(no log)';
+  }
+  return `exit ${run.exitCode}\n${run.stdout}\n${run.stderr}\n${log.slice(-4000)}`;
 }

@@ -1,0 +1,48 @@
+import { createVendorRegistry } from '../../vendors/registry';
+import type { CliCommand } from '../cli-command';
+import { CliUsageError } from '../cli-usage-error';
+import { gatewayOptionSpecs, gatewayOptionsUsage, readGatewayConnection } from '../gateway-options';
+import { GatewaySession } from '../gateway-session';
+import { parseKeyValueOptions } from '../key-value-options';
+import { expectPositionals, parseCommandArgs } from '../parse-command-args';
+
+const name = 'admin';
+
+export const adminCommand: CliCommand = {
+  name,
+  summary: 'run an administrative command on a gateway (server status, balance, port info …)',
+  usage: `Usage: smsbridge admin --gateway <key> --url <base> [--username <name>] --command <name> [--arg key=value …]
+
+Prints one JSON object: command, ok, data (shaped per command), gateway.
+
+  --command <name>       the command; per gateway:
+                           diafaan  server-status, remove-queued-message (messageId), and the
+                                    send-server-command commands (needs an administrator)
+                           jasmin   balance, rate (to, text), ping
+                           spangw   spans, outbox (page, phoneNumber, from, to), get-push-config,
+                                    set-push-config
+                           dinstar  port-info (ports, infoTypes), queue, stop-sms (taskId),
+                                    reset-port, power-port, switch-slot (port …), status, cdr,
+                                    cancel-ussd (ports)
+  --arg key=value        an argument of the command (repeatable); true/false are booleans,
+                         [..] and {..} are JSON, anything else is text
+
+${gatewayOptionsUsage}
+`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(name, args, {
+      ...gatewayOptionSpecs,
+      command: { type: 'string' },
+      arg: { type: 'string', multiple: true },
+    });
+    expectPositionals(name, positionals, []);
+    const registry = createVendorRegistry();
+    const session = new GatewaySession(name, registry, await readGatewayConnection(name, values, io, registry));
+    session.requireOperation('admin');
+    const command = values.command?.trim();
+    if (!command) throw new CliUsageError('--command is required', name);
+    const commandArgs = parseKeyValueOptions(name, 'arg', values.arg);
+    const result = await session.run(['admin'], (client) => client.admin(command, commandArgs));
+    session.print(io, result, values.pretty);
+  },
+};

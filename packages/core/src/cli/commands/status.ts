@@ -1,0 +1,34 @@
+import { createVendorRegistry } from '../../vendors/registry';
+import type { CliCommand } from '../cli-command';
+import { CliUsageError } from '../cli-usage-error';
+import { gatewayOptionSpecs, gatewayOptionsUsage, readGatewayConnection } from '../gateway-options';
+import { GatewaySession } from '../gateway-session';
+import { expectPositionals, parseCommandArgs } from '../parse-command-args';
+
+const name = 'status';
+
+export const statusCommand: CliCommand = {
+  name,
+  summary: 'ask a gateway for the delivery status of a sent message',
+  usage: `Usage: smsbridge status --gateway <key> --url <base> [--username <name>] --id <messageId>
+
+Prints one JSON object: state (queued, sent, delivered, failed, expired, unknown), messageId,
+rawStatus (the vendor's own value), errorCode, at, gateway. Gateways that only push delivery
+reports (routesms, jasmin) cannot be asked.
+
+  --id <messageId>       the messageId that send printed
+
+${gatewayOptionsUsage}
+`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(name, args, { ...gatewayOptionSpecs, id: { type: 'string' } });
+    expectPositionals(name, positionals, []);
+    const registry = createVendorRegistry();
+    const session = new GatewaySession(name, registry, await readGatewayConnection(name, values, io, registry));
+    session.requireOperation('status');
+    const id = values.id?.trim();
+    if (!id) throw new CliUsageError('--id is required', name);
+    const status = await session.run(['status'], (client) => client.status(id));
+    session.print(io, status, values.pretty);
+  },
+};
