@@ -7,18 +7,28 @@
  *   node --expose-gc memory-probe.js '{"caseName","kind","simulator","total","concurrency"}'
  *
  * Prints one JSON line: baseline/peak heapUsed, peak RSS (kernel maxrss), heap retained after a
- * full GC at the end, and the send counts.
+ * full GC at the end, and the send counts. With `"profilePath"` (and `"warmup"` sends first) it
+ * records a CPU profile of the send loop alone, without start-up and module loading.
  */
+const fs = require('node:fs');
+const inspector = require('node:inspector/promises');
 const { loadCore } = require('../load-core');
 const { GATEWAY_CASES } = require('./gateway-cases');
 const { createContender } = require('./contenders');
 const { runSends } = require('./send-loop');
 
 async function main() {
-  const { caseName, kind, simulator, total, concurrency } = JSON.parse(process.argv[2]);
+  const { caseName, kind, simulator, total, concurrency, profilePath, warmup = 0 } = JSON.parse(process.argv[2]);
   const testCase = GATEWAY_CASES.find((candidate) => candidate.name === caseName);
   const { core } = loadCore();
   const contender = createContender(kind, core, testCase, simulator);
+  if (warmup > 0) await runSends(contender.send, warmup, concurrency);
+  const session = profilePath ? new inspector.Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   global.gc();
   const baseline = process.memoryUsage();
   let peakHeap = baseline.heapUsed;
@@ -33,6 +43,11 @@ async function main() {
     run = await runSends(contender.send, total, concurrency);
   } finally {
     clearInterval(sampler);
+    if (session) {
+      const { profile } = await session.post('Profiler.stop');
+      fs.writeFileSync(profilePath, JSON.stringify(profile));
+      session.disconnect();
+    }
     await contender.close();
   }
   global.gc();

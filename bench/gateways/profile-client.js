@@ -1,7 +1,10 @@
 'use strict';
 /**
- * Where a client's time goes: runs memory-probe.js under `--cpu-prof` (ours and the raw loop, each
- * on a fresh simulator in the simulator host) and prints the self time per function and per file.
+ * Where a client's time goes: memory-probe.js profiles the send loop (after a warm-up, without
+ * start-up) of ours and of the raw loop, each on a fresh simulator in the simulator host. Printed:
+ * time per send by area (our core files, libphonenumber-js, undici, node internals, GC, idle),
+ * ours next to raw, then our client's hottest functions. The profiler samples wall time, so on a
+ * busy machine native calls (socket writes) also carry the time the process was descheduled.
  *
  *   node bench/gateways/profile-client.js [routesms,jasmin] [--sends=10000] [--profile-simulator]
  *
@@ -39,25 +42,57 @@ function shortFile(url) {
   return file.replace(/^.*\/bench\//, 'bench/');
 }
 
-function summarise(profilePath, top = 18) {
+/** Which part of the stack a sample belongs to. */
+function areaOf(functionName, url) {
+  if (/^\((idle|garbage collector|program)\)$/.test(functionName)) return functionName;
+  const file = shortFile(url);
+  if (file.startsWith('core ')) return `core ${file.split('/')[0].slice(5)}/${file.split('/')[1] ?? ''}`.replace(/\/$/, '');
+  if (file.startsWith('undici/')) return 'undici';
+  if (/^(libphonenumber-js)\//.test(file)) return file.split('/')[0];
+  if (file.startsWith('bench/')) return 'bench (loop, raw send)';
+  if (file === '(native)') return `native ${functionName}`;
+  return 'node internals';
+}
+
+function summarise(profilePath) {
   const self = selfTimes(JSON.parse(fs.readFileSync(profilePath, 'utf8')));
   const total = [...self.values()].reduce((sum, ms) => sum + ms, 0);
   const byFunction = new Map();
-  const byFile = new Map();
+  const byArea = new Map();
   for (const [node, ms] of self) {
     const { functionName, url, lineNumber } = node.callFrame;
     const file = shortFile(url);
-    const name = `${functionName || '(anonymous)'} ${file}${url ? `:${lineNumber + 1}` : ''}`;
-    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
-    const group = /^\((idle|garbage collector|program)\)$/.test(functionName) ? functionName : file;
-    byFile.set(group, (byFile.get(group) ?? 0) + ms);
+    if (file.startsWith('core ') || file.startsWith('libphonenumber-js')) {
+      const name = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+    }
+    const area = areaOf(functionName, url);
+    byArea.set(area, (byArea.get(area) ?? 0) + ms);
   }
-  const rows = (map) =>
-    [...map.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([name, ms]) => [name, `${ms.toFixed(0)} ms`, `${((ms / total) * 100).toFixed(1)} %`]);
-  return { total, functions: rows(byFunction), files: rows(byFile) };
+  return { total, byFunction, byArea };
+}
+
+const micros = (ms, sends) => `${((ms * 1000) / sends).toFixed(1)}`;
+
+function compareAreas(ours, raw, sends, top = 16) {
+  const areas = new Set([...ours.byArea.keys(), ...raw.byArea.keys()]);
+  return [...areas]
+    .map((area) => [area, ours.byArea.get(area) ?? 0, raw.byArea.get(area) ?? 0])
+    .sort((a, b) => b[1] - b[2] - (a[1] - a[2]))
+    .slice(0, top)
+    .map(([area, oursMs, rawMs]) => [area, micros(oursMs, sends), micros(rawMs, sends), `${oursMs - rawMs >= 0 ? '+' : ''}${micros(oursMs - rawMs, sends)}`]);
+}
+
+async function profileOne(simulators, testCase, kind, sends) {
+  const simulator = await simulators.start(testCase.gateway, testCase.simulatorOptions);
+  const profilePath = path.join(PROFILE_DIR, `${testCase.name.replace(/\W/g, '-')}-${kind}.cpuprofile`);
+  try {
+    const argument = JSON.stringify({ caseName: testCase.name, kind, simulator, total: sends, concurrency: 16, warmup: 1_000, profilePath });
+    execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'memory-probe.js'), argument], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } finally {
+    await simulators.stop(testCase.gateway);
+  }
+  return { ...summarise(profilePath), profilePath };
 }
 
 async function main() {
@@ -70,28 +105,19 @@ async function main() {
   const simulators = new SimulatorProcess(profileSimulator ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
   try {
     for (const testCase of cases) {
-      for (const kind of ['ours', 'raw']) {
-        const simulator = await simulators.start(testCase.gateway, testCase.simulatorOptions);
-        const name = `${testCase.name.replace(/\W/g, '-')}-${kind}.cpuprofile`;
-        try {
-          const argument = JSON.stringify({ caseName: testCase.name, kind, simulator, total: sends, concurrency: 16 });
-          execFileSync(process.execPath, ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}`, path.join(__dirname, 'memory-probe.js'), argument], {
-            stdio: ['ignore', 'ignore', 'inherit'],
-          });
-        } finally {
-          await simulators.stop(testCase.gateway);
-        }
-        const summary = summarise(path.join(PROFILE_DIR, name));
-        console.log(`\n== ${testCase.name} ${kind}: ${sends} sends, ${summary.total.toFixed(0)} ms sampled (${path.join(PROFILE_DIR, name)})`);
-        console.log(formatTable(['self time by file', 'ms', 'share'], summary.files));
-        console.log('');
-        console.log(formatTable(['self time by function', 'ms', 'share'], summary.functions));
-      }
+      const ours = await profileOne(simulators, testCase, 'ours', sends);
+      const raw = await profileOne(simulators, testCase, 'raw', sends);
+      console.log(`\n== ${testCase.name}: ${sends} sends; wall time sampled ${micros(ours.total, sends)} µs/send ours, ${micros(raw.total, sends)} µs/send raw`);
+      console.log(`   ${ours.profilePath}\n   ${raw.profilePath}`);
+      console.log(formatTable(['area (self time)', 'ours µs/send', 'raw µs/send', 'difference'], compareAreas(ours, raw, sends)));
+      const hottest = [...ours.byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
+      console.log('');
+      console.log(formatTable(['our client, hottest functions (self)', 'µs/send'], hottest.map(([name, ms]) => [name, micros(ms, sends)])));
     }
   } finally {
     await simulators.close();
   }
-  if (profileSimulator) console.log(`\nsimulator host profile: ${PROFILE_DIR}/CPU.*.cpuprofile (summarise with this script's summarise())`);
+  if (profileSimulator) console.log(`\nsimulator host profile: ${PROFILE_DIR}/CPU.*.cpuprofile`);
 }
 
 if (require.main === module) {

@@ -68,6 +68,7 @@ async function timedBatch(core, simulators, testCase, kind, options) {
     return {
       ...run,
       requestsPerSend: (after.requests - before.requests) / run.total,
+      connections: after.connections - before.connections,
       simulatorCpuSeconds: (after.cpuMicros - before.cpuMicros) / 1e6,
     };
   } finally {
@@ -89,6 +90,7 @@ async function measureSpeed(core, simulators, testCase, options) {
     cpuMicrosPerSend: median(runs.map((run) => (run.cpuSeconds / run.total) * 1e6)),
     simulatorCpuMicrosPerSend: median(runs.map((run) => (run.simulatorCpuSeconds / run.total) * 1e6)),
     requestsPerSend: median(runs.map((run) => run.requestsPerSend)),
+    connections: median(runs.map((run) => run.connections)),
     notAccepted: runs.reduce((sum, run) => sum + run.total - run.accepted, 0),
     firstFailure: runs.find((run) => run.firstFailure)?.firstFailure,
   });
@@ -127,7 +129,7 @@ function printCase(testCase, wire, speed, memory) {
   console.log(`wire:   ${wireLine}`);
   if (speed) {
     const line = (name, side) =>
-      `${name}: ${(speedTotal / side.seconds).toFixed(0).padStart(6)} sends/s  client CPU ${side.cpuMicrosPerSend.toFixed(0).padStart(4)} µs/send  simulator CPU ${side.simulatorCpuMicrosPerSend.toFixed(0).padStart(4)} µs/send  ${side.requestsPerSend} HTTP req/send${side.notAccepted ? `  NOT ACCEPTED: ${side.notAccepted} (${side.firstFailure ?? 'refused'})` : ''}`;
+      `${name}: ${(speedTotal / side.seconds).toFixed(0).padStart(6)} sends/s  client CPU ${side.cpuMicrosPerSend.toFixed(0).padStart(4)} µs/send  simulator CPU ${side.simulatorCpuMicrosPerSend.toFixed(0).padStart(4)} µs/send  ${side.requestsPerSend} req/send  ${side.connections} new connections${side.notAccepted ? `  NOT ACCEPTED: ${side.notAccepted} (${side.firstFailure ?? 'refused'})` : ''}`;
     const speedTotal = speed.total;
     console.log(line('ours  ', speed.ours));
     console.log(line('raw   ', speed.raw));

@@ -6,7 +6,7 @@
  * Protocol: one JSON command per stdin line, one JSON answer per stdout line, matched by `id`.
  *   {id, cmd: 'start', gateway, options}  → {id, ok, simulator: {gateway, baseUrl, credentials}}
  *     (stops the previous simulator of that gateway first: every batch gets a fresh one)
- *   {id, cmd: 'stats', gateway}  → {id, ok, requests, messages, cpuMicros, rss}
+ *   {id, cmd: 'stats', gateway}  → {id, ok, requests, connections, messages, cpuMicros, rss}
  *   {id, cmd: 'stop', gateway}   → {id, ok}
  * Closing stdin stops everything and exits.
  */
@@ -29,10 +29,13 @@ async function startGateway(gateway, options = {}) {
   await stopGateway(gateway);
   const simulator = registry.get(gateway).createSimulator(options);
   await simulator.start();
-  const entry = { simulator, requests: 0 };
+  const entry = { simulator, requests: 0, connections: 0 };
   // `server` is the simulator's node:http server (private in TypeScript, readable here): count
-  // requests so the bench can check both contenders made the same number of exchanges.
-  if (simulator.server && typeof simulator.server.on === 'function') simulator.server.on('request', () => (entry.requests += 1));
+  // requests and connections so the bench can check both contenders used the wire alike.
+  if (simulator.server && typeof simulator.server.on === 'function') {
+    simulator.server.on('request', () => (entry.requests += 1));
+    simulator.server.on('connection', () => (entry.connections += 1));
+  }
   running.set(gateway, entry);
   const description = simulator.describe();
   return { gateway: description.gateway, baseUrl: description.baseUrl, credentials: description.credentials };
@@ -43,6 +46,7 @@ function stats(gateway) {
   const cpu = process.cpuUsage();
   return {
     requests: entry ? entry.requests : 0,
+    connections: entry ? entry.connections : 0,
     messages: entry ? entry.simulator.network.messages.size : 0,
     cpuMicros: cpu.user + cpu.system,
     rss: process.memoryUsage().rss,

@@ -7,6 +7,8 @@ export interface CliIo {
   stderr: Writable;
   /** Aborted on SIGINT/SIGTERM; long-running commands (servers, simulators) stop when it fires. */
   signal: AbortSignal;
+  /** The process environment, handed in so commands never read `process.env` themselves. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**

@@ -45,14 +45,15 @@ export const gatewayOptionsUsage = `Gateway options:
   --ca <file>            trust this PEM CA for the gateway's certificate
   --timeout <ms>         connect and request timeout in milliseconds
   --option key=value     client setting of one vendor (repeatable), e.g. authScheme=basic (dinstar),
-                         defaultSource=MyShop (routesms), successCodes=0,200 (spangw)
+                         defaultSource=MyShop (routesms), successCodes=0,200 (spangw);
+                         key:=json for numbers, lists and objects, e.g. ports:=[1,2]
   --pretty               indent the JSON output`;
 
 /** The environment as the CLI entry hands it over (`io.env`); commands never read `process.env`. */
 export type CliEnvironment = Readonly<Record<string, string | undefined>>;
 
 function environmentOf(io: CliIo): CliEnvironment {
-  return (io as CliIo & { env?: CliEnvironment }).env ?? {};
+  return io.env ?? {};
 }
 
 /** A gateway connection as the command line describes it. */

@@ -13,6 +13,11 @@ export interface HttpRequest {
   timeoutMs?: number;
   /** Whether repeating this request cannot cause a second send (reads, status queries). */
   idempotent?: boolean;
+  /**
+   * Send on a new connection that is closed afterwards — for vendors that want a retry off the
+   * pooled socket (default false: the transport's keep-alive pool).
+   */
+  freshConnection?: boolean;
 }
 
 export interface HttpResponse {

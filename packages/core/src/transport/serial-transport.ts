@@ -12,5 +12,7 @@ export interface SerialTransport {
   /** The port went away (unplug, reset) or failed. */
   on(event: 'close', listener: (error?: Error) => void): this;
   on(event: 'error', listener: (error: Error) => void): this;
-  off(event: 'data' | 'close' | 'error', listener: (...args: never[]) => void): this;
+  off(event: 'data', listener: (chunk: Buffer) => void): this;
+  off(event: 'close', listener: (error?: Error) => void): this;
+  off(event: 'error', listener: (error: Error) => void): this;
 }

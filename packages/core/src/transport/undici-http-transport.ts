@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Client, Pool, type Dispatcher } from 'undici';
 import { systemClock, type Clock } from '../clock/clock';
 import { InvalidRequestError } from '../errors/gateway-errors';
 import type { HttpRequest, HttpResponse, HttpTransport, HttpTransportOptions } from './http-transport';
@@ -32,13 +32,18 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 
 /**
  * The production {@link HttpTransport}: one undici `Pool` (keep-alive) for the gateway's origin,
- * owned by this transport and closed with it — never the global dispatcher. Failures come back as
- * the gateway error family with `retryable` telling whether a repeat is safe.
+ * owned by this transport and closed with it — never the global dispatcher. A `freshConnection`
+ * request goes through a one-request `Client` with the pool's settings, closed once the answer is
+ * read. Failures come back as the gateway error family with `retryable` telling whether a repeat
+ * is safe.
  */
 export class UndiciHttpTransport implements HttpTransport {
   readonly origin: string;
   readonly basePath: string;
   private readonly pool: Pool;
+  /** What the pool and every fresh-connection client share: TLS, connect and read timeouts. */
+  private readonly connectionOptions: Client.Options;
+  private readonly freshClients = new Set<Client>();
   private readonly clock: Clock;
   private readonly gateway: string;
   private readonly secrets: readonly string[];
@@ -68,9 +73,7 @@ export class UndiciHttpTransport implements HttpTransport {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
     const tls = options.tls ?? {};
-    this.pool = new Pool(this.origin, {
-      connections: options.connections ?? 4,
-      keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
+    this.connectionOptions = {
       headersTimeout: this.requestTimeoutMs,
       bodyTimeout: this.requestTimeoutMs,
       connect: {
@@ -78,6 +81,11 @@ export class UndiciHttpTransport implements HttpTransport {
         rejectUnauthorized: tls.rejectUnauthorized ?? true,
         ...(tls.ca ? { ca: tls.ca } : {}),
       },
+    };
+    this.pool = new Pool(this.origin, {
+      ...this.connectionOptions,
+      connections: options.connections ?? 4,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
     });
   }
 
@@ -89,12 +97,15 @@ export class UndiciHttpTransport implements HttpTransport {
     const abort = new AbortController();
     let timedOut = false;
     let phase: HttpFailurePhase = 'awaiting-response';
+    const fresh = request.freshConnection ? this.openFreshClient() : undefined;
+    let failed = false;
     const timer = this.clock.setTimeout(() => {
       timedOut = true;
       abort.abort();
     }, timeoutMs);
     try {
-      const response = await this.pool.request({
+      const dispatcher: Dispatcher = fresh ?? this.pool;
+      const response = await dispatcher.request({
         method: request.method,
         path: query ? `${path}?${query}` : path,
         headers: request.headers,
@@ -120,6 +131,7 @@ export class UndiciHttpTransport implements HttpTransport {
         body: Buffer.concat(chunks).toString('utf8'),
       };
     } catch (error) {
+      failed = true;
       throw toGatewayFailure(error, {
         gateway: this.gateway,
         origin: this.origin,
@@ -133,13 +145,33 @@ export class UndiciHttpTransport implements HttpTransport {
       });
     } finally {
       this.clock.clearTimeout(timer);
+      if (fresh) await this.retireFreshClient(fresh, { graceful: !failed });
     }
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.freshClients].map((client) => this.retireFreshClient(client, { graceful: false })));
     if (this.pool.closed || this.pool.destroyed) return;
     // Requests still running would hold a polite close forever when the gateway hangs.
     const busy = this.pool.stats.running + this.pool.stats.pending + this.pool.stats.queued > 0;
     await (busy ? this.pool.destroy() : this.pool.close());
+  }
+
+  /** Undefined once the transport is closed: the request then fails through the closed pool like any other. */
+  private openFreshClient(): Client | undefined {
+    if (this.pool.closed || this.pool.destroyed) return undefined;
+    const client = new Client(this.origin, this.connectionOptions);
+    this.freshClients.add(client);
+    return client;
+  }
+
+  /** Closes a fresh-connection client: politely after a full answer, at once after a failure or on close. */
+  private async retireFreshClient(client: Client, { graceful }: { graceful: boolean }): Promise<void> {
+    if (!this.freshClients.delete(client)) return;
+    try {
+      await (graceful ? client.close() : client.destroy());
+    } catch {
+      // The answer (or the failure) is already decided; a socket that fails to close changes neither.
+    }
   }
 }

@@ -107,8 +107,8 @@ describe('smsbridge gateway commands: errors and the password', () => {
         [['--encoding', 'latin1'], '--encoding must be one of auto, gsm7, ucs2'],
         [['--validity', 'soon'], '--validity must be an integer'],
         [['--schedule', '2026-05-01 09:00'], '--schedule must be ISO 8601 with an offset'],
-        [['--param', 'novalue'], '--param takes key=value'],
-        [['--option', 'ports=[1,'], '--option ports=… is not valid JSON'],
+        [['--param', 'novalue'], '--param takes key=value or key:=json'],
+        [['--option', 'ports:=[1,'], '--option ports:=… is not valid JSON'],
         [['--timeout', '0'], '--timeout must be an integer from 1'],
         [['--insecure', '--ca', '/nonexistent.pem'], 'use either --insecure or --ca'],
         [['--ca', '/nonexistent/ca.pem'], "cannot read --ca file '/nonexistent/ca.pem' (ENOENT)"],
@@ -136,16 +136,24 @@ describe('smsbridge gateway commands: errors and the password', () => {
   });
 
   it('send exits 1 when a recipient is refused, and still prints every result', async () => {
-    // Diafaan answers ERROR:302 for a number given twice in one request; the CLI sends one per recipient,
-    // so provoke a per-recipient refusal with a number Diafaan cannot parse instead.
+    // The simulator refuses a two-digit destination with ERROR:311, a per-recipient code.
     const { args, password } = connectionArgs(simulator('diafaan'));
-    const result = await runGatewayCommand(['send', ...args, '--to', '+447700900117,not-a-number', '--text', 'x'], { SMSBRIDGE_PASSWORD: password });
-    if (result.code === 1 && result.stdout !== '') {
-      const results = JSON.parse(result.stdout) as SendResult[];
-      expect(results.map((entry) => entry.accepted)).toEqual([true, false]);
-    } else {
-      expect(result.code).not.toBe(0);
-    }
+    const result = await runGatewayCommand(['send', ...args, '--to', '+447700900117,12', '--text', 'x'], { SMSBRIDGE_PASSWORD: password });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    const results = JSON.parse(result.stdout) as SendResult[];
+    expect(results.map((entry) => [entry.to, entry.accepted, entry.errorCode])).toEqual([
+      ['+447700900117', true, undefined],
+      ['12', false, 311],
+    ]);
+  });
+
+  it('a number that is no phone number fails before anything is sent', async () => {
+    const { args, password } = connectionArgs(simulator('jasmin'));
+    const before = (simulator('jasmin') as unknown as SimulatorServer).requestLog.length;
+    const result = await runGatewayCommand(['send', ...args, '--to', '+447700900118,not-a-number', '--text', 'x'], { SMSBRIDGE_PASSWORD: password });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/^smsbridge: "not-a-number" is not a phone number[^\n]*\n$/) });
+    expect((simulator('jasmin') as unknown as SimulatorServer).requestLog.length).toBe(before);
   });
 
   it('--help prints the usage with the gateway options', async () => {

@@ -133,7 +133,7 @@ describe('smsbridge inbox / ussd / admin against the simulators', () => {
     });
 
     it('dinstar: port-info with a JSON list argument', async () => {
-      const result = await run('admin', 'dinstar', ['--command', 'port-info', '--arg', 'ports=[0]', '--pretty']);
+      const result = await run('admin', 'dinstar', ['--command', 'port-info', '--arg', 'ports:=[0]', '--pretty']);
       expect(result.stderr).toBe('');
       expect(result.stdout).toContain('\n  "command": "port-info"');
       const answer = JSON.parse(result.stdout) as AdminCommandResult;

@@ -1,3 +1,4 @@
+import type { SimulatorOptions } from '../../src/simulator/gateway-simulator';
 import type { SimulatorServer } from '../../src/simulator/simulator-server';
 import { startSimulators, type MultiSimulator } from '../../src/vendors/start-simulators';
 import type { GatewayKey } from '../../src/vendors/gateway-client';
@@ -10,7 +11,11 @@ describe('smsbridge send / status against the simulators', () => {
   const simulator = (key: GatewayKey) => simulators.get(key)!;
 
   beforeAll(async () => {
-    simulators = await startSimulators(['diafaan', 'routesms', 'jasmin', 'spangw', 'dinstar'], { common: { host: '127.0.0.1' } });
+    simulators = await startSimulators(['diafaan', 'routesms', 'jasmin', 'spangw', 'dinstar'], {
+      common: { host: '127.0.0.1' },
+      // Dinstar boxes differ in their auth scheme; this one takes both, so --option authScheme=basic can be seen working.
+      perGateway: { dinstar: { authScheme: 'either' } as SimulatorOptions },
+    });
   });
   afterAll(async () => {
     await simulators.stop();
@@ -54,6 +59,20 @@ describe('smsbridge send / status against the simulators', () => {
     const log = (simulator('diafaan') as unknown as SimulatorServer).requestLog.filter((entry) => entry.path === '/http/send-message');
     expect(log.at(-2)!.form['message-type']).toBe('sms.unicode');
     expect(log.at(-1)!.form['message-type']).toBe('sms.text.flash');
+  });
+
+  it('diafaan: --validity, --schedule, --from and a JSON --param reach the gateway', async () => {
+    // Within a day: the simulated network holds scheduled messages with one timer (max ~24.8 days).
+    const inOneDay = new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d+Z$/, '+00:00');
+    const sent = await send('diafaan', [
+      '--to', '+447700900105', '--text', 'Later', '--from', 'Shop',
+      '--validity', '90', '--schedule', inOneDay, '--param', 'priority:=3',
+    ]);
+    expect(sent.stderr).toBe('');
+    expect(sent.code).toBe(0);
+    const form = (simulator('diafaan') as unknown as SimulatorServer).requestLog.at(-1)!.form;
+    expect(form).toMatchObject({ from: 'Shop', 'validity-period': '5400', priority: '3' });
+    expect(new Date(form['scheduled']!).getTime()).toBe(new Date(inOneDay).getTime());
   });
 
   it('diafaan: a message that fails on the network reads as failed through status', async () => {
@@ -110,6 +129,16 @@ describe('smsbridge send / status against the simulators', () => {
     const asked = await status('spangw', results[0]!.messageId!);
     expect(asked.stderr).toBe('');
     expect(JSON.parse(asked.stdout) as DeliveryStatus).toMatchObject({ state: 'delivered', gateway: 'spangw' });
+  });
+
+  it('dinstar: --option authScheme=basic switches the client to Basic auth, --param ports:=[…] picks the port', async () => {
+    const sent = await send('dinstar', ['--to', '+447700900502', '--text', 'Basic', '--option', 'authScheme=basic', '--param', 'ports:=[0]']);
+    expect(sent.stderr).toBe('');
+    expect(sent.code).toBe(0);
+    const request = (simulator('dinstar') as unknown as SimulatorServer).requestLog.filter((entry) => entry.path.endsWith('/send_sms')).at(-1)!;
+    expect(request.headers.authorization).toMatch(/^Basic /);
+    expect(JSON.parse(request.body)).toMatchObject({ param: [expect.objectContaining({ number: expect.stringContaining('447700900502') })] });
+    expect(JSON.stringify(JSON.parse(request.body))).toMatch(/"port":\[0\]/);
   });
 
   it('dinstar: sends and follows the message to delivered', async () => {

@@ -40,6 +40,13 @@ describe('UndiciHttpTransport over TLS', () => {
     expect((await transport({ tls: { ca: cert } }).request({ method: 'GET', path: '/' })).body).toBe('secure');
   });
 
+  it('opens a fresh connection with the same TLS settings as the pool', async () => {
+    const strict = await transport().request({ method: 'GET', path: '/', freshConnection: true }).catch((error: unknown) => error);
+    expect(strict).toBeInstanceOf(GatewayUnreachableError);
+    expect((strict as Error).message).toMatch(/TLS handshake .* "ca" option/);
+    expect((await transport({ tls: { ca: cert } }).request({ method: 'GET', path: '/', freshConnection: true })).body).toBe('secure');
+  });
+
   it('accepts any certificate when verification is turned off', async () => {
     expect((await transport({ tls: { rejectUnauthorized: false } }).request({ method: 'GET', path: '/' })).body).toBe('secure');
   });

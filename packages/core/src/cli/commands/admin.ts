@@ -24,8 +24,8 @@ Prints one JSON object: command, ok, data (shaped per command), gateway.
                            dinstar  port-info (ports, infoTypes), queue, stop-sms (taskId),
                                     reset-port, power-port, switch-slot (port …), status, cdr,
                                     cancel-ussd (ports)
-  --arg key=value        an argument of the command (repeatable); true/false are booleans,
-                         [..] and {..} are JSON, anything else is text
+  --arg key=value        an argument of the command (repeatable): text, true/false are booleans;
+                         key:=json for numbers, lists and objects, e.g. ports:=[1,2]
 
 ${gatewayOptionsUsage}
 `,

@@ -26,7 +26,8 @@ state, errorCode/errorMessage when refused. Exits 1 when any recipient was not a
   --validity <minutes>   validity period
   --schedule <time>      send later, ISO 8601 with offset (2026-05-01T09:00:00+02:00)
   --param key=value      per-message vendor parameter (repeatable), e.g. entityid=… (routesms),
-                         ports=[1,2] (dinstar), spans=[3] (spangw); [..] and {..} are JSON
+                         messageType=sms.text (diafaan); key:=json for numbers and lists,
+                         e.g. ports:=[1,2] (dinstar), spans:=[3] (spangw), priority:=3 (diafaan)
 
 ${gatewayOptionsUsage}
 `,

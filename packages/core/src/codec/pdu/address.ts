@@ -42,8 +42,9 @@ export function addressTypeOf(typeOfAddress: number): AddressType {
 /** Reads a TP address: the length counts semi-octets (digits), also for alphanumeric values. */
 export function readAddress(reader: OctetReader, field: string): TpAddress {
   const start = reader.offset;
-  const semiOctets = reader.readOctet(`${field} length`);
-  const typeOfAddress = reader.readOctet(`${field} type`);
+  // Error labels stay constant strings: building them per call would cost on the hot path.
+  const semiOctets = reader.readOctet(field);
+  const typeOfAddress = reader.readOctet(field);
   const at = reader.take((semiOctets + 1) >> 1, field);
   const type = addressTypeOf(typeOfAddress);
   if (type === 'alphanumeric') {

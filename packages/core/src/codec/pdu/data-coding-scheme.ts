@@ -22,8 +22,20 @@ export interface DataCodingScheme {
 const ALPHABET_BY_BITS: readonly DataEncoding[] = ['gsm7', '8bit', 'ucs2', 'gsm7'];
 const WAITING_KINDS: readonly MessageWaiting['kind'][] = ['voicemail', 'fax', 'email', 'other'];
 
+/** Every DCS value read once; entries are frozen, so handing them out shares no mutable state. */
+const SCHEME_BY_VALUE: readonly Readonly<DataCodingScheme>[] = Array.from({ length: 256 }, (_, dcs) => {
+  const scheme = readScheme(dcs);
+  if (scheme.waiting !== null) Object.freeze(scheme.waiting);
+  return Object.freeze(scheme);
+});
+
+/** TP-DCS as a receiver reads it. */
+export function parseDataCodingScheme(dcs: number): Readonly<DataCodingScheme> {
+  return SCHEME_BY_VALUE[dcs & 0xff]!;
+}
+
 /** Reserved codings are read as the GSM 7-bit default alphabet, as §4 tells a receiver to. */
-export function parseDataCodingScheme(dcs: number): DataCodingScheme {
+function readScheme(dcs: number): DataCodingScheme {
   const group = dcs >> 4;
   if (group <= 0x07) {
     // General data coding (00xx) and automatic deletion (01xx) share the lower bits.

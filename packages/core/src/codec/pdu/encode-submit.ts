@@ -18,9 +18,9 @@ export const MAX_USER_DATA_OCTETS = 140;
 /** Most parts one concatenated message can have (the total is one octet). */
 export const MAX_CONCATENATED_PARTS = 255;
 const SINGLE_PART_SEPTETS = 160;
+const SINGLE_PART_UCS2_UNITS = 70;
 /** Zero-length, so sharing it cannot leak state between calls. */
 const NO_OCTETS = new Uint8Array(0);
-const SINGLE_PART_UCS2_UNITS = 70;
 
 /** The payload of one part before it gets its header. */
 type PartPayload = { alphabet: 'gsm7'; septets: number[] } | { alphabet: 'ucs2' | '8bit'; octets: Uint8Array };
@@ -113,7 +113,9 @@ function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet
   const plan = segmentText(text, { encoding: options.encoding, nationalLanguages: options.nationalLanguages, referenceBits });
   const national = plan.national;
   const parts: PartPayload[] = plan.segments.map((segment) =>
-    plan.encoding === 'gsm7' ? { alphabet: 'gsm7', septets: encodeGsm7(segment, national) } : { alphabet: 'ucs2', octets: encodeUcs2(segment) },
+    plan.encoding === 'gsm7'
+      ? { alphabet: 'gsm7', septets: (national === undefined ? defaultAlphabetSeptets(segment) : undefined) ?? encodeGsm7(segment, national) }
+      : { alphabet: 'ucs2', octets: encodeUcs2(segment) },
   );
   // Even an empty text is one (empty) message.
   if (parts.length === 0) parts.push(plan.encoding === 'gsm7' ? { alphabet: 'gsm7', septets: [] } : { alphabet: 'ucs2', octets: new Uint8Array(0) });

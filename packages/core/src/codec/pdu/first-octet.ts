@@ -29,7 +29,19 @@ export interface FirstOctetFields {
 
 const VPF_BY_BITS: readonly ValidityPeriodFormat[] = ['none', 'enhanced', 'relative', 'absolute'];
 
-export function parseFirstOctet(value: number, offset: number): FirstOctetFields {
+/** Every first octet read once (null for the reserved TP-MTI 11); entries are frozen. */
+const FIELDS_BY_VALUE: readonly (Readonly<FirstOctetFields> | null)[] = Array.from({ length: 256 }, (_, value) =>
+  (value & 0x03) === 0x03 ? null : Object.freeze(readFirstOctet(value)),
+);
+
+/** The flags of a TPDU's first octet; the reserved TP-MTI 11 is SMSB_CODEC_UNSUPPORTED at `offset`. */
+export function parseFirstOctet(value: number, offset: number): Readonly<FirstOctetFields> {
+  const fields = FIELDS_BY_VALUE[value & 0xff];
+  if (fields == null) throw new CodecError('SMSB_CODEC_UNSUPPORTED', 'TP-MTI 11 is reserved', offset);
+  return fields;
+}
+
+function readFirstOctet(value: number): FirstOctetFields {
   const mti = value & 0x03;
   const userDataHeader = (value & 0x40) !== 0;
   switch (mti) {
@@ -57,7 +69,8 @@ export function parseFirstOctet(value: number, offset: number): FirstOctetFields
         statusReportQualifier: null,
         loopPrevention: null,
       };
-    case 2:
+    default:
+      // TP-MTI 10; 11 never gets here (see FIELDS_BY_VALUE).
       return {
         type: 'status-report',
         userDataHeader,
@@ -69,8 +82,6 @@ export function parseFirstOctet(value: number, offset: number): FirstOctetFields
         statusReportQualifier: (value & 0x20) !== 0,
         loopPrevention: (value & 0x08) !== 0,
       };
-    default:
-      throw new CodecError('SMSB_CODEC_UNSUPPORTED', 'TP-MTI 11 is reserved', offset);
   }
 }
 

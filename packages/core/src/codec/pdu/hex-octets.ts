@@ -42,17 +42,28 @@ export function hexToOctets(hex: string): Uint8Array {
   return octets;
 }
 
-/** Beyond this many octets Node's native encoder beats table look-ups. */
-const NATIVE_HEX_THRESHOLD = 24;
+/** ASCII codes of each octet's two hex digits, high digit in the low byte. */
+const OCTET_HEX_CODES: Readonly<Uint16Array> = Uint16Array.from(OCTET_HEX, (hex) => hex.charCodeAt(0) | (hex.charCodeAt(1) << 8));
+
+/** Below this many octets plain concatenation is cheaper than a buffer round trip. */
+const BUFFER_THRESHOLD = 8;
 
 /** Octets `[start, end)` → upper-case hex. */
 export function octetsToHex(octets: ArrayLike<number>, start = 0, end = octets.length): string {
-  if (end - start > NATIVE_HEX_THRESHOLD && octets instanceof Uint8Array) {
-    return Buffer.from(octets.buffer, octets.byteOffset + start, end - start).toString('hex').toUpperCase();
+  const count = end - start;
+  if (count < BUFFER_THRESHOLD) {
+    let hex = '';
+    for (let i = start; i < end; i++) hex += OCTET_HEX[octets[i]! & 0xff];
+    return hex;
   }
-  let hex = '';
-  for (let i = start; i < end; i++) hex += OCTET_HEX[octets[i]! & 0xff];
-  return hex;
+  // ASCII digits written into one buffer and read back as a string in a single native call.
+  const ascii = Buffer.allocUnsafe(count * 2);
+  for (let i = 0; i < count; i++) {
+    const codes = OCTET_HEX_CODES[octets[start + i]! & 0xff]!;
+    ascii[2 * i] = codes & 0xff;
+    ascii[2 * i + 1] = codes >> 8;
+  }
+  return ascii.toString('latin1');
 }
 
 /** One octet → two upper-case hex digits. */

@@ -14,3 +14,4 @@ export * from './profiles/resolve-modem-profile';
 export * from './pty-virtual-modem';
 export * from './socat-pty';
 export * from './incoming-message-router';
+export * from './virtual-modem-binding';

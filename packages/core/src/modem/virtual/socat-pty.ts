@@ -26,7 +26,11 @@ export class SocatPty {
     const child = spawn(options.socatPath ?? 'socat', ['-d', '-d', `pty,raw,echo=0,link=${options.linkPath}`, 'STDIO'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // A socat that never started ('error', no 'exit') counts as exited too.
+    const exited = new Promise<number | null>((resolve) => {
+      child.once('exit', (code) => resolve(code));
+      child.once('error', () => resolve(null));
+    });
     // A write racing socat's exit fails with EPIPE; the exit itself is what callers see.
     child.stdin.on('error', () => undefined);
     // Stderr must keep draining or a chatty socat would block.
@@ -63,7 +67,7 @@ export class SocatPty {
   }
 
   get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Bytes a host wrote to the pty. */

@@ -13,8 +13,8 @@ export interface DinstarAuthenticatingTransportOptions {
   /** Path of the base URL (`/gw` in `https://host/gw`): part of the URI the Digest response signs. */
   basePath?: string;
   /**
-   * Keep connections open between requests (default false). Some boxes answer a sporadic 401 on a
-   * reused connection; with `Connection: close` on every request the retry always gets a new one.
+   * Reuse the transport's pooled connections (default true). `false` sends `Connection: close` on
+   * every request, for a box that cannot cope with keep-alive at all.
    */
   keepAlive?: boolean;
   newClientNonce?: () => string;
@@ -34,7 +34,8 @@ function encodeQuery(query: HttpRequest['query']): string {
  * Adds the gateway's HTTP authentication to every request. Digest is sent at once when a nonce is
  * known (a probe would count as a failed login on some firmware); without one, the request goes
  * out bare and the 401 challenge is answered. A 401 on an authenticated request is retried once
- * with the new challenge — a 401 means the gateway did not act, so even a send may be repeated.
+ * with the new challenge — a 401 means the gateway did not act, so even a send may be repeated —
+ * on a fresh connection, as boxes answer sporadic 401s on reused ones.
  */
 export class DinstarAuthenticatingTransport implements HttpTransport {
   private readonly inner: HttpTransport;
@@ -48,7 +49,7 @@ export class DinstarAuthenticatingTransport implements HttpTransport {
     this.inner = options.transport;
     this.scheme = options.scheme ?? 'digest';
     this.basePath = (options.basePath ?? '').replace(/\/+$/, '');
-    this.keepAlive = options.keepAlive ?? false;
+    this.keepAlive = options.keepAlive ?? true;
     this.digest = new DigestClientSession(options.username, options.password, options.newClientNonce);
     this.basic = `Basic ${Buffer.from(`${options.username}:${options.password}`, 'utf8').toString('base64')}`;
   }
@@ -57,7 +58,7 @@ export class DinstarAuthenticatingTransport implements HttpTransport {
     const query = encodeQuery(request.query);
     const path = query ? `${request.path}?${query}` : request.path;
     const signedUri = joinUrlPath(this.basePath, path);
-    const send = (authorization: string | undefined): Promise<HttpResponse> =>
+    const send = (authorization: string | undefined, { retry = false } = {}): Promise<HttpResponse> =>
       this.inner.request({
         method: request.method,
         path,
@@ -69,11 +70,12 @@ export class DinstarAuthenticatingTransport implements HttpTransport {
         ...(request.body === undefined ? {} : { body: request.body }),
         ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
         ...(request.idempotent === undefined ? {} : { idempotent: request.idempotent }),
+        ...(retry || request.freshConnection ? { freshConnection: true } : {}),
       });
 
     if (this.scheme === 'basic') {
       const first = await send(this.basic);
-      return first.status === 401 ? send(this.basic) : first;
+      return first.status === 401 ? send(this.basic, { retry: true }) : first;
     }
 
     let response: HttpResponse;
@@ -85,7 +87,7 @@ export class DinstarAuthenticatingTransport implements HttpTransport {
     if (response.status !== 401) return response;
     // Sporadic 401 (expired nonce, reused connection): one retry with the challenge it carried.
     if (!this.takeChallenge(response)) return response;
-    response = await send(this.digest.authorization(request.method, signedUri));
+    response = await send(this.digest.authorization(request.method, signedUri), { retry: true });
     if (response.status === 401) this.digest.forget();
     return response;
   }

@@ -7,7 +7,7 @@ import type { HttpTransport } from '../../transport/http-transport';
 import type { GatewayClient, InboxPage, UssdRequest } from '../gateway-client';
 import { normalisePhoneNumber } from '../shared/phone-number';
 import { SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
-import { formatGatewayLocalTime } from '../spangw/gateway-local-time';
+import { formatGatewayLocalTime } from '../shared/gateway-local-time';
 import { DinstarAuthenticatingTransport, type DinstarAuthScheme } from './dinstar-authenticating-transport';
 import { parseDinstarDeliverStatuses, type DinstarDeliverStatus } from './dinstar-deliver-status';
 import { DINSTAR_ERROR_CODES } from './dinstar-error-code';
@@ -34,7 +34,7 @@ export interface DinstarClientOptions {
   authScheme?: DinstarAuthScheme;
   /** Path part of the base URL, signed by Digest (e.g. `/gw` for `https://host/gw`). */
   basePath?: string;
-  /** Reuse connections (default false: `Connection: close`, see DinstarAuthenticatingTransport). */
+  /** Reuse pooled connections (default true; false sends `Connection: close`, see DinstarAuthenticatingTransport). */
   keepAlive?: boolean;
   clock?: Clock;
   /** The gateway's clock, minutes east of UTC. Default 0. */

@@ -4,7 +4,7 @@ import { basicCredentials, DigestAuthenticator, isKnownAccount } from '../../sim
 import { jsonReply, type SimulatorReply, type SimulatorRequest } from '../../simulator/simulator-request';
 import { SimulatorServer } from '../../simulator/simulator-server';
 import type { SimulatedInbound, SimulatedMessage, SimulatedUssd } from '../../simulator/simulated-network';
-import { formatGatewayLocalTime, parseGatewayLocalTime } from '../spangw/gateway-local-time';
+import { formatGatewayLocalTime, parseGatewayLocalTime } from '../shared/gateway-local-time';
 import { DINSTAR_PORT_INFO_TYPES, type DinstarRegistration } from './dinstar-port-info';
 import { DINSTAR_SEND_LIMITS } from './dinstar-send-chunks';
 

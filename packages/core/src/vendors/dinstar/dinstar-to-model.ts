@@ -1,5 +1,5 @@
 import type { DeliveryStatus, InboundMessage } from '../../model';
-import { gatewayLocalTimeToIso } from '../spangw/gateway-local-time';
+import { gatewayLocalTimeToIso } from '../shared/gateway-local-time';
 import type { DinstarDeliverStatus } from './dinstar-deliver-status';
 import type { DinstarIncomingSms } from './dinstar-incoming-sms';
 import { dinstarDeliveryReportId, dinstarMessageId } from './dinstar-message-id';

@@ -16,8 +16,8 @@ function basePathOf(baseUrl: string): string {
 
 /**
  * Dinstar as the registry, the CLI and the hosts see it. `vendorOptions`: `authScheme`
- * (`digest`|`basic`), `keepAlive`, `ports` (list or "1,2"), `gatewayUtcOffsetMinutes`,
- * `requestStatusReport`.
+ * (`digest`|`basic`), `keepAlive` (default true; false sends `Connection: close`), `ports`
+ * (list or "1,2"), `gatewayUtcOffsetMinutes`, `requestStatusReport`.
  */
 export const dinstarVendor: VendorEntry = {
   key: 'dinstar',
@@ -44,7 +44,7 @@ export const dinstarVendor: VendorEntry = {
       password: options.password,
       basePath: basePathOf(options.baseUrl),
       authScheme: vendor.authScheme === 'basic' ? 'basic' : 'digest',
-      keepAlive: vendor.keepAlive === true,
+      keepAlive: vendor.keepAlive !== false,
       ...(ports.length ? { ports } : {}),
       ...(Number.isFinite(offset) ? { gatewayUtcOffsetMinutes: offset } : {}),
       ...(typeof vendor.requestStatusReport === 'boolean' ? { requestStatusReport: vendor.requestStatusReport } : {}),

@@ -5,3 +5,4 @@ export * from './xml-body';
 export * from './phone-number';
 export * from './send-retry-policy';
 export * from './http-transport-for';
+export * from './gateway-local-time';

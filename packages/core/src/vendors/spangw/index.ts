@@ -1,4 +1,3 @@
-export * from './gateway-local-time';
 export * from './spangw-client';
 export * from './spangw-delivery-state';
 export * from './spangw-envelope';

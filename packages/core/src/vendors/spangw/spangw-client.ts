@@ -6,7 +6,7 @@ import type { HttpTransport } from '../../transport/http-transport';
 import type { GatewayClient } from '../gateway-client';
 import { normalisePhoneNumber } from '../shared/phone-number';
 import { SPANGW_DEFAULT_SUCCESS_CODES, readSpangwEnvelope, type SpangwEnvelope } from './spangw-envelope';
-import { formatGatewayLocalTime, parseGatewayLocalTime, gatewayLocalTimeToIso } from './gateway-local-time';
+import { formatGatewayLocalTime, parseGatewayLocalTime, gatewayLocalTimeToIso } from '../shared/gateway-local-time';
 import {
   formatSpangwMessageReference,
   parseSpangwMessageReference,

@@ -1,7 +1,7 @@
 import { InvalidRequestError } from '../../errors';
 import type { DeliveryStatus, InboundMessage } from '../../model';
 import { spangwDeliveryState } from './spangw-delivery-state';
-import { parseGatewayLocalTime, gatewayLocalTimeToIso } from './gateway-local-time';
+import { parseGatewayLocalTime, gatewayLocalTimeToIso } from '../shared/gateway-local-time';
 import { formatSpangwMessageReference, spangwTextHash } from './spangw-message-reference';
 import { SPANGW_DEFAULT_PUSH_NAMES, type SpangwPushParameterNames } from './spangw-push-config';
 

@@ -4,7 +4,7 @@ import { jsonReply, type SimulatorReply, type SimulatorRequest } from '../../sim
 import { SimulatorServer } from '../../simulator/simulator-server';
 import type { SimulatedInbound, SimulatedMessage } from '../../simulator/simulated-network';
 import { SPANGW_URIS } from './spangw-uris';
-import { formatGatewayLocalTime, parseGatewayLocalTime } from './gateway-local-time';
+import { formatGatewayLocalTime, parseGatewayLocalTime } from '../shared/gateway-local-time';
 import { parseSpangwPushConfig, spangwPushConfigFields, type SpangwPushConfig } from './spangw-push-config';
 
 /** One GSM port of the simulated box. */

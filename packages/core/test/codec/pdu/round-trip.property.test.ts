@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { decodePdu } from '../../../src/codec/pdu/decode-pdu';
 import { encodeSubmit } from '../../../src/codec/pdu/encode-submit';
 import { relativeValidityMinutes } from '../../../src/codec/pdu/validity-period';
+import { segmentText } from '../../../src/codec/segmenter';
 import type { SubmitOptions } from '../../../src/codec/types';
 
 const GSM_CHARS = [...'@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà\n\r', '^', '{', '}', '\\', '[', '~', ']', '|', '€', '\f'];
@@ -77,6 +78,20 @@ describe('encodeSubmit → decodePdu round trip', () => {
         checkParts({ ...submitOptions(to, common), text }, (texts) => texts.join(''), text);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('splits and picks the encoding exactly as segmentText plans (short texts take a fast path)', () => {
+    const shortOrLong = fc.oneof(anyText, anyText.map((t) => t.slice(0, 80)), gsmText.map((t) => t.slice(0, 170))).filter(notEndingInPaddingCharacter);
+    fc.assert(
+      fc.property(shortOrLong, fc.constantFrom(8 as const, 16 as const), (text, referenceBits) => {
+        const plan = segmentText(text, { referenceBits });
+        const decoded = encodeSubmit({ to: '+1555', text, referenceBits }).map((p) => decodePdu(p.pdu));
+        expect(decoded.length).toBe(Math.max(1, plan.count));
+        expect(decoded.map((d) => d.text)).toEqual(plan.count === 0 ? [''] : plan.segments);
+        expect(decoded.every((d) => d.encoding === plan.encoding)).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -1,6 +1,6 @@
 import { SerialPort } from 'serialport';
 import { existsSync } from 'node:fs';
-import { startVirtualModemOnPty, type PtyVirtualModem } from '../../../src/modem/virtual';
+import { startVirtualModemOnPty, VirtualModem, type PtyVirtualModem } from '../../../src/modem/virtual';
 
 /** Reads from a real SerialPort until `done(text)` says the answer is complete (bounded by a timeout). */
 function collectUntil(port: SerialPort, done: (text: string) => boolean, timeoutMs = 5000): Promise<string> {
@@ -91,5 +91,30 @@ describe('virtual modem on a pseudo-terminal, opened with the real serialport pa
     const answer = collectUntil(port, finalResult);
     port.write('AT\r');
     expect(await answer).toContain('OK');
+  });
+
+  it('exposes a modem the caller owns and leaves it running after close', async () => {
+    const modem = new VirtualModem({ profile: 'huawei' });
+    try {
+      pty = await startVirtualModemOnPty({ modem, linkName: 'ttyUSB7' });
+      expect(pty.path).toMatch(/ttyUSB7$/);
+      port = await openPort(pty.path);
+      const answer = collectUntil(port, finalResult);
+      port.write('AT^ICCID?\r');
+      expect(await answer).toContain('^ICCID: 98331021436587092143');
+      await closePort(port);
+      port = undefined;
+      await pty.close();
+      pty = undefined;
+      modem.injectSms({ from: '+447700900555', text: 'still alive' });
+      expect(modem.deliveries).toHaveLength(1);
+    } finally {
+      modem.close();
+    }
+  });
+
+  it('fails with SMSB_VMODEM_PTY_FAILED when socat cannot run or cannot create the device', async () => {
+    await expect(startVirtualModemOnPty({ socatPath: '/nonexistent/socat' })).rejects.toMatchObject({ code: 'SMSB_VMODEM_PTY_FAILED' });
+    await expect(startVirtualModemOnPty({ directory: '/nonexistent/dir' })).rejects.toMatchObject({ code: 'SMSB_VMODEM_PTY_FAILED' });
   });
 });

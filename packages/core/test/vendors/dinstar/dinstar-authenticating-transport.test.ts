@@ -41,16 +41,18 @@ describe('DinstarAuthenticatingTransport', () => {
     expect(inner.sent[0]!.headers?.authorization).toBeUndefined();
     expect(field(inner.sent[1]!, 'uri')).toBe('/gw/api/get_port_info?port=1,2&info_type=imei,reg');
     expect([field(inner.sent[1]!, 'nc'), field(inner.sent[2]!, 'nc')]).toEqual(['00000001', '00000002']);
-    expect(inner.sent.every((request) => request.headers?.connection === 'close' && request.query === undefined)).toBe(true);
+    // Pooled by default: no Connection header, no fresh connection, the query folded into the path.
+    expect(inner.sent.every((request) => request.headers?.connection === undefined && request.query === undefined)).toBe(true);
+    expect(inner.sent.some((request) => request.freshConnection)).toBe(false);
     expect(inner.sent[2]!.body).toBe('{}');
     expect(JSON.stringify(inner.sent)).not.toContain('secret-pw');
     await transport.close();
     expect(inner.closed).toBe(true);
   });
 
-  it('retries a sporadic 401 once with its new nonce, and forgets the nonce after a second one', async () => {
+  it('retries a sporadic 401 once with its new nonce on a fresh connection, and forgets the nonce after a second one', async () => {
     const inner = new ScriptedTransport([challenge('n1'), ok, challenge('n2', true), ok, challenge('n3'), challenge('n4'), challenge('n5'), ok]);
-    const transport = new DinstarAuthenticatingTransport({ transport: inner, username: 'u', password: 'p', keepAlive: true });
+    const transport = new DinstarAuthenticatingTransport({ transport: inner, username: 'u', password: 'p' });
     await transport.request({ method: 'GET', path: '/api/a' });
     expect((await transport.request({ method: 'GET', path: '/api/b' })).status).toBe(200);
     expect(field(inner.sent[3]!, 'nonce')).toBe('n2');
@@ -61,6 +63,17 @@ describe('DinstarAuthenticatingTransport', () => {
     expect(inner.sent[6]!.headers?.authorization).toBeUndefined();
     expect(field(inner.sent[7]!, 'nonce')).toBe('n5');
     expect(inner.sent.some((request) => request.headers?.connection !== undefined)).toBe(false);
+    // Only the retries after a sporadic 401 leave the pool; answering the first challenge does not.
+    expect(inner.sent.map((request) => request.freshConnection === true)).toEqual([false, false, false, true, false, true, false, false]);
+  });
+
+  it('sends Connection: close on every request when keepAlive is turned off, and passes a caller\'s freshConnection on', async () => {
+    const inner = new ScriptedTransport([challenge('n1'), ok, ok]);
+    const transport = new DinstarAuthenticatingTransport({ transport: inner, username: 'u', password: 'p', keepAlive: false });
+    await transport.request({ method: 'GET', path: '/api/a' });
+    await transport.request({ method: 'GET', path: '/api/b', freshConnection: true });
+    expect(inner.sent.map((request) => request.headers?.connection)).toEqual(['close', 'close', 'close']);
+    expect(inner.sent.map((request) => request.freshConnection === true)).toEqual([false, false, true]);
   });
 
   it('returns a 401 without a Digest challenge as it is, and sends Basic at once with one retry', async () => {
@@ -70,5 +83,6 @@ describe('DinstarAuthenticatingTransport', () => {
     const basic = new ScriptedTransport([{ status: 401, headers: {}, body: '' }, ok]);
     await new DinstarAuthenticatingTransport({ transport: basic, username: 'u', password: 'p', scheme: 'basic' }).request({ method: 'GET', path: '/api/x' });
     expect(basic.sent.map((request) => request.headers?.authorization)).toEqual([`Basic ${Buffer.from('u:p').toString('base64')}`, `Basic ${Buffer.from('u:p').toString('base64')}`]);
+    expect(basic.sent.map((request) => request.freshConnection === true)).toEqual([false, true]);
   });
 });

@@ -3,6 +3,7 @@ import type { GatewayClient } from '../../../src/vendors/gateway-client';
 import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, InvalidRequestError, SmsBridgeError } from '../../../src/errors';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { createVendorRegistry } from '../../../src/vendors/registry';
+import { ConnectionRecordingProxy } from '../../transport/connection-recording-proxy';
 import { eventually } from '../spangw/push-collector';
 
 const { DinstarSimulator, DinstarClient } = dinstar;
@@ -23,9 +24,11 @@ async function startSimulator(options: ConstructorParameters<typeof DinstarSimul
   return simulator;
 }
 
-function clientFor(simulator: Simulator, options: Partial<ClientOptions> = {}): Client {
+type TransportOptions = Partial<ConstructorParameters<typeof UndiciHttpTransport>[0]>;
+
+function clientFor(simulator: Simulator, options: Partial<ClientOptions> = {}, transport: TransportOptions = {}): Client {
   return new DinstarClient({
-    transport: new UndiciHttpTransport({ baseUrl: simulator.baseUrl, gateway: 'dinstar', secrets: [options.password ?? PASSWORD] }),
+    transport: new UndiciHttpTransport({ baseUrl: simulator.baseUrl, gateway: 'dinstar', secrets: [options.password ?? PASSWORD], ...transport }),
     username: 'api',
     password: PASSWORD,
     ussdPollIntervalMs: 5,
@@ -76,29 +79,65 @@ describe('DinstarClient against the simulator', () => {
     }
   });
 
-  it('sends Digest directly once a nonce is known: one challenge round-trip in all, on fresh connections', async () => {
-    await client.querySmsInQueue();
-    await client.getPortInfo(['reg']);
-    await client.send({ to: ['10086'], text: 'hi' });
-    const unauthenticated = simulator.requestLog.filter((entry) => !entry.headers.authorization);
-    expect(unauthenticated).toHaveLength(1);
-    expect(simulator.requestLog.filter((entry) => entry.headers.authorization)).toHaveLength(3);
-    expect(simulator.requestLog.every((entry) => entry.headers.connection === 'close')).toBe(true);
-    const ncs = simulator.requestLog.map((entry) => /nc=(\w+)/.exec(String(entry.headers.authorization ?? ''))?.[1]).filter(Boolean);
-    expect(ncs).toEqual(['00000001', '00000002', '00000003']);
-  });
+  describe('connections (seen through a proxy)', () => {
+    let proxy: ConnectionRecordingProxy;
+    let proxied: Client;
 
-  it('retries a sporadic 401 once with the fresh challenge', async () => {
-    await client.querySmsInQueue();
-    simulator.expireNonces();
-    expect(await client.querySmsInQueue()).toBe(0);
-    const last = simulator.requestLog.slice(-2);
-    expect(last.map((entry) => Boolean(entry.headers.authorization))).toEqual([true, true]);
-    // A send is repeated too: the 401 proves the gateway did not act on it.
-    simulator.expireNonces();
-    const [result] = await client.send({ to: ['10086'], text: 'after 401' });
-    expect(result).toMatchObject({ accepted: true });
-    expect(simulator.network.messages.size).toBe(1);
+    beforeEach(async () => {
+      proxy = new ConnectionRecordingProxy(simulator.baseUrl);
+      // One pooled socket, so "reused" is exact: a larger pool may spread back-to-back requests.
+      proxied = clientFor(simulator, {}, { baseUrl: await proxy.start(), connections: 1 });
+    });
+    afterEach(async () => {
+      await proxied.close();
+      await proxy.stop();
+    });
+
+    it('sends Digest directly once a nonce is known: one challenge round-trip in all, on one pooled connection', async () => {
+      await proxied.querySmsInQueue();
+      await proxied.getPortInfo(['reg']);
+      await proxied.send({ to: ['10086'], text: 'hi' });
+      const unauthenticated = simulator.requestLog.filter((entry) => !entry.headers.authorization);
+      expect(unauthenticated).toHaveLength(1);
+      expect(simulator.requestLog.filter((entry) => entry.headers.authorization)).toHaveLength(3);
+      expect(simulator.requestLog.some((entry) => entry.headers.connection === 'close')).toBe(false);
+      expect(proxy.requests.map((request) => request.connection)).toEqual([1, 1, 1, 1]);
+      expect(proxy.connections).toEqual([{ id: 1, closed: false }]);
+      const ncs = simulator.requestLog.map((entry) => /nc=(\w+)/.exec(String(entry.headers.authorization ?? ''))?.[1]).filter(Boolean);
+      expect(ncs).toEqual(['00000001', '00000002', '00000003']);
+    });
+
+    it('retries a sporadic 401 once with the fresh challenge, on a new connection closed afterwards', async () => {
+      await proxied.querySmsInQueue();
+      simulator.expireNonces();
+      expect(await proxied.querySmsInQueue()).toBe(0);
+      const last = simulator.requestLog.slice(-2);
+      expect(last.map((entry) => Boolean(entry.headers.authorization))).toEqual([true, true]);
+      expect(proxy.requests.slice(-2).map((request) => request.connection)).toEqual([1, 2]);
+      await eventually(() => (proxy.connectionOf(-1)?.closed ? true : undefined));
+      // A send is repeated too: the 401 proves the gateway did not act on it.
+      simulator.expireNonces();
+      const [result] = await proxied.send({ to: ['10086'], text: 'after 401' });
+      expect(result).toMatchObject({ accepted: true });
+      expect(simulator.network.messages.size).toBe(1);
+      expect(proxy.requests.slice(-2).map((request) => request.connection)).toEqual([1, 3]);
+      await eventually(() => (proxy.connectionOf(-1)?.closed ? true : undefined));
+      // Back on the pool: the retries left the kept-alive connection alone.
+      await proxied.querySmsInQueue();
+      expect(proxy.connectionOf(-1)).toEqual({ id: 1, closed: false });
+    });
+
+    it('sends Connection: close on every request when keepAlive is turned off', async () => {
+      const closing = clientFor(simulator, { keepAlive: false }, { baseUrl: proxy.baseUrl, connections: 1 });
+      try {
+        await closing.querySmsInQueue();
+        await closing.querySmsInQueue();
+        expect(simulator.requestLog.every((entry) => entry.headers.connection === 'close')).toBe(true);
+        expect(proxy.requests.map((request) => request.connection)).toEqual([1, 2, 3]);
+      } finally {
+        await closing.close();
+      }
+    });
   });
 
   it('sends in chunks of at most 128 numbers with one user_id per recipient, GSM or unicode as the codec chooses', async () => {
