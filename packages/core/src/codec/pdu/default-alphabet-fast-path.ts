@@ -1,4 +1,5 @@
-import { DEFAULT_GSM7_CHARSET, GSM7_ESCAPE } from '../gsm7';
+import { DEFAULT_GSM7_CHARSET } from '../gsm7/gsm7-charset';
+import { GSM7_ESCAPE } from '../gsm7/gsm7-table';
 
 /**
  * Flat look-up tables derived once from the GSM-7 codec's default tables, for the PDU hot paths
@@ -8,6 +9,8 @@ import { DEFAULT_GSM7_CHARSET, GSM7_ESCAPE } from '../gsm7';
 const NOT_ENCODABLE = -1;
 /** Extension characters are stored as this flag plus their single shift code. */
 const EXTENSION_FLAG = 0x100;
+/** A local copy: reading the imported binding inside loops costs a property look-up each time. */
+const ESCAPE = GSM7_ESCAPE;
 
 const SEPTET_BY_UNIT: Readonly<Int16Array> = (() => {
   const table = new Int16Array(0x10000).fill(NOT_ENCODABLE);
@@ -19,24 +22,34 @@ const SEPTET_BY_UNIT: Readonly<Int16Array> = (() => {
 /** UTF-16 code unit of each default-alphabet septet; undefined codes read as a space, as decodeGsm7 does. */
 const UNIT_BY_SEPTET: Readonly<Uint16Array> = Uint16Array.from(DEFAULT_GSM7_CHARSET.locking.table, (char) => (char === '' ? 0x20 : char.charCodeAt(0)));
 
-/** Septets of `text` in the default alphabet and its extension table, or undefined when a character fits neither. */
-export function defaultAlphabetSeptets(text: string): number[] | undefined {
-  const septets: number[] = [];
+/**
+ * Septets of `text` in the default alphabet and its extension table, or undefined when a
+ * character fits neither or the text needs more than `maxSeptets`.
+ */
+export function defaultAlphabetSeptets(text: string, maxSeptets = Number.POSITIVE_INFINITY): Uint8Array | undefined {
+  const septets = new Uint8Array(Math.min(2 * text.length, maxSeptets + 1));
+  let count = 0;
   for (let i = 0; i < text.length; i++) {
     const entry = SEPTET_BY_UNIT[text.charCodeAt(i)]!;
     if (entry === NOT_ENCODABLE) return undefined;
-    if (entry < EXTENSION_FLAG) septets.push(entry);
-    else septets.push(GSM7_ESCAPE, entry & 0x7f);
+    if (entry < EXTENSION_FLAG) {
+      if (count + 1 > maxSeptets) return undefined;
+      septets[count++] = entry;
+    } else {
+      if (count + 2 > maxSeptets) return undefined;
+      septets[count++] = ESCAPE;
+      septets[count++] = entry & 0x7f;
+    }
   }
-  return septets;
+  return septets.subarray(0, count);
 }
 
 /** Text of default-alphabet septets without escapes; undefined when there is an escape (the caller then uses decodeGsm7). */
-export function decodeDefaultAlphabet(septets: readonly number[]): string | undefined {
+export function decodeDefaultAlphabet(septets: ArrayLike<number>): string | undefined {
   const units = new Uint16Array(septets.length);
   for (let i = 0; i < septets.length; i++) {
     const septet = septets[i]! & 0x7f;
-    if (septet === GSM7_ESCAPE) return undefined;
+    if (septet === ESCAPE) return undefined;
     units[i] = UNIT_BY_SEPTET[septet]!;
   }
   return String.fromCharCode.apply(null, units as unknown as number[]);

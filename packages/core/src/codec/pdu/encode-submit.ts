@@ -23,7 +23,7 @@ const SINGLE_PART_UCS2_UNITS = 70;
 const NO_OCTETS = new Uint8Array(0);
 
 /** The payload of one part before it gets its header. */
-type PartPayload = { alphabet: 'gsm7'; septets: number[] } | { alphabet: 'ucs2' | '8bit'; octets: Uint8Array };
+type PartPayload = { alphabet: 'gsm7'; septets: ArrayLike<number> } | { alphabet: 'ucs2' | '8bit'; octets: Uint8Array };
 
 /**
  * Builds the SMS-SUBMIT PDUs of a message: one when it fits, else concatenated parts whose TP-MR
@@ -129,11 +129,15 @@ function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet
  */
 function singlePartFastPath(text: string, options: SubmitOptions): { alphabet: DataEncoding; parts: PartPayload[] } | undefined {
   if ((options.encoding ?? 'auto') !== 'auto' || (options.nationalLanguages?.length ?? 0) > 0 || text.length > SINGLE_PART_SEPTETS) return undefined;
-  const septets = defaultAlphabetSeptets(text);
-  if (septets !== undefined) {
-    return septets.length <= SINGLE_PART_SEPTETS ? { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', septets }] } : undefined;
-  }
+  const septets = defaultAlphabetSeptets(text, SINGLE_PART_SEPTETS);
+  if (septets !== undefined) return { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', septets }] };
+  // Not GSM-7 or too long for one GSM-7 part: only a short UCS-2 text is still decided here.
+  if (!isOutsideDefaultAlphabet(text)) return undefined;
   return text.length <= SINGLE_PART_UCS2_UNITS ? { alphabet: 'ucs2', parts: [{ alphabet: 'ucs2', octets: encodeUcs2(text) }] } : undefined;
+}
+
+function isOutsideDefaultAlphabet(text: string): boolean {
+  return defaultAlphabetSeptets(text) === undefined;
 }
 
 /** 8-bit data in parts of 140 octets, or 134 / 133 when each part carries an 8- / 16-bit concat header. */
