@@ -44,6 +44,12 @@ export function defaultAlphabetSeptets(text: string, maxSeptets = Number.POSITIV
   return septets.subarray(0, count);
 }
 
+/** Every character of `text` is in the default alphabet or its extension table. */
+export function fitsDefaultAlphabet(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (SEPTET_BY_UNIT[text.charCodeAt(i)] === NOT_ENCODABLE) return false;
+  return true;
+}
+
 /** Text of default-alphabet septets without escapes; undefined when there is an escape (the caller then uses decodeGsm7). */
 export function decodeDefaultAlphabet(septets: ArrayLike<number>): string | undefined {
   const units = new Uint16Array(septets.length);

@@ -6,7 +6,7 @@ import type { ConcatInfo, DataEncoding, EncodedPdu, NationalShift, SubmitOptions
 import { encodeUcs2 } from '../ucs2';
 import { encodeAddress, parseDestination } from './address';
 import { buildDataCodingScheme } from './data-coding-scheme';
-import { defaultAlphabetSeptets } from './default-alphabet-fast-path';
+import { defaultAlphabetSeptets, fitsDefaultAlphabet } from './default-alphabet-fast-path';
 import { buildSubmitFirstOctet } from './first-octet';
 import { octetsToHex } from './hex-octets';
 import { encodeSmscAddress } from './smsc-address';
@@ -132,12 +132,8 @@ function singlePartFastPath(text: string, options: SubmitOptions): { alphabet: D
   const septets = defaultAlphabetSeptets(text, SINGLE_PART_SEPTETS);
   if (septets !== undefined) return { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', septets }] };
   // Not GSM-7 or too long for one GSM-7 part: only a short UCS-2 text is still decided here.
-  if (!isOutsideDefaultAlphabet(text)) return undefined;
+  if (fitsDefaultAlphabet(text)) return undefined;
   return text.length <= SINGLE_PART_UCS2_UNITS ? { alphabet: 'ucs2', parts: [{ alphabet: 'ucs2', octets: encodeUcs2(text) }] } : undefined;
-}
-
-function isOutsideDefaultAlphabet(text: string): boolean {
-  return defaultAlphabetSeptets(text) === undefined;
 }
 
 /** 8-bit data in parts of 140 octets, or 134 / 133 when each part carries an 8- / 16-bit concat header. */

@@ -1,12 +1,12 @@
 import type { AtCommand } from './at-command';
 import type { CommandOutcome } from './command-outcome';
 import { error, formatFinalResult, ok, type FinalResultCode } from './final-result-code';
-import type { ModemSettings } from './modem-settings';
+import type { VirtualModemSettings } from './virtual-modem-settings';
 import { parseAtCommandLine } from './parse-at-command-line';
 
 /** What the interpreter needs from the modem around it. */
 export interface AtInterpreterHost {
-  settings(): ModemSettings;
+  settings(): VirtualModemSettings;
   /** What follows a command that waits for a PDU or text (`\r\n> `). */
   prompt(): string;
   /** Runs one command of a line. */

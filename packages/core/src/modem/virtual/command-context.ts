@@ -1,9 +1,8 @@
-import type { Clock } from '../../clock/clock';
 import type { AtCommand } from './at-command';
 import type { CommandOutcome } from './command-outcome';
 import type { FinalResultCode } from './final-result-code';
 import type { MessageStorage, StorageName } from './message-storage';
-import type { ModemSettings } from './modem-settings';
+import type { VirtualModemSettings } from './virtual-modem-settings';
 import type { ModemProfile } from './profiles/modem-profile';
 import type { RadioState } from './radio-state';
 import type { SimPinLock } from './sim-pin-lock';
@@ -12,10 +11,9 @@ import type { UssdSession } from './ussd-session';
 /** What a command handler may see and do inside the virtual modem. */
 export interface CommandContext {
   readonly profile: ModemProfile;
-  readonly settings: ModemSettings;
+  readonly settings: VirtualModemSettings;
   readonly pinLock: SimPinLock;
   readonly radio: RadioState;
-  readonly clock: Clock;
   readonly ussd: UssdSession;
   storage(name: StorageName): MessageStorage;
   /** ATZ / AT&F. */

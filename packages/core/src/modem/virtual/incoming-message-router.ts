@@ -1,6 +1,6 @@
 import type { MessageStorage, StorageName } from './message-storage';
 import { tpduLengthOf } from './message-storage';
-import type { ModemSettings } from './modem-settings';
+import type { VirtualModemSettings } from './virtual-modem-settings';
 import { readDeliverClass } from './pdu/read-deliver-class';
 import type { ModemProfile } from './profiles/modem-profile';
 import { textModeMessage } from './text-mode-format';
@@ -16,7 +16,7 @@ export interface IncomingDelivery {
 /** What the router needs from the modem around it. */
 export interface IncomingMessageRouterHost {
   readonly profile: ModemProfile;
-  settings(): ModemSettings;
+  settings(): VirtualModemSettings;
   storage(name: StorageName): MessageStorage;
   emitUnsolicited(lines: string[]): void;
   later(ms: number, action: () => void): unknown;

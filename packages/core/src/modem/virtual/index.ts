@@ -15,3 +15,4 @@ export * from './pty-virtual-modem';
 export * from './socat-pty';
 export * from './incoming-message-router';
 export * from './virtual-modem-binding';
+export * from './virtual-modem-settings';

@@ -8,7 +8,7 @@ import { createCommandTable } from './commands/create-command-table';
 import { cmeError, cmsError, error, type FinalResultCode } from './final-result-code';
 import { IncomingMessageRouter, type IncomingDelivery } from './incoming-message-router';
 import { MessageStorage, tpduLengthOf, type StorageName } from './message-storage';
-import { defaultModemSettings, type ModemSettings } from './modem-settings';
+import { defaultVirtualModemSettings, type VirtualModemSettings } from './virtual-modem-settings';
 import { buildDeliverPdus } from './pdu/build-deliver-pdus';
 import type { IncomingSms } from './pdu/incoming-sms';
 import { readDeliverClass } from './pdu/read-deliver-class';
@@ -78,7 +78,7 @@ export class VirtualModem extends EventEmitter {
   /** Command lines received (the text after AT), oldest first: what a client really sent. */
   readonly commandLog: string[] = [];
 
-  private settingsState: ModemSettings;
+  private settingsState: VirtualModemSettings;
   private readonly storages: Record<StorageName, MessageStorage>;
   private readonly network: SimulatedNetwork;
   private readonly ussdSession: UssdSession;
@@ -121,7 +121,7 @@ export class VirtualModem extends EventEmitter {
       ME: new MessageStorage('ME', capacity.ME ?? 100),
       SR: new MessageStorage('SR', capacity.SR ?? 20),
     };
-    this.settingsState = defaultModemSettings(this.profile);
+    this.settingsState = defaultVirtualModemSettings(this.profile);
     this.commands = createCommandTable(this.profile);
     this.nextMessageReference = (options.firstMessageReference ?? 0) & 0xff;
     this.network = new SimulatedNetwork(options.network ?? {}, this.clock, {
@@ -165,7 +165,7 @@ export class VirtualModem extends EventEmitter {
     if (options.periodicUrcIntervalMs !== undefined && this.profile.periodicUrcs.length > 0) this.repeatPeriodicUrcs(options.periodicUrcIntervalMs);
   }
 
-  get settings(): Readonly<ModemSettings> {
+  get settings(): Readonly<VirtualModemSettings> {
     return this.settingsState;
   }
 
@@ -261,7 +261,7 @@ export class VirtualModem extends EventEmitter {
 
   /** Power cycle: settings back to defaults, the PIN asked again, boot URCs after the boot delay. */
   restart(): void {
-    this.settingsState = defaultModemSettings(this.profile);
+    this.settingsState = defaultVirtualModemSettings(this.profile);
     this.pinLock.relock();
     this.ussdSession.cancel();
     this.router.reset();
@@ -418,15 +418,12 @@ export class VirtualModem extends EventEmitter {
       get radio() {
         return modem.radio;
       },
-      get clock() {
-        return modem.clock;
-      },
       get ussd() {
         return modem.ussdSession;
       },
       storage: (name) => this.storages[name],
       resetSettings: () => {
-        this.settingsState = defaultModemSettings(this.profile);
+        this.settingsState = defaultVirtualModemSettings(this.profile);
       },
       restartAfterReply: () => this.interpreter.afterFinalResult(() => this.restart()),
       submitToNetwork: (pdu) => this.submit(pdu),

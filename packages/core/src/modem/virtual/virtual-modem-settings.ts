@@ -2,7 +2,7 @@ import type { StorageName } from './message-storage';
 import type { ModemProfile } from './profiles/modem-profile';
 
 /** The volatile settings `ATZ` restores. */
-export interface ModemSettings {
+export interface VirtualModemSettings {
   echo: boolean;
   verbose: boolean;
   quiet: boolean;
@@ -31,7 +31,7 @@ export interface ModemSettings {
   vendorReports: boolean;
 }
 
-export function defaultModemSettings(profile: ModemProfile): ModemSettings {
+export function defaultVirtualModemSettings(profile: ModemProfile): VirtualModemSettings {
   return {
     echo: true,
     verbose: true,
