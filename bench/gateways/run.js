@@ -167,7 +167,7 @@ async function main() {
         if (options.memory) memory = await measureMemory(simulators, testCase, options);
       } catch (error) {
         console.log(`\n== ${testCase.name}\nFAILED: ${error && error.stack}`);
-        rows.push([testCase.name, '—', '—', '—', 'error', '—', '—', '—']);
+        rows.push([testCase.name, '—', '—', '—', 'error', '—', '—', '—', '—']);
         continue;
       }
       printCase(testCase, wire, speed, memory);
@@ -179,6 +179,7 @@ async function main() {
         `${(speed.total / speed.raw.seconds).toFixed(0)} /s`,
         percent(speed.overhead),
         `${pass ? 'PASS' : 'FAIL'}${wire.identical ? '' : ' (requests differ)'}`,
+        `${speed.ours.cpuMicrosPerSend.toFixed(0)} / ${speed.raw.cpuMicrosPerSend.toFixed(0)} µs`,
         memory ? `${megabytes(memory.oursN.peakRss)} / ${megabytes(memory.ours10N.peakRss)}` : '—',
         memory ? `${rssRatio.toFixed(2)}×` : '—',
         memory ? (rssRatio <= FLAT_RSS_RATIO ? 'flat' : 'GROWS') : '—',
@@ -190,11 +191,11 @@ async function main() {
   console.log('\n');
   console.log(
     formatTable(
-      ['gateway', 'ours', 'raw undici', 'overhead', `≤${OVERHEAD_TARGET * 100} %`, `peak RSS N / 10N (N=${options.memorySends})`, 'ratio', `≤${FLAT_RSS_RATIO}×`],
+      ['gateway', 'ours', 'raw undici', 'overhead', `≤${OVERHEAD_TARGET * 100} %`, 'client CPU/send ours / raw', `ours peak RSS N / 10N (N=${options.memorySends})`, 'ratio', `≤${FLAT_RSS_RATIO}×`],
       rows,
     ),
   );
-  console.log(`\n(sends/s = ${options.sends} / median batch time; overhead = median ours time / median raw time − 1)`);
+  console.log(`\n(sends/s = ${options.sends} / median batch time; overhead = median ours time / median raw time − 1; CPU = client process only, median)`);
   console.log(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

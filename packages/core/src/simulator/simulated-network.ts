@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { systemClock, type Clock } from '../clock/clock';
+import { startClockTimer, type ClockTimer } from './clock-timer';
 
 export type SimulatedMessageState = 'queued' | 'sent' | 'delivered' | 'failed' | 'expired' | 'cancelled';
 
@@ -157,7 +158,7 @@ export class SimulatedNetwork extends EventEmitter<SimulatedNetworkEvents> {
   ussdResponder: (code: string, channel: string | undefined) => UssdAnswer | undefined;
   private readonly newId: () => string;
   private readonly paused = new Set<string>();
-  private readonly timers = new Set<unknown>();
+  private readonly timers = new Set<ClockTimer>();
   private readonly sendScheduled = new Set<string>();
   private closed = false;
 
@@ -284,7 +285,7 @@ export class SimulatedNetwork extends EventEmitter<SimulatedNetworkEvents> {
   /** Cancels every pending timer; the network stops moving. */
   close(): void {
     this.closed = true;
-    for (const timer of this.timers) this.clock.clearTimeout(timer);
+    for (const timer of this.timers) timer.cancel();
     this.timers.clear();
     this.removeAllListeners();
   }
@@ -343,12 +344,13 @@ export class SimulatedNetwork extends EventEmitter<SimulatedNetworkEvents> {
     this.emit('status', message, previous);
   }
 
+  /** Scheduled messages may lie weeks ahead, beyond what one Node timer can hold. */
   private after(ms: number, run: () => void): void {
     if (this.closed) return;
-    const handle = this.clock.setTimeout(() => {
-      this.timers.delete(handle);
+    const timer = startClockTimer(this.clock, ms, () => {
+      this.timers.delete(timer);
       run();
-    }, ms);
-    this.timers.add(handle);
+    });
+    this.timers.add(timer);
   }
 }

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../clock/clock';
 import { InvalidRequestError } from '../errors/gateway-errors';
 import { SmsBridgeError } from '../errors/smsbridge-error';
 import type { GatewayKey } from '../vendors/gateway-client';
+import { startClockTimer } from './clock-timer';
 import { FaultInjector, type ActiveFault } from './fault-injector';
 import type { GatewaySimulator, SimulatorAddress, SimulatorDescription, SimulatorOptions } from './gateway-simulator';
 import { PushCallbackSender } from './push-callback-sender';
@@ -146,7 +147,7 @@ export abstract class SimulatorServer implements GatewaySimulator {
     if (this.requestLog.length > 500) this.requestLog.shift();
 
     const { latency, fault } = this.faults.take(request.method, request.path);
-    if (latency?.delayMs) await new Promise<void>((resolve) => this.clock.setTimeout(resolve, latency.delayMs!));
+    if (latency?.delayMs) await new Promise<void>((resolve) => startClockTimer(this.clock, latency.delayMs!, resolve));
     if (response.destroyed) return;
 
     const early = fault ? this.replyBeforeHandling(fault, request) : undefined;

@@ -1,6 +1,12 @@
 import type { Clock } from '../../src/clock';
 
-/** A Clock that only moves when the test says so. */
+/** Node fires a timer whose delay exceeds this after 1 ms (TimeoutOverflowWarning). */
+const NODE_TIMER_LIMIT_MS = 2 ** 31 - 1;
+
+/**
+ * A Clock that only moves when the test says so. A delay beyond 2^31−1 ms fires after 1 ms, as in
+ * Node, so code that relies on a longer timer fails here too.
+ */
 export class ManualClock implements Clock {
   private time: number;
   private nextHandle = 1;
@@ -16,7 +22,8 @@ export class ManualClock implements Clock {
 
   setTimeout(fn: () => void, ms: number): unknown {
     const handle = this.nextHandle++;
-    this.timers.set(handle, { at: this.time + Math.max(0, ms), fn });
+    const delay = ms > NODE_TIMER_LIMIT_MS ? 1 : Math.max(0, ms);
+    this.timers.set(handle, { at: this.time + delay, fn });
     return handle;
   }
 

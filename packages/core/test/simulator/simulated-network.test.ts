@@ -84,6 +84,32 @@ describe('SimulatedNetwork', () => {
     expect(later.state).not.toBe('queued');
   });
 
+  it('keeps a message scheduled 60 days ahead queued after 30 days and sends it at day 60', () => {
+    const day = 24 * 60 * 60 * 1000;
+    const scheduled = network.submit({ to: '+447700900123', text: 'x', notBefore: clock.now() + 60 * day });
+    clock.advance(30 * day);
+    expect(scheduled.state).toBe('queued');
+    clock.advance(30 * day - 1);
+    expect(scheduled.state).toBe('queued');
+    clock.advance(1);
+    expect(scheduled.state).toBe('sent');
+    expect(scheduled.sentAt).toBe(scheduled.submittedAt + 60 * day);
+    clock.advance(100);
+    expect(scheduled.state).toBe('delivered');
+  });
+
+  it('lets a scheduled message 60 days ahead be cancelled, and close() drops its timer', () => {
+    const day = 24 * 60 * 60 * 1000;
+    const cancelled = network.submit({ to: '+447700900123', text: 'x', notBefore: clock.now() + 60 * day });
+    const open = network.submit({ to: '+447700900124', text: 'x', notBefore: clock.now() + 60 * day });
+    clock.advance(30 * day);
+    expect(network.cancel(cancelled.id)).toBe(true);
+    network.close();
+    expect(clock.pendingTimers).toBe(0);
+    clock.advance(60 * day);
+    expect([cancelled.state, open.state]).toEqual(['cancelled', 'queued']);
+  });
+
   it('cancels only queued messages', () => {
     const message = network.submit({ to: '+447700900123', text: 'x' });
     expect(network.cancel(message.id)).toBe(true);

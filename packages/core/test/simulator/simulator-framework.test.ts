@@ -131,6 +131,20 @@ describe('simulator building blocks', () => {
       expect((await pending).status).toBe(200);
     });
 
+    it('holds a latency longer than one Node timer until the clock reaches it', async () => {
+      const day = 24 * 60 * 60 * 1000;
+      simulator.faults.add({ kind: 'latency', delayMs: 40 * day });
+      const pending = http.request({ method: 'GET', path: '/echo' });
+      for (let attempt = 0; attempt < 100 && clock.pendingTimers === 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(clock.pendingTimers).toBe(1);
+      clock.advance(30 * day);
+      // Still waiting: the timer re-armed for the rest instead of firing after 24.8 days.
+      expect(clock.pendingTimers).toBe(1);
+      clock.advance(10 * day);
+      expect(clock.pendingTimers).toBe(0);
+      expect((await pending).status).toBe(200);
+    });
+
     it('logs requests with their decoded query and form', async () => {
       await http.request({ method: 'POST', path: '/echo?x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=%2B1&b=c' });
       expect(simulator.requestLog.at(-1)).toMatchObject({ method: 'POST', path: '/echo', query: { x: '1' }, form: { a: '+1', b: 'c' } });

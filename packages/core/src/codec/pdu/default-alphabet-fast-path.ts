@@ -44,6 +44,46 @@ export function defaultAlphabetSeptets(text: string, maxSeptets = Number.POSITIV
   return septets.subarray(0, count);
 }
 
+/** Text packed as TS 23.038 §6.1.2.1.1 septets, and how many septets it took. */
+export interface PackedSeptets {
+  octets: Uint8Array;
+  septets: number;
+}
+
+/**
+ * `text` in the default alphabet and extension table, packed after `fillBits` zero bits in the
+ * same pass as the look-up (what packSeptets(encodeGsm7(text), fillBits) gives, without the
+ * intermediate arrays). Undefined when a character fits neither table or more than `maxSeptets`
+ * would be needed.
+ */
+export function packDefaultAlphabet(text: string, fillBits: number, maxSeptets = Number.POSITIVE_INFINITY): PackedSeptets | undefined {
+  const most = Math.min(2 * text.length, maxSeptets);
+  const out = new Uint8Array(Math.ceil((fillBits + 7 * most) / 8));
+  let bit = fillBits;
+  let septets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const entry = SEPTET_BY_UNIT[text.charCodeAt(i)]!;
+    if (entry === NOT_ENCODABLE) return undefined;
+    const width = entry < EXTENSION_FLAG ? 1 : 2;
+    if (septets + width > maxSeptets) return undefined;
+    septets += width;
+    if (width === 2) {
+      writeSeptet(out, bit, ESCAPE);
+      bit += 7;
+    }
+    writeSeptet(out, bit, entry & 0x7f);
+    bit += 7;
+  }
+  return { octets: out.subarray(0, (bit + 7) >> 3), septets };
+}
+
+function writeSeptet(out: Uint8Array, bit: number, septet: number): void {
+  const index = bit >> 3;
+  const shift = bit & 7;
+  out[index] |= (septet << shift) & 0xff;
+  if (shift > 1) out[index + 1] |= septet >> (8 - shift);
+}
+
 /** Every character of `text` is in the default alphabet or its extension table. */
 export function fitsDefaultAlphabet(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (SEPTET_BY_UNIT[text.charCodeAt(i)] === NOT_ENCODABLE) return false;

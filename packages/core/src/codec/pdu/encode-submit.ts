@@ -3,12 +3,11 @@ import { encodeGsm7 } from '../gsm7';
 import { segmentText } from '../segmenter';
 import { fillBitsAfterHeader, packSeptets } from '../septet-packing';
 import type { ConcatInfo, DataEncoding, EncodedPdu, NationalShift, SubmitOptions, UserDataHeaderElement } from '../types';
-import { encodeUcs2 } from '../ucs2';
 import { encodeAddress, parseDestination } from './address';
 import { buildDataCodingScheme } from './data-coding-scheme';
-import { defaultAlphabetSeptets, fitsDefaultAlphabet } from './default-alphabet-fast-path';
+import { fitsDefaultAlphabet, packDefaultAlphabet, type PackedSeptets } from './default-alphabet-fast-path';
 import { buildSubmitFirstOctet } from './first-octet';
-import { octetsToHex } from './hex-octets';
+import { octetHex, octetsToHex, utf16BeHex } from './hex-octets';
 import { encodeSmscAddress } from './smsc-address';
 import { buildUserDataHeader, concatElement, nationalShiftElements } from './user-data-header';
 import { encodeValidityPeriod } from './validity-period';
@@ -23,7 +22,10 @@ const SINGLE_PART_UCS2_UNITS = 70;
 const NO_OCTETS = new Uint8Array(0);
 
 /** The payload of one part before it gets its header. */
-type PartPayload = { alphabet: 'gsm7'; septets: ArrayLike<number> } | { alphabet: 'ucs2' | '8bit'; octets: Uint8Array };
+type PartPayload =
+  | { alphabet: 'gsm7'; text: string; national?: NationalShift; packed?: PackedSeptets }
+  | { alphabet: 'ucs2'; text: string }
+  | { alphabet: '8bit'; octets: Uint8Array };
 
 /**
  * Builds the SMS-SUBMIT PDUs of a message: one when it fits, else concatenated parts whose TP-MR
@@ -37,7 +39,7 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
   const concatReference = integerOption(options.concatReference ?? 0, 'concatReference', referenceBits === 16 ? 0xffff : 0xff);
   const messageClass = resolveClass(options);
   const destination = encodeAddress(parseDestination(options.to));
-  const smsc = encodeSmscAddress(options.smsc);
+  const smscHex = octetsToHex(encodeSmscAddress(options.smsc));
   const validity = encodeValidityPeriod(options.validity);
 
   const { alphabet, parts, national } = payloadParts(options, referenceBits);
@@ -52,52 +54,46 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
     statusReportRequested: options.statusReport === true,
     replyPath: options.replyPath === true,
   });
-  const dcs = buildDataCodingScheme(alphabet, messageClass);
+  // Everything but TP-MR, TP-UDL and TP-UD is the same in every part: hex it once.
+  const firstOctetHex = octetHex(firstOctet);
+  const middleHex = octetsToHex(destination) + octetHex(protocolId) + octetHex(buildDataCodingScheme(alphabet, messageClass)) + octetsToHex(validity.octets);
+  const fixedOctets = 1 + 1 + destination.length + 2 + validity.octets.length;
 
   const encoded: EncodedPdu[] = new Array(parts.length);
   for (let index = 0; index < parts.length; index++) {
-    const elements: UserDataHeaderElement[] =
+    const header =
       parts.length > 1
-        ? [concatElement({ reference: concatReference, total: parts.length, sequence: index + 1, referenceBits } satisfies ConcatInfo), ...shiftElements]
-        : shiftElements;
-    const header = elements.length === 0 ? NO_OCTETS : buildUserDataHeader(elements);
-    const { udl, body } = userData(header, parts[index]!, index);
-    // One buffer per part, written in field order and turned into hex in one native call.
-    const pdu = new Uint8Array(smsc.length + 2 + destination.length + 2 + validity.octets.length + 1 + header.length + body.length);
-    let at = 0;
-    pdu.set(smsc, at);
-    at += smsc.length;
-    pdu[at++] = firstOctet;
-    pdu[at++] = (messageReference + index) & 0xff;
-    pdu.set(destination, at);
-    at += destination.length;
-    pdu[at++] = protocolId;
-    pdu[at++] = dcs;
-    pdu.set(validity.octets, at);
-    at += validity.octets.length;
-    pdu[at++] = udl;
-    pdu.set(header, at);
-    pdu.set(body, at + header.length);
-    encoded[index] = { pdu: octetsToHex(pdu), length: pdu.length - smsc.length };
+        ? buildUserDataHeader([concatElement({ reference: concatReference, total: parts.length, sequence: index + 1, referenceBits } satisfies ConcatInfo), ...shiftElements])
+        : shiftElements.length > 0
+          ? buildUserDataHeader(shiftElements)
+          : NO_OCTETS;
+    const { udl, bodyHex } = userData(header, parts[index]!, index);
+    const tpduHex = firstOctetHex + octetHex((messageReference + index) & 0xff) + middleHex + octetHex(udl) + octetsToHex(header) + bodyHex;
+    encoded[index] = { pdu: smscHex + tpduHex, length: fixedOctets + 1 + header.length + (bodyHex.length >> 1) };
   }
   return encoded;
 }
 
-/** TP-UDL and the TP-UD after the header; GSM-7 septets start on a septet boundary after the header (fill bits). */
-function userData(header: Uint8Array, part: PartPayload, index: number): { udl: number; body: Uint8Array } {
+/** TP-UDL and the TP-UD after the header (as hex); GSM-7 septets start on a septet boundary after the header (fill bits). */
+function userData(header: Uint8Array, part: PartPayload, index: number): { udl: number; bodyHex: string } {
   let udl: number;
-  let body: Uint8Array;
+  let bodyHex: string;
   if (part.alphabet === 'gsm7') {
-    udl = Math.ceil((header.length * 8) / 7) + part.septets.length;
-    body = packSeptets(part.septets, fillBitsAfterHeader(header.length));
+    const packed = part.packed ?? packGsm7(part.text, fillBitsAfterHeader(header.length), part.national);
+    udl = Math.ceil((header.length * 8) / 7) + packed.septets;
+    bodyHex = octetsToHex(packed.octets);
+  } else if (part.alphabet === 'ucs2') {
+    udl = header.length + 2 * part.text.length;
+    bodyHex = utf16BeHex(part.text);
   } else {
     udl = header.length + part.octets.length;
-    body = part.octets;
+    bodyHex = octetsToHex(part.octets);
   }
-  if (header.length + body.length > MAX_USER_DATA_OCTETS) {
-    throw new CodecError('SMSB_CODEC_TOO_LONG', `part ${index + 1} needs ${header.length + body.length} octets of user data; ${MAX_USER_DATA_OCTETS} fit`);
+  const octets = header.length + (bodyHex.length >> 1);
+  if (octets > MAX_USER_DATA_OCTETS) {
+    throw new CodecError('SMSB_CODEC_TOO_LONG', `part ${index + 1} needs ${octets} octets of user data; ${MAX_USER_DATA_OCTETS} fit`);
   }
-  return { udl, body };
+  return { udl, bodyHex };
 }
 
 function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet: DataEncoding; parts: PartPayload[]; national?: NationalShift } {
@@ -113,12 +109,10 @@ function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet
   const plan = segmentText(text, { encoding: options.encoding, nationalLanguages: options.nationalLanguages, referenceBits });
   const national = plan.national;
   const parts: PartPayload[] = plan.segments.map((segment) =>
-    plan.encoding === 'gsm7'
-      ? { alphabet: 'gsm7', septets: (national === undefined ? defaultAlphabetSeptets(segment) : undefined) ?? encodeGsm7(segment, national) }
-      : { alphabet: 'ucs2', octets: encodeUcs2(segment) },
+    plan.encoding === 'gsm7' ? { alphabet: 'gsm7', text: segment, national } : { alphabet: 'ucs2', text: segment },
   );
   // Even an empty text is one (empty) message.
-  if (parts.length === 0) parts.push(plan.encoding === 'gsm7' ? { alphabet: 'gsm7', septets: [] } : { alphabet: 'ucs2', octets: new Uint8Array(0) });
+  if (parts.length === 0) parts.push({ alphabet: plan.encoding, text: '' });
   return { alphabet: plan.encoding, parts, national };
 }
 
@@ -129,11 +123,20 @@ function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet
  */
 function singlePartFastPath(text: string, options: SubmitOptions): { alphabet: DataEncoding; parts: PartPayload[] } | undefined {
   if ((options.encoding ?? 'auto') !== 'auto' || (options.nationalLanguages?.length ?? 0) > 0 || text.length > SINGLE_PART_SEPTETS) return undefined;
-  const septets = defaultAlphabetSeptets(text, SINGLE_PART_SEPTETS);
-  if (septets !== undefined) return { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', septets }] };
+  // A single part without national tables has no header, hence no fill bits.
+  const packed = packDefaultAlphabet(text, 0, SINGLE_PART_SEPTETS);
+  if (packed !== undefined) return { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', text, packed }] };
   // Not GSM-7 or too long for one GSM-7 part: only a short UCS-2 text is still decided here.
   if (fitsDefaultAlphabet(text)) return undefined;
-  return text.length <= SINGLE_PART_UCS2_UNITS ? { alphabet: 'ucs2', parts: [{ alphabet: 'ucs2', octets: encodeUcs2(text) }] } : undefined;
+  return text.length <= SINGLE_PART_UCS2_UNITS ? { alphabet: 'ucs2', parts: [{ alphabet: 'ucs2', text }] } : undefined;
+}
+
+/** GSM-7 text packed after `fillBits`: the flat default-alphabet path, else the GSM-7 codec with the national tables. */
+function packGsm7(text: string, fillBits: number, national: NationalShift | undefined): PackedSeptets {
+  const fast = national === undefined ? packDefaultAlphabet(text, fillBits) : undefined;
+  if (fast !== undefined) return fast;
+  const septets = encodeGsm7(text, national);
+  return { octets: packSeptets(septets, fillBits), septets: septets.length };
 }
 
 /** 8-bit data in parts of 140 octets, or 134 / 133 when each part carries an 8- / 16-bit concat header. */

@@ -42,28 +42,31 @@ export function hexToOctets(hex: string): Uint8Array {
   return octets;
 }
 
-/** ASCII codes of each octet's two hex digits, high digit in the low byte. */
-const OCTET_HEX_CODES: Readonly<Uint16Array> = Uint16Array.from(OCTET_HEX, (hex) => hex.charCodeAt(0) | (hex.charCodeAt(1) << 8));
-
-/** Below this many octets plain concatenation is cheaper than a buffer round trip. */
-const BUFFER_THRESHOLD = 8;
+/** Below this many octets plain concatenation beats a round trip through Node's native encoder. */
+const NATIVE_THRESHOLD = 16;
 
 /** Octets `[start, end)` → upper-case hex. */
 export function octetsToHex(octets: ArrayLike<number>, start = 0, end = octets.length): string {
-  const count = end - start;
-  if (count < BUFFER_THRESHOLD) {
+  if (end - start >= NATIVE_THRESHOLD && octets instanceof Uint8Array) {
+    return Buffer.from(octets.buffer, octets.byteOffset + start, end - start).toString('hex').toUpperCase();
+  }
+  let hex = '';
+  for (let i = start; i < end; i++) hex += OCTET_HEX[octets[i]! & 0xff];
+  return hex;
+}
+
+/** UTF-16BE hex of `text` (4 digits per code unit), written straight from the string for the UCS-2 hot path. */
+export function utf16BeHex(text: string): string {
+  if (text.length < NATIVE_THRESHOLD / 2) {
     let hex = '';
-    for (let i = start; i < end; i++) hex += OCTET_HEX[octets[i]! & 0xff];
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      hex += OCTET_HEX[unit >> 8]! + OCTET_HEX[unit & 0xff]!;
+    }
     return hex;
   }
-  // ASCII digits written into one buffer and read back as a string in a single native call.
-  const ascii = Buffer.allocUnsafe(count * 2);
-  for (let i = 0; i < count; i++) {
-    const codes = OCTET_HEX_CODES[octets[start + i]! & 0xff]!;
-    ascii[2 * i] = codes & 0xff;
-    ascii[2 * i + 1] = codes >> 8;
-  }
-  return ascii.toString('latin1');
+  // swap16 turns Node's little-endian UTF-16 into big-endian in place.
+  return Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase();
 }
 
 /** One octet → two upper-case hex digits. */
