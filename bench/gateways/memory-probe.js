@@ -4,10 +4,16 @@
  * runs in another process, while memory is sampled every 5 ms. Nothing is kept per send (the
  * send loop only counts), so any growth with `total` is the client's own.
  *
+ * A full GC runs after every `gcEvery` sends (default 1000; 0 = never). The heap left after those
+ * GCs is what the batch really holds (the live set), and the garbage that can pile up between two
+ * collections is the same for N and 10 N, so peak RSS compares what the two batches need rather
+ * than how far V8 chose to let the heap grow (without forced GCs it lets it grow with the
+ * allocation rate, for the raw undici loop too).
+ *
  *   node --expose-gc memory-probe.js '{"caseName","kind","simulator","total","concurrency"}'
  *
- * Prints one JSON line: baseline/peak heapUsed, peak RSS (kernel maxrss), heap retained after a
- * full GC at the end, and the send counts. With `"profilePath"` (and `"warmup"` sends first) it
+ * Prints one JSON line: baseline/peak heapUsed, the peak live heap, peak RSS (kernel maxrss),
+ * the heap retained after the contender is closed, and the send counts. With `"profilePath"` (and `"warmup"` sends first) it
  * records a CPU profile of the send loop alone, without start-up and module loading.
  */
 const fs = require('node:fs');
@@ -18,7 +24,7 @@ const { createContender } = require('./contenders');
 const { runSends } = require('./send-loop');
 
 async function main() {
-  const { caseName, kind, simulator, total, concurrency, profilePath, warmup = 0 } = JSON.parse(process.argv[2]);
+  const { caseName, kind, simulator, total, concurrency, profilePath, warmup = 0, gcEvery = 1_000 } = JSON.parse(process.argv[2]);
   const testCase = GATEWAY_CASES.find((candidate) => candidate.name === caseName);
   const { core } = loadCore();
   const contender = createContender(kind, core, testCase, simulator);
@@ -38,9 +44,17 @@ async function main() {
     if (now.heapUsed > peakHeap) peakHeap = now.heapUsed;
     if (now.rss > peakRss) peakRss = now.rss;
   }, 5);
-  let run;
+  // One leg when profiling: forced collections would show up in the profile.
+  const leg = profilePath || !(gcEvery > 0) ? total : gcEvery;
+  const run = { accepted: 0, failed: 0, refused: 0, seconds: 0 };
+  let peakLiveHeap = 0;
   try {
-    run = await runSends(contender.send, total, concurrency);
+    for (let done = 0; done < total; done += leg) {
+      const part = await runSends(contender.send, Math.min(leg, total - done), concurrency);
+      for (const key of Object.keys(run)) run[key] += part[key];
+      global.gc();
+      peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
+    }
   } finally {
     clearInterval(sampler);
     if (session) {
@@ -60,6 +74,7 @@ async function main() {
       seconds: run.seconds,
       baselineHeap: baseline.heapUsed,
       peakHeap,
+      peakLiveHeap,
       retainedHeap: end.heapUsed,
       baselineRss: baseline.rss,
       peakRss: Math.max(peakRss, process.resourceUsage().maxRSS * 1024),

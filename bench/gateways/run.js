@@ -5,7 +5,7 @@
  * run; then the client's peak memory at N and 10 N sends.
  *
  *   node bench/gateways/run.js [--sends=10000] [--rounds=3] [--concurrency=16] [--warmup=500]
- *                              [--memory-sends=1000] [--no-memory] [--only=diafaan,dinstar]
+ *                              [--memory-sends=1000] [--no-memory] [--no-speed] [--only=diafaan,dinstar]
  *
  * The simulators run in a child process (simulator-host.js), a fresh one for every batch.
  */
@@ -21,14 +21,17 @@ const { SimulatorProcess } = require('./simulator-process');
 const { checkWireEquivalence } = require('./wire-check');
 
 const OVERHEAD_TARGET = 0.15;
-/** "Flat": ten times the sends may cost at most this much more peak RSS. */
+/** "Flat": ten times the sends may cost at most this much more peak RSS (full GC every 1000 sends) … */
 const FLAT_RSS_RATIO = 1.5;
+/** … and leave at most this much more live heap (heap after those GCs). */
+const FLAT_LIVE_HEAP_GROWTH = 2 * 2 ** 20;
 
 function parseArguments(argv) {
-  const options = { sends: 10_000, rounds: 3, concurrency: 16, warmup: 500, memorySends: 1_000, memory: true, only: undefined };
+  const options = { sends: 10_000, rounds: 3, concurrency: 16, warmup: 500, memorySends: 1_000, memory: true, speed: true, only: undefined };
   for (const argument of argv) {
     const [name, value] = argument.replace(/^--/, '').split('=');
     if (name === 'no-memory') options.memory = false;
+    else if (name === 'no-speed') options.speed = false;
     else if (name === 'only') options.only = value.split(',');
     else if (name === 'memory-sends') options.memorySends = Number(value);
     else if (name in options) options[name] = Number(value);
@@ -140,11 +143,15 @@ function printCase(testCase, wire, speed, memory) {
       const small = memory[`${kind}N`];
       const large = memory[`${kind}10N`];
       console.log(
-        `memory ${kind.padEnd(4)} N=${small.total}: peak RSS ${megabytes(small.peakRss)}, peak heap ${megabytes(small.peakHeap)} (baseline ${megabytes(small.baselineHeap)}); ` +
-          `10N=${large.total}: peak RSS ${megabytes(large.peakRss)}, peak heap ${megabytes(large.peakHeap)}; retained after GC ${megabytes(small.retainedHeap)} → ${megabytes(large.retainedHeap)}`,
+        `memory ${kind.padEnd(4)} peak RSS ${megabytes(small.peakRss)} → ${megabytes(large.peakRss)}, live heap ${megabytes(small.peakLiveHeap)} → ${megabytes(large.peakLiveHeap)}, ` +
+          `peak heap ${megabytes(small.peakHeap)} → ${megabytes(large.peakHeap)} (N=${small.total} → ${large.total}; start ${megabytes(small.baselineHeap)})`,
       );
     }
   }
+}
+
+function isFlat(memory) {
+  return memory.ours10N.peakRss / memory.oursN.peakRss <= FLAT_RSS_RATIO && memory.ours10N.peakLiveHeap - memory.oursN.peakLiveHeap <= FLAT_LIVE_HEAP_GROWTH;
 }
 
 async function main() {
@@ -163,7 +170,7 @@ async function main() {
       let memory;
       try {
         wire = await checkWireEquivalence(core, testCase, simulators);
-        speed = { total: options.sends, ...(await measureSpeed(core, simulators, testCase, options)) };
+        if (options.speed) speed = { total: options.sends, ...(await measureSpeed(core, simulators, testCase, options)) };
         if (options.memory) memory = await measureMemory(simulators, testCase, options);
       } catch (error) {
         console.log(`\n== ${testCase.name}\nFAILED: ${error && error.stack}`);
@@ -172,17 +179,17 @@ async function main() {
       }
       printCase(testCase, wire, speed, memory);
       const rssRatio = memory ? memory.ours10N.peakRss / memory.oursN.peakRss : undefined;
-      const pass = wire.identical && speed.overhead <= OVERHEAD_TARGET && speed.ours.notAccepted === 0;
+      const pass = speed && wire.identical && speed.overhead <= OVERHEAD_TARGET && speed.ours.notAccepted === 0;
       rows.push([
         testCase.name,
-        `${(speed.total / speed.ours.seconds).toFixed(0)} /s`,
-        `${(speed.total / speed.raw.seconds).toFixed(0)} /s`,
-        percent(speed.overhead),
-        `${pass ? 'PASS' : 'FAIL'}${wire.identical ? '' : ' (requests differ)'}`,
-        `${speed.ours.cpuMicrosPerSend.toFixed(0)} / ${speed.raw.cpuMicrosPerSend.toFixed(0)} µs`,
-        memory ? `${megabytes(memory.oursN.peakRss)} / ${megabytes(memory.ours10N.peakRss)}` : '—',
-        memory ? `${rssRatio.toFixed(2)}×` : '—',
-        memory ? (rssRatio <= FLAT_RSS_RATIO ? 'flat' : 'GROWS') : '—',
+        speed ? `${(speed.total / speed.ours.seconds).toFixed(0)} /s` : '—',
+        speed ? `${(speed.total / speed.raw.seconds).toFixed(0)} /s` : '—',
+        speed ? percent(speed.overhead) : '—',
+        speed ? `${pass ? 'PASS' : 'FAIL'}${wire.identical ? '' : ' (requests differ)'}` : '—',
+        speed ? `${speed.ours.cpuMicrosPerSend.toFixed(0)} / ${speed.raw.cpuMicrosPerSend.toFixed(0)} µs` : '—',
+        memory ? `${megabytes(memory.oursN.peakRss)} / ${megabytes(memory.ours10N.peakRss)} (${rssRatio.toFixed(2)}×)` : '—',
+        memory ? `${megabytes(memory.oursN.peakLiveHeap)} / ${megabytes(memory.ours10N.peakLiveHeap)}` : '—',
+        memory ? (isFlat(memory) ? 'flat' : 'GROWS') : '—',
       ]);
     }
   } finally {
@@ -191,11 +198,12 @@ async function main() {
   console.log('\n');
   console.log(
     formatTable(
-      ['gateway', 'ours', 'raw undici', 'overhead', `≤${OVERHEAD_TARGET * 100} %`, 'client CPU/send ours / raw', `ours peak RSS N / 10N (N=${options.memorySends})`, 'ratio', `≤${FLAT_RSS_RATIO}×`],
+      ['gateway', 'ours', 'raw undici', 'overhead', `≤${OVERHEAD_TARGET * 100} %`, 'client CPU/send ours / raw', `ours peak RSS N / 10N (N=${options.memorySends})`, 'live heap N / 10N', 'memory'],
       rows,
     ),
   );
-  console.log(`\n(sends/s = ${options.sends} / median batch time; overhead = median ours time / median raw time − 1; CPU = client process only, median)`);
+  console.log(`\n(sends/s = ${options.sends} / median batch time; overhead = median ours time / median raw time − 1; CPU = client process only, median;`);
+  console.log(` memory flat = peak RSS at 10N ≤ ${FLAT_RSS_RATIO}× that at N and live heap (after full GCs) grows ≤ ${megabytes(FLAT_LIVE_HEAP_GROWTH)})`);
   console.log(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

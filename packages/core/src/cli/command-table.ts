@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli-command';
+import { demoCommand } from './commands/demo';
 import { demoCodecCommand } from './commands/demo-codec';
 import { modemCommands } from './commands/modem';
 import { modemSimCommand } from './commands/modem-sim';
@@ -17,6 +18,7 @@ export const cliCommands: readonly CliCommand[] = [
   pduDecodeCommand,
   pduEncodeCommand,
   segmentsCommand,
+  demoCommand,
   demoCodecCommand,
   sendCommand,
   statusCommand,

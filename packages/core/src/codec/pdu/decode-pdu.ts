@@ -16,14 +16,14 @@ export interface DecodePduOptions {
  * Decodes an SMS-DELIVER, SMS-SUBMIT or SMS-STATUS-REPORT given as hex. Anything malformed is a
  * CodecError whose `offset` is the octet (counted from the start of the hex) where it went wrong.
  */
-export function decodePdu(hex: string, options: DecodePduOptions = {}): DecodedPdu {
+export function decodePdu(hex: string, options?: DecodePduOptions): DecodedPdu {
   return decodePduOctets(hexToOctets(hex), options);
 }
 
 /** decodePdu for octets already in hand. */
-export function decodePduOctets(octets: Uint8Array, options: DecodePduOptions = {}): DecodedPdu {
+export function decodePduOctets(octets: Uint8Array, options?: DecodePduOptions): DecodedPdu {
   const reader = new OctetReader(octets);
-  const smsc = options.hasSmsc === false ? null : readSmscAddress(reader);
+  const smsc = options?.hasSmsc === false ? null : readSmscAddress(reader);
   const tpduLength = octets.length - reader.offset;
   const firstOffset = reader.offset;
   const first = parseFirstOctet(reader.readOctet('first octet'), firstOffset);

@@ -22,28 +22,6 @@ const SEPTET_BY_UNIT: Readonly<Int16Array> = (() => {
 /** UTF-16 code unit of each default-alphabet septet; undefined codes read as a space, as decodeGsm7 does. */
 const UNIT_BY_SEPTET: Readonly<Uint16Array> = Uint16Array.from(DEFAULT_GSM7_CHARSET.locking.table, (char) => (char === '' ? 0x20 : char.charCodeAt(0)));
 
-/**
- * Septets of `text` in the default alphabet and its extension table, or undefined when a
- * character fits neither or the text needs more than `maxSeptets`.
- */
-export function defaultAlphabetSeptets(text: string, maxSeptets = Number.POSITIVE_INFINITY): Uint8Array | undefined {
-  const septets = new Uint8Array(Math.min(2 * text.length, maxSeptets + 1));
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const entry = SEPTET_BY_UNIT[text.charCodeAt(i)]!;
-    if (entry === NOT_ENCODABLE) return undefined;
-    if (entry < EXTENSION_FLAG) {
-      if (count + 1 > maxSeptets) return undefined;
-      septets[count++] = entry;
-    } else {
-      if (count + 2 > maxSeptets) return undefined;
-      septets[count++] = ESCAPE;
-      septets[count++] = entry & 0x7f;
-    }
-  }
-  return septets.subarray(0, count);
-}
-
 /** Text packed as TS 23.038 §6.1.2.1.1 septets, and how many septets it took. */
 export interface PackedSeptets {
   octets: Uint8Array;
@@ -51,43 +29,53 @@ export interface PackedSeptets {
 }
 
 /**
- * `text` in the default alphabet and extension table, packed after `fillBits` zero bits in the
- * same pass as the look-up (what packSeptets(encodeGsm7(text), fillBits) gives, without the
+ * `text` in the default alphabet and extension table, packed after `fillBits` zero bits straight
+ * from the characters (what packSeptets(encodeGsm7(text), fillBits) gives, without the
  * intermediate arrays). Undefined when a character fits neither table or more than `maxSeptets`
  * would be needed.
  */
 export function packDefaultAlphabet(text: string, fillBits: number, maxSeptets = Number.POSITIVE_INFINITY): PackedSeptets | undefined {
-  const most = Math.min(2 * text.length, maxSeptets);
-  const out = new Uint8Array(Math.ceil((fillBits + 7 * most) / 8));
-  let bit = fillBits;
+  // A counting pass first, so the output is allocated at its exact size.
+  const count = defaultAlphabetLength(text);
+  if (count < 0 || count > maxSeptets) return undefined;
+  const out = new Uint8Array(Math.ceil((fillBits + 7 * count) / 8));
+  // Bits not yet written sit in `pending` (fewer than 8 plus the 7 or 14 just added), least significant first.
+  let pending = 0;
+  let pendingBits = fillBits;
+  let written = 0;
+  for (let i = 0; i < text.length; i++) {
+    const entry = SEPTET_BY_UNIT[text.charCodeAt(i)]!;
+    if (entry < EXTENSION_FLAG) {
+      pending |= entry << pendingBits;
+      pendingBits += 7;
+    } else {
+      pending |= (ESCAPE | ((entry & 0x7f) << 7)) << pendingBits;
+      pendingBits += 14;
+    }
+    while (pendingBits >= 8) {
+      out[written++] = pending & 0xff;
+      pending >>>= 8;
+      pendingBits -= 8;
+    }
+  }
+  if (pendingBits > 0) out[written] = pending & 0xff;
+  return { octets: out, septets: count };
+}
+
+/** Septets `text` takes in the default alphabet and extension table, -1 when a character fits neither. */
+export function defaultAlphabetLength(text: string): number {
   let septets = 0;
   for (let i = 0; i < text.length; i++) {
     const entry = SEPTET_BY_UNIT[text.charCodeAt(i)]!;
-    if (entry === NOT_ENCODABLE) return undefined;
-    const width = entry < EXTENSION_FLAG ? 1 : 2;
-    if (septets + width > maxSeptets) return undefined;
-    septets += width;
-    if (width === 2) {
-      writeSeptet(out, bit, ESCAPE);
-      bit += 7;
-    }
-    writeSeptet(out, bit, entry & 0x7f);
-    bit += 7;
+    if (entry === NOT_ENCODABLE) return -1;
+    septets += entry < EXTENSION_FLAG ? 1 : 2;
   }
-  return { octets: out.subarray(0, (bit + 7) >> 3), septets };
-}
-
-function writeSeptet(out: Uint8Array, bit: number, septet: number): void {
-  const index = bit >> 3;
-  const shift = bit & 7;
-  out[index] |= (septet << shift) & 0xff;
-  if (shift > 1) out[index + 1] |= septet >> (8 - shift);
+  return septets;
 }
 
 /** Every character of `text` is in the default alphabet or its extension table. */
 export function fitsDefaultAlphabet(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (SEPTET_BY_UNIT[text.charCodeAt(i)] === NOT_ENCODABLE) return false;
-  return true;
+  return defaultAlphabetLength(text) >= 0;
 }
 
 /** Text of default-alphabet septets without escapes; undefined when there is an escape (the caller then uses decodeGsm7). */

@@ -5,7 +5,7 @@ import { fillBitsAfterHeader, packSeptets } from '../septet-packing';
 import type { ConcatInfo, DataEncoding, EncodedPdu, NationalShift, SubmitOptions, UserDataHeaderElement } from '../types';
 import { encodeAddress, parseDestination } from './address';
 import { buildDataCodingScheme } from './data-coding-scheme';
-import { fitsDefaultAlphabet, packDefaultAlphabet, type PackedSeptets } from './default-alphabet-fast-path';
+import { defaultAlphabetLength, packDefaultAlphabet, type PackedSeptets } from './default-alphabet-fast-path';
 import { buildSubmitFirstOctet } from './first-octet';
 import { octetHex, octetsToHex, utf16BeHex } from './hex-octets';
 import { encodeSmscAddress } from './smsc-address';
@@ -123,11 +123,12 @@ function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet
  */
 function singlePartFastPath(text: string, options: SubmitOptions): { alphabet: DataEncoding; parts: PartPayload[] } | undefined {
   if ((options.encoding ?? 'auto') !== 'auto' || (options.nationalLanguages?.length ?? 0) > 0 || text.length > SINGLE_PART_SEPTETS) return undefined;
-  // A single part without national tables has no header, hence no fill bits.
-  const packed = packDefaultAlphabet(text, 0, SINGLE_PART_SEPTETS);
-  if (packed !== undefined) return { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', text, packed }] };
-  // Not GSM-7 or too long for one GSM-7 part: only a short UCS-2 text is still decided here.
-  if (fitsDefaultAlphabet(text)) return undefined;
+  const septets = defaultAlphabetLength(text);
+  if (septets >= 0) {
+    if (septets > SINGLE_PART_SEPTETS) return undefined;
+    // A single part without national tables has no header, hence no fill bits.
+    return { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', text, packed: packDefaultAlphabet(text, 0)! }] };
+  }
   return text.length <= SINGLE_PART_UCS2_UNITS ? { alphabet: 'ucs2', parts: [{ alphabet: 'ucs2', text }] } : undefined;
 }
 

@@ -26,7 +26,7 @@ export function hexToOctets(hex: string): Uint8Array {
   }
   // Node's native decoder stops at the first bad digit, so a short result means there is one to find.
   const native = Buffer.from(text, 'hex');
-  if (native.length * 2 === text.length) return new Uint8Array(native.buffer, native.byteOffset, native.length);
+  if (native.length * 2 === text.length) return native;
   const octets = new Uint8Array(text.length >> 1);
   for (let i = 0, j = 0; j < octets.length; i += 2, j++) {
     const highCode = text.charCodeAt(i);

@@ -1,4 +1,5 @@
 export * from './hex-octets';
+export * from './octet-reader';
 export * from './first-octet';
 export * from './semi-octet-digits';
 export * from './address';

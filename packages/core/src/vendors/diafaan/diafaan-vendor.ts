@@ -37,16 +37,16 @@ function oneOf<const T extends string>(key: string, choices: readonly T[], value
   return found;
 }
 
-/** An integer, as a number or as the digits the CLI's `key=value` hands over. */
-function integer(key: string, value: unknown, min: number, max: number): number {
+/** An integer in range, as a number or as the digits the CLI's `key=value` hands over. */
+function integerIn(value: unknown, min: number, max: number): number | undefined {
   const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(number) || number < min || number > max) throw invalid(key, `an integer from ${min} to ${max}`, value);
-  return number;
+  return Number.isInteger(number) && number >= min && number <= max ? number : undefined;
 }
 
-function text(key: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') throw invalid(key, 'a non-empty text', value);
-  return value.trim();
+function integer(key: string, value: unknown, min: number, max: number): number {
+  const number = integerIn(value, min, max);
+  if (number === undefined) throw invalid(key, `an integer from ${min} to ${max}`, value);
+  return number;
 }
 
 /** Gateway name(s): a text (several joined with `;`, as Diafaan writes them) or a list of texts. */
@@ -63,7 +63,9 @@ const RETRY_FIELDS = ['maxAttempts', 'initialDelayMs', 'maxDelayMs'] as const;
 function retryPolicy(key: string, value: unknown, options: VendorClientOptions): SendRetryPolicy {
   const accepted = `a number of attempts (1 to 10) or an object with ${RETRY_FIELDS.join(', ')}`;
   if (typeof value === 'number' || typeof value === 'string') {
-    return new SendRetryPolicy({ maxAttempts: integer(key, value, 1, 10), ...(options.clock ? { clock: options.clock } : {}) });
+    const maxAttempts = integerIn(value, 1, 10);
+    if (maxAttempts === undefined) throw invalid(key, accepted, value);
+    return new SendRetryPolicy({ maxAttempts, ...(options.clock ? { clock: options.clock } : {}) });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid(key, accepted, value);
   const fields = value as Record<string, unknown>;

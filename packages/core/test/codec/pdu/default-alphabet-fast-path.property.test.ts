@@ -1,25 +1,25 @@
 import fc from 'fast-check';
 import { decodeGsm7, encodeGsm7, gsm7Length } from '../../../src/codec/gsm7';
-import { decodeDefaultAlphabet, defaultAlphabetSeptets, fitsDefaultAlphabet } from '../../../src/codec/pdu/default-alphabet-fast-path';
+import { decodeDefaultAlphabet, fitsDefaultAlphabet, packDefaultAlphabet } from '../../../src/codec/pdu/default-alphabet-fast-path';
+import { packSeptets } from '../../../src/codec/septet-packing';
 
 const GSM_CHARS = [...'@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà\n\r^{}\\[~]|€\f'];
 
 describe('the PDU fast path agrees with the GSM-7 codec', () => {
-  it('encodes like encodeGsm7, and refuses exactly what gsm7Length refuses', () => {
+  it('packs like packSeptets(encodeGsm7(text)), and refuses exactly what gsm7Length refuses or what is over the limit', () => {
     const text = fc.array(fc.oneof(fc.constantFrom(...GSM_CHARS), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })), { maxLength: 120 }).map((c) => c.join(''));
     fc.assert(
-      fc.property(text, fc.integer({ min: 0, max: 300 }), (t, max) => {
-        const fast = defaultAlphabetSeptets(t);
+      fc.property(text, fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 300 }), (t, fillBits, max) => {
         const length = gsm7Length(t);
         expect(fitsDefaultAlphabet(t)).toBe(length >= 0);
-        if (length < 0) expect(fast).toBeUndefined();
-        else expect(Array.from(fast!)).toEqual(encodeGsm7(t));
-        // With a limit it answers only when the text fits within it.
-        const limited = defaultAlphabetSeptets(t, max);
+        const packed = packDefaultAlphabet(t, fillBits);
+        if (length < 0) expect(packed).toBeUndefined();
+        else expect(packed).toEqual({ octets: packSeptets(encodeGsm7(t), fillBits), septets: length });
+        const limited = packDefaultAlphabet(t, fillBits, max);
         if (length < 0 || length > max) expect(limited).toBeUndefined();
-        else expect(Array.from(limited!)).toEqual(encodeGsm7(t));
+        else expect(limited?.septets).toBe(length);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
