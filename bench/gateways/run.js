@@ -4,10 +4,12 @@
  * against a raw undici loop sending byte-identical requests to the same simulator, in the same
  * run; then the client's peak memory at N and 10 N sends.
  *
- *   node bench/gateways/run.js [--sends=10000] [--rounds=3] [--concurrency=16] [--warmup=500]
- *                              [--memory-sends=1000] [--no-memory] [--no-speed] [--only=diafaan,dinstar]
+ *   node bench/gateways/run.js [--sends=10000] [--rounds=3] [--slices=10] [--concurrency=16] [--warmup=1000]
+ *                              [--memory-sends=1000] [--memory-natural] [--no-memory] [--no-speed]
+ *                              [--only=diafaan,dinstar]
  *
- * The simulators run in a child process (simulator-host.js), a fresh one for every batch.
+ * The simulators run in a child process (simulator-host.js), a fresh one for every round; within
+ * a round the two contenders send in alternating slices to the same simulator.
  */
 const { execFileSync } = require('node:child_process');
 const os = require('node:os');
@@ -21,17 +23,18 @@ const { SimulatorProcess } = require('./simulator-process');
 const { checkWireEquivalence } = require('./wire-check');
 
 const OVERHEAD_TARGET = 0.15;
-/** "Flat": ten times the sends may cost at most this much more peak RSS (full GC every 1000 sends) … */
+/** "Flat": ten times the sends may cost at most this much more peak RSS (see PINNED_GC_FLAGS) … */
 const FLAT_RSS_RATIO = 1.5;
 /** … and leave at most this much more live heap (heap after those GCs). */
 const FLAT_LIVE_HEAP_GROWTH = 2 * 2 ** 20;
 
 function parseArguments(argv) {
-  const options = { sends: 10_000, rounds: 3, concurrency: 16, warmup: 500, memorySends: 1_000, memory: true, speed: true, only: undefined };
+  const options = { sends: 10_000, rounds: 3, slices: 10, concurrency: 16, warmup: 1_000, memorySends: 1_000, memory: true, memoryNatural: false, speed: true, only: undefined };
   for (const argument of argv) {
     const [name, value] = argument.replace(/^--/, '').split('=');
     if (name === 'no-memory') options.memory = false;
     else if (name === 'no-speed') options.speed = false;
+    else if (name === 'memory-natural') options.memoryNatural = true;
     else if (name === 'only') options.only = value.split(',');
     else if (name === 'memory-sends') options.memorySends = Number(value);
     else if (name in options) options[name] = Number(value);
@@ -58,54 +61,94 @@ function machineLines(distPath) {
   ];
 }
 
-/** One timed batch on a fresh simulator: warm-up, then `sends` sends. */
-async function timedBatch(core, simulators, testCase, kind, options) {
-  const simulator = await simulators.start(testCase.gateway, testCase.simulatorOptions);
-  const contender = createContender(kind, core, testCase, simulator);
+function emptyTotals() {
+  return { total: 0, seconds: 0, cpuSeconds: 0, accepted: 0, requests: 0, connections: 0, simulatorCpuSeconds: 0, firstFailure: undefined };
+}
+
+/**
+ * One round on a fresh simulator: both contenders warm up, then each sends `sends` messages in
+ * `slices` slices that alternate ours/raw, so a change in machine load (other processes on a
+ * shared box) lands on both alike. Every slice pair gives one time ratio.
+ */
+async function timedRound(core, simulators, testCase, options, round) {
+  const gateway = testCase.gateway;
+  const simulator = await simulators.start(gateway, testCase.simulatorOptions);
+  const contenders = { ours: createContender('ours', core, testCase, simulator), raw: createContender('raw', core, testCase, simulator) };
+  const totals = { ours: emptyTotals(), raw: emptyTotals() };
+  const pairRatios = [];
   try {
-    const warm = await runSends(contender.send, options.warmup, options.concurrency);
-    if (warm.accepted !== warm.total) throw new Error(`${testCase.name} ${kind}: warm-up not accepted (${warm.firstFailure ?? `${warm.refused} refused`})`);
-    const before = await simulators.stats(testCase.gateway);
-    const run = await runSends(contender.send, options.sends, options.concurrency);
-    const after = await simulators.stats(testCase.gateway);
-    return {
-      ...run,
-      requestsPerSend: (after.requests - before.requests) / run.total,
-      connections: after.connections - before.connections,
-      simulatorCpuSeconds: (after.cpuMicros - before.cpuMicros) / 1e6,
-    };
+    for (const kind of ['ours', 'raw']) {
+      const warm = await runSends(contenders[kind].send, options.warmup, options.concurrency);
+      if (warm.accepted !== warm.total) throw new Error(`${testCase.name} ${kind}: warm-up not accepted (${warm.firstFailure ?? `${warm.refused} refused`})`);
+    }
+    const sliceSize = Math.ceil(options.sends / options.slices);
+    for (let slice = 0, done = 0; done < options.sends; slice += 1, done += sliceSize) {
+      const size = Math.min(sliceSize, options.sends - done);
+      const seconds = {};
+      for (const kind of (slice + round) % 2 === 0 ? ['ours', 'raw'] : ['raw', 'ours']) {
+        const before = await simulators.stats(gateway);
+        const run = await runSends(contenders[kind].send, size, options.concurrency);
+        const after = await simulators.stats(gateway);
+        const sum = totals[kind];
+        sum.total += run.total;
+        sum.seconds += run.seconds;
+        sum.cpuSeconds += run.cpuSeconds;
+        sum.accepted += run.accepted;
+        sum.requests += after.requests - before.requests;
+        sum.connections += after.connections - before.connections;
+        sum.simulatorCpuSeconds += (after.cpuMicros - before.cpuMicros) / 1e6;
+        sum.firstFailure ??= run.firstFailure;
+        seconds[kind] = run.seconds;
+      }
+      pairRatios.push(seconds.ours / seconds.raw);
+    }
   } finally {
-    await contender.close();
-    await simulators.stop(testCase.gateway);
+    await Promise.all(Object.values(contenders).map((contender) => contender.close()));
+    await simulators.stop(gateway);
   }
+  return { totals, pairRatios };
+}
+
+function quartiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return [at(0.25), at(0.75)];
 }
 
 async function measureSpeed(core, simulators, testCase, options) {
-  const rounds = { ours: [], raw: [] };
-  for (let round = 0; round < options.rounds; round += 1) {
-    // Alternate who goes first, so drift in machine load hits both alike.
-    for (const kind of round % 2 === 0 ? ['ours', 'raw'] : ['raw', 'ours']) {
-      rounds[kind].push(await timedBatch(core, simulators, testCase, kind, options));
-    }
-  }
-  const summary = (runs) => ({
-    seconds: median(runs.map((run) => run.seconds)),
-    cpuMicrosPerSend: median(runs.map((run) => (run.cpuSeconds / run.total) * 1e6)),
-    simulatorCpuMicrosPerSend: median(runs.map((run) => (run.simulatorCpuSeconds / run.total) * 1e6)),
-    requestsPerSend: median(runs.map((run) => run.requestsPerSend)),
-    connections: median(runs.map((run) => run.connections)),
-    notAccepted: runs.reduce((sum, run) => sum + run.total - run.accepted, 0),
-    firstFailure: runs.find((run) => run.firstFailure)?.firstFailure,
-  });
-  const ours = summary(rounds.ours);
-  const raw = summary(rounds.raw);
-  const perRound = rounds.ours.map((run, index) => run.seconds / rounds.raw[index].seconds - 1);
-  return { ours, raw, overhead: ours.seconds / raw.seconds - 1, perRound };
+  const rounds = [];
+  for (let round = 0; round < options.rounds; round += 1) rounds.push(await timedRound(core, simulators, testCase, options, round));
+  const summary = (kind) => {
+    const runs = rounds.map((round) => round.totals[kind]);
+    return {
+      seconds: median(runs.map((run) => run.seconds)),
+      cpuMicrosPerSend: median(runs.map((run) => (run.cpuSeconds / run.total) * 1e6)),
+      simulatorCpuMicrosPerSend: median(runs.map((run) => (run.simulatorCpuSeconds / run.total) * 1e6)),
+      requestsPerSend: median(runs.map((run) => run.requests / run.total)),
+      connections: median(runs.map((run) => run.connections)),
+      notAccepted: runs.reduce((sum, run) => sum + run.total - run.accepted, 0),
+      firstFailure: runs.find((run) => run.firstFailure)?.firstFailure,
+    };
+  };
+  const ours = summary('ours');
+  const raw = summary('raw');
+  const perRound = rounds.map((round) => round.totals.ours.seconds / round.totals.raw.seconds - 1);
+  const pairs = rounds.flatMap((round) => round.pairRatios).map((ratio) => ratio - 1);
+  return { ours, raw, overhead: ours.seconds / raw.seconds - 1, perRound, pairs };
 }
 
-function probeMemory(simulator, testCase, kind, total, concurrency) {
-  const argument = JSON.stringify({ caseName: testCase.name, kind, simulator, total, concurrency });
-  const output = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'memory-probe.js'), argument], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * V8 sizes its young generation by allocation rate and lets the old one grow before collecting, so
+ * left alone a 10× longer run ends with a bigger heap even when nothing is retained (the raw loop
+ * too). A fixed 4 MB semi-space and a full GC every 1000 sends take those heuristics out:
+ * what is left to compare is what the batch holds. `--memory-natural` measures without them.
+ */
+const PINNED_GC_FLAGS = ['--min-semi-space-size=4', '--max-semi-space-size=4'];
+
+function probeMemory(simulator, testCase, kind, total, options) {
+  const argument = JSON.stringify({ caseName: testCase.name, kind, simulator, total, concurrency: options.concurrency, gcEvery: options.memoryNatural ? 0 : 1_000 });
+  const flags = ['--expose-gc', ...(options.memoryNatural ? [] : PINNED_GC_FLAGS)];
+  const output = execFileSync(process.execPath, [...flags, path.join(__dirname, 'memory-probe.js'), argument], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(output.trim().split('\n').pop());
 }
 
@@ -115,7 +158,7 @@ async function measureMemory(simulators, testCase, options) {
     for (const total of [options.memorySends, options.memorySends * 10]) {
       const simulator = await simulators.start(testCase.gateway, testCase.simulatorOptions);
       try {
-        result[`${kind}${total === options.memorySends ? 'N' : '10N'}`] = probeMemory(simulator, testCase, kind, total, options.concurrency);
+        result[`${kind}${total === options.memorySends ? 'N' : '10N'}`] = probeMemory(simulator, testCase, kind, total, options);
       } finally {
         await simulators.stop(testCase.gateway);
       }
@@ -136,7 +179,11 @@ function printCase(testCase, wire, speed, memory) {
     const speedTotal = speed.total;
     console.log(line('ours  ', speed.ours));
     console.log(line('raw   ', speed.raw));
-    console.log(`overhead ${percent(speed.overhead)} (per round ${speed.perRound.map(percent).join(', ')}); client CPU ${percent(speed.ours.cpuMicrosPerSend / speed.raw.cpuMicrosPerSend - 1)}`);
+    const [low, high] = quartiles(speed.pairs);
+    console.log(
+      `overhead ${percent(speed.overhead)} (per round ${speed.perRound.map(percent).join(', ')}; ${speed.pairs.length} slice pairs: median ${percent(median(speed.pairs))}, middle half ${percent(low)} … ${percent(high)}); ` +
+        `client CPU ${percent(speed.ours.cpuMicrosPerSend / speed.raw.cpuMicrosPerSend - 1)}`,
+    );
   }
   if (memory) {
     for (const kind of ['ours', 'raw']) {
@@ -159,7 +206,9 @@ async function main() {
   const { core, distPath } = loadCore();
   const started = Date.now();
   for (const line of machineLines(distPath)) console.log(line);
-  console.log(`${options.sends} sends per batch, ${options.concurrency} in flight, ${options.warmup} warm-up sends, ${options.rounds} alternating rounds, fresh simulator per batch`);
+  console.log(
+    `${options.sends} sends per contender per round in ${options.slices} alternating slices, ${options.concurrency} in flight, ${options.warmup} warm-up sends each, ${options.rounds} rounds, fresh simulator per round`,
+  );
   const cases = GATEWAY_CASES.filter((testCase) => !options.only || options.only.includes(testCase.name) || options.only.includes(testCase.gateway));
   const simulators = new SimulatorProcess();
   const rows = [];
@@ -202,8 +251,10 @@ async function main() {
       rows,
     ),
   );
-  console.log(`\n(sends/s = ${options.sends} / median batch time; overhead = median ours time / median raw time − 1; CPU = client process only, median;`);
-  console.log(` memory flat = peak RSS at 10N ≤ ${FLAT_RSS_RATIO}× that at N and live heap (after full GCs) grows ≤ ${megabytes(FLAT_LIVE_HEAP_GROWTH)})`);
+  console.log(`\n(sends/s = ${options.sends} / median round time; overhead = median ours time / median raw time − 1; CPU = client process only, median;`);
+  console.log(
+    ` memory: ${options.memoryNatural ? 'default V8 heap sizing, no forced GC' : '4 MB semi-space, full GC every 1000 sends'}; flat = peak RSS at 10N ≤ ${FLAT_RSS_RATIO}× that at N and live heap grows ≤ ${megabytes(FLAT_LIVE_HEAP_GROWTH)})`,
+  );
   console.log(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

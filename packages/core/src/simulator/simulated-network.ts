@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { systemClock, type Clock } from '../clock/clock';
-import { startClockTimer, type ClockTimer } from './clock-timer';
+import { startClockTimer, type ClockTimer } from '../clock/clock-timer';
 
 export type SimulatedMessageState = 'queued' | 'sent' | 'delivered' | 'failed' | 'expired' | 'cancelled';
 

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../clock/clock';
+import { startClockTimer } from '../clock/clock-timer';
 import { InvalidRequestError } from '../errors/gateway-errors';
 import { SmsBridgeError } from '../errors/smsbridge-error';
 import type { GatewayKey } from '../vendors/gateway-client';
-import { startClockTimer } from './clock-timer';
 import { FaultInjector, type ActiveFault } from './fault-injector';
 import type { GatewaySimulator, SimulatorAddress, SimulatorDescription, SimulatorOptions } from './gateway-simulator';
 import { PushCallbackSender } from './push-callback-sender';

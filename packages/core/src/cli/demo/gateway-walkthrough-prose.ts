@@ -24,11 +24,11 @@ export function gatewayWalkthroughProse(walkthrough: GatewayWalkthrough): string
   }
   out += '\n';
   out += textTable([
-    ['gateway', 'text', 'accepted', 'parts', 'encoding', 'state', 'message id'],
+    ['gateway', 'to', 'accepted', 'parts', 'encoding', 'state', 'message id'],
     ...sent.map((result) => [
       result.gateway,
-      textLabel(result.to),
-      result.accepted ? 'yes' : `no (${String(result.errorCode ?? '?')})`,
+      `${result.to} (${textLabel(result.to)})`,
+      result.accepted ? 'yes' : `no: ${String(result.errorCode ?? '?')}`,
       String(result.parts),
       result.encoding,
       result.state,
@@ -39,15 +39,18 @@ export function gatewayWalkthroughProse(walkthrough: GatewayWalkthrough): string
   out += '\n3. Following each message to the handset: status() where the gateway has it, else the DLR it pushes\n';
   out += '   to a receiver on 127.0.0.1 (smsbridge status; receiveRoutesmsDlr / receiveJasminDlr)\n\n';
   out += textTable([
-    ['gateway', 'text', 'how', 'vendor status', 'states seen'],
+    ['gateway', 'to', 'how', 'vendor status', 'states seen'],
     ...deliveries.map(({ gateway, to, via, final, states }) => [
       gateway,
-      textLabel(to),
+      `${to} (${textLabel(to)})`,
       via === 'status' ? 'status() poll' : 'pushed DLR',
       String(final.rawStatus),
       states.join(' → '),
     ]),
   ]);
+  if (deliveries.some(({ states }) => states.includes('unknown'))) {
+    out += '  (unknown: the gateway had not listed the message yet when it was asked)\n';
+  }
 
   out += `\n4. A received SMS, injected into the ${inbound.gateway} simulator's network and read with inbox() (smsbridge inbox)\n\n`;
   for (const message of inbound.read) out += `  from ${message.from}${message.port !== undefined ? ` on ${message.port}` : ''}: ${JSON.stringify(message.text)}\n`;

@@ -146,7 +146,7 @@ export async function runGatewayWalkthrough(options: GatewayWalkthroughOptions =
       await simulators.stop();
     }
   } finally {
-    await receiver.stop();
+    // await receiver.stop();
   }
 }
 

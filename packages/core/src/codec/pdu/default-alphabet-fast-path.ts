@@ -38,13 +38,24 @@ export function packDefaultAlphabet(text: string, fillBits: number, maxSeptets =
   // A counting pass first, so the output is allocated at its exact size.
   const count = defaultAlphabetLength(text);
   if (count < 0 || count > maxSeptets) return undefined;
-  const out = new Uint8Array(Math.ceil((fillBits + 7 * count) / 8));
+  return packCountedDefaultAlphabet(text, fillBits, count)!;
+}
+
+/**
+ * packDefaultAlphabet for a text expected to fit the default tables in `septets` septets (a
+ * segment of a GSM-7 plan without national tables), skipping the counting pass. Undefined when
+ * the expectation was wrong, so a caller can fall back rather than send a corrupt part.
+ */
+export function packCountedDefaultAlphabet(text: string, fillBits: number, septets: number): PackedSeptets | undefined {
+  if (!Number.isInteger(septets) || septets < 0 || septets > 2 * text.length || !(fillBits >= 0 && fillBits <= 6)) return undefined;
+  const out = new Uint8Array(Math.ceil((fillBits + 7 * septets) / 8));
   // Bits not yet written sit in `pending` (fewer than 8 plus the 7 or 14 just added), least significant first.
   let pending = 0;
   let pendingBits = fillBits;
   let written = 0;
   for (let i = 0; i < text.length; i++) {
     const entry = SEPTET_BY_UNIT[text.charCodeAt(i)]!;
+    if (entry === NOT_ENCODABLE) return undefined;
     if (entry < EXTENSION_FLAG) {
       pending |= entry << pendingBits;
       pendingBits += 7;
@@ -58,8 +69,8 @@ export function packDefaultAlphabet(text: string, fillBits: number, maxSeptets =
       pendingBits -= 8;
     }
   }
-  if (pendingBits > 0) out[written] = pending & 0xff;
-  return { octets: out, septets: count };
+  if (pendingBits > 0) out[written++] = pending & 0xff;
+  return written === out.length ? { octets: out, septets } : undefined;
 }
 
 /** Septets `text` takes in the default alphabet and extension table, -1 when a character fits neither. */
@@ -80,11 +91,12 @@ export function fitsDefaultAlphabet(text: string): boolean {
 
 /** Text of default-alphabet septets without escapes; undefined when there is an escape (the caller then uses decodeGsm7). */
 export function decodeDefaultAlphabet(septets: ArrayLike<number>): string | undefined {
-  const units = new Uint16Array(septets.length);
+  // A plain array: V8 spreads it into fromCharCode several times faster than a typed one.
+  const units: number[] = new Array(septets.length);
   for (let i = 0; i < septets.length; i++) {
     const septet = septets[i]! & 0x7f;
     if (septet === ESCAPE) return undefined;
     units[i] = UNIT_BY_SEPTET[septet]!;
   }
-  return String.fromCharCode.apply(null, units as unknown as number[]);
+  return String.fromCharCode.apply(null, units);
 }

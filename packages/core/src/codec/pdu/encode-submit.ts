@@ -5,7 +5,8 @@ import { fillBitsAfterHeader, packSeptets } from '../septet-packing';
 import type { ConcatInfo, DataEncoding, EncodedPdu, NationalShift, SubmitOptions, UserDataHeaderElement } from '../types';
 import { encodeAddress, parseDestination } from './address';
 import { buildDataCodingScheme } from './data-coding-scheme';
-import { defaultAlphabetLength, packDefaultAlphabet, type PackedSeptets } from './default-alphabet-fast-path';
+import { describeOptionValue } from './describe-option-value';
+import { defaultAlphabetLength, packCountedDefaultAlphabet, packDefaultAlphabet, type PackedSeptets } from './default-alphabet-fast-path';
 import { buildSubmitFirstOctet } from './first-octet';
 import { octetHex, octetsToHex, utf16BeHex } from './hex-octets';
 import { encodeSmscAddress } from './smsc-address';
@@ -23,7 +24,7 @@ const NO_OCTETS = new Uint8Array(0);
 
 /** The payload of one part before it gets its header. */
 type PartPayload =
-  | { alphabet: 'gsm7'; text: string; national?: NationalShift; packed?: PackedSeptets }
+  | { alphabet: 'gsm7'; text: string; national?: NationalShift; septets?: number; packed?: PackedSeptets }
   | { alphabet: 'ucs2'; text: string }
   | { alphabet: '8bit'; octets: Uint8Array };
 
@@ -33,7 +34,7 @@ type PartPayload =
  */
 export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
   const referenceBits = options.referenceBits ?? 8;
-  if (referenceBits !== 8 && referenceBits !== 16) throw badOption(`referenceBits must be 8 or 16, got ${String(referenceBits)}`);
+  if (referenceBits !== 8 && referenceBits !== 16) throw badOption(`referenceBits must be 8 or 16, got ${describeOptionValue(referenceBits)}`);
   const messageReference = octetOption(options.messageReference, 'messageReference');
   const protocolId = octetOption(options.protocolId, 'protocolId');
   const concatReference = integerOption(options.concatReference ?? 0, 'concatReference', referenceBits === 16 ? 0xffff : 0xff);
@@ -79,7 +80,7 @@ function userData(header: Uint8Array, part: PartPayload, index: number): { udl: 
   let udl: number;
   let bodyHex: string;
   if (part.alphabet === 'gsm7') {
-    const packed = part.packed ?? packGsm7(part.text, fillBitsAfterHeader(header.length), part.national);
+    const packed = part.packed ?? packGsm7(part.text, fillBitsAfterHeader(header.length), part.national, part.septets);
     udl = Math.ceil((header.length * 8) / 7) + packed.septets;
     bodyHex = octetsToHex(packed.octets);
   } else if (part.alphabet === 'ucs2') {
@@ -97,19 +98,20 @@ function userData(header: Uint8Array, part: PartPayload, index: number): { udl: 
 }
 
 function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet: DataEncoding; parts: PartPayload[]; national?: NationalShift } {
-  if (options.data !== undefined) {
-    if (options.text !== undefined) throw badOption('give text or data, not both');
+  if (options.data != null) {
+    if (options.text != null) throw badOption('give text or data, not both');
     if (!(options.data instanceof Uint8Array)) throw badOption('data must be a Uint8Array');
     return { alphabet: '8bit', parts: splitData(options.data, referenceBits) };
   }
   const text = options.text ?? '';
   if (typeof text !== 'string') throw badOption('text must be a string');
+  if (options.nationalLanguages != null && !Array.isArray(options.nationalLanguages)) throw badOption('nationalLanguages must be an array');
   const single = singlePartFastPath(text, options);
   if (single !== undefined) return single;
   const plan = segmentText(text, { encoding: options.encoding, nationalLanguages: options.nationalLanguages, referenceBits });
   const national = plan.national;
-  const parts: PartPayload[] = plan.segments.map((segment) =>
-    plan.encoding === 'gsm7' ? { alphabet: 'gsm7', text: segment, national } : { alphabet: 'ucs2', text: segment },
+  const parts: PartPayload[] = plan.segments.map((segment, index) =>
+    plan.encoding === 'gsm7' ? { alphabet: 'gsm7', text: segment, national, septets: plan.units[index] } : { alphabet: 'ucs2', text: segment },
   );
   // Even an empty text is one (empty) message.
   if (parts.length === 0) parts.push({ alphabet: plan.encoding, text: '' });
@@ -133,9 +135,13 @@ function singlePartFastPath(text: string, options: SubmitOptions): { alphabet: D
 }
 
 /** GSM-7 text packed after `fillBits`: the flat default-alphabet path, else the GSM-7 codec with the national tables. */
-function packGsm7(text: string, fillBits: number, national: NationalShift | undefined): PackedSeptets {
-  const fast = national === undefined ? packDefaultAlphabet(text, fillBits) : undefined;
-  if (fast !== undefined) return fast;
+function packGsm7(text: string, fillBits: number, national: NationalShift | undefined, plannedSeptets: number | undefined): PackedSeptets {
+  if (national === undefined) {
+    // The plan's septet count for a segment it made from the default tables saves a counting pass.
+    const fast =
+      (plannedSeptets === undefined ? undefined : packCountedDefaultAlphabet(text, fillBits, plannedSeptets)) ?? packDefaultAlphabet(text, fillBits);
+    if (fast !== undefined) return fast;
+  }
   const septets = encodeGsm7(text, national);
   return { octets: packSeptets(septets, fillBits), septets: septets.length };
 }
@@ -151,9 +157,9 @@ function splitData(data: Uint8Array, referenceBits: 8 | 16): PartPayload[] {
 
 function resolveClass(options: SubmitOptions): 0 | 1 | 2 | 3 | undefined {
   const { flash, messageClass } = options;
-  if (messageClass !== undefined && ![0, 1, 2, 3].includes(messageClass)) throw badOption(`messageClass must be 0–3, got ${String(messageClass)}`);
+  if (messageClass !== undefined && ![0, 1, 2, 3].includes(messageClass)) throw badOption(`messageClass must be 0–3, got ${describeOptionValue(messageClass)}`);
   if (flash === true) {
-    if (messageClass !== undefined && messageClass !== 0) throw badOption(`flash means class 0 but messageClass is ${messageClass}`);
+    if (messageClass !== undefined && messageClass !== 0) throw badOption(`flash means class 0 but messageClass is ${describeOptionValue(messageClass)}`);
     return 0;
   }
   return messageClass;
@@ -164,7 +170,7 @@ function octetOption(value: number | undefined, name: string): number {
 }
 
 function integerOption(value: number, name: string, max: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > max) throw badOption(`${name} must be an integer 0–${max}, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw badOption(`${name} must be an integer 0–${max}, got ${describeOptionValue(value)}`);
   return value;
 }
 

@@ -31,8 +31,9 @@ export function readSmscAddress(reader: OctetReader): string | null {
 }
 
 /** SMSC prefix octets; no SMSC (undefined or empty) is the single octet 00: "use the SIM's". */
-export function encodeSmscAddress(smsc: string | undefined): Uint8Array {
-  if (smsc === undefined || smsc.trim() === '') return Uint8Array.of(0);
+export function encodeSmscAddress(smsc: string | undefined | null): Uint8Array {
+  if (smsc == null || (typeof smsc === 'string' && smsc.trim() === '')) return Uint8Array.of(0);
+  if (typeof smsc !== 'string') throw new CodecError('SMSB_CODEC_BAD_ADDRESS', `SMSC address must be a string, got ${typeof smsc}`);
   const number = parsePhoneNumber(smsc.trim(), 'SMSC address');
   const out = new Uint8Array(2 + ((number.digits.length + 1) >> 1));
   out[0] = out.length - 1;
@@ -42,6 +43,6 @@ export function encodeSmscAddress(smsc: string | undefined): Uint8Array {
 }
 
 /** encodeSmscAddress as hex. */
-export function smscAddressHex(smsc: string | undefined): string {
+export function smscAddressHex(smsc: string | undefined | null): string {
   return octetsToHex(encodeSmscAddress(smsc));
 }

@@ -1,5 +1,6 @@
 import { CodecError } from '../../errors/codec-error';
 import type { ValidityPeriod } from '../types';
+import { describeOptionValue } from './describe-option-value';
 import type { ValidityPeriodFormat } from './first-octet';
 import type { OctetReader } from './octet-reader';
 import { decodeTimestampIso, encodeTimestamp, TIMESTAMP_OCTETS } from './service-centre-timestamp';
@@ -25,8 +26,11 @@ export function relativeValidityMinutes(vp: number): number {
 
 /** The smallest relative TP-VP lasting at least `minutes`: validity is rounded up, never cut short. */
 export function relativeValidityOctet(minutes: number): number {
-  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_RELATIVE_MINUTES) {
-    throw new CodecError('SMSB_CODEC_BAD_OPTION', `relative validity must be more than 0 and at most ${MAX_RELATIVE_MINUTES} minutes (63 weeks), got ${minutes}`);
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_RELATIVE_MINUTES) {
+    throw new CodecError(
+      'SMSB_CODEC_BAD_OPTION',
+      `relative validity must be more than 0 and at most ${MAX_RELATIVE_MINUTES} minutes (63 weeks), got ${describeOptionValue(minutes)}`,
+    );
   }
   if (minutes <= 720) return Math.ceil(minutes / 5) - 1;
   if (minutes <= 1440) return 143 + Math.ceil((minutes - 720) / 30);
@@ -75,9 +79,10 @@ function decodeEnhanced(octets: Uint8Array, start: number): DecodedValidityPerio
 }
 
 /** TP-VPF and TP-VP octets for what the caller asked; a number means relative minutes. */
-export function encodeValidityPeriod(validity: ValidityPeriod | number | undefined): { format: ValidityPeriodFormat; octets: Uint8Array } {
-  if (validity === undefined) return { format: 'none', octets: new Uint8Array(0) };
+export function encodeValidityPeriod(validity: ValidityPeriod | number | undefined | null): { format: ValidityPeriodFormat; octets: Uint8Array } {
+  if (validity == null) return { format: 'none', octets: new Uint8Array(0) };
   if (typeof validity === 'number') return { format: 'relative', octets: Uint8Array.of(relativeValidityOctet(validity)) };
+  if (typeof validity !== 'object') throw new CodecError('SMSB_CODEC_BAD_OPTION', `validity must be minutes or an object, got ${typeof validity}`);
   const given = [validity.relativeMinutes, validity.absolute, validity.enhancedSeconds].filter((v) => v !== undefined).length;
   if (given !== 1) {
     throw new CodecError('SMSB_CODEC_BAD_OPTION', 'validity must give exactly one of relativeMinutes, absolute or enhancedSeconds');
@@ -95,8 +100,8 @@ function bcdOctet(value: number): number {
 
 /** Whole seconds up to 255 as such, up to 99:59:59 as hh:mm:ss, longer as a relative octet (rounded up). */
 function encodeEnhanced(seconds: number): Uint8Array {
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new CodecError('SMSB_CODEC_BAD_OPTION', `enhanced validity must be a positive number of seconds, got ${seconds}`);
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new CodecError('SMSB_CODEC_BAD_OPTION', `enhanced validity must be a positive number of seconds, got ${describeOptionValue(seconds)}`);
   }
   const whole = Math.ceil(seconds);
   const octets = new Uint8Array(7);

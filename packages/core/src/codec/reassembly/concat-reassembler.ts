@@ -13,12 +13,18 @@ export interface ConcatReassemblerOptions {
    * message; without it, call `expire()` yourself.
    */
   onTimeout?: (incomplete: IncompleteMessage) => void;
+  /**
+   * Most messages kept waiting at once (default 1000), so a flood of unmatched parts cannot grow
+   * memory without bound. Beyond it the oldest is given up: handed to `onTimeout` and returned as
+   * `evicted` by the `add` that pushed it out.
+   */
+  maxPending?: number;
 }
 
 /** What `add` made of a part. */
 export type AddOutcome =
   | { kind: 'complete'; message: ReassembledMessage }
-  | { kind: 'pending'; key: string; received: number[]; missing: number[] }
+  | { kind: 'pending'; key: string; received: number[]; missing: number[]; evicted?: IncompleteMessage }
   /** The same sequence of the same message came before: this copy is dropped (delete it at its source). */
   | { kind: 'duplicate'; key: string; sequence: number; sourceId: SourceId };
 
@@ -33,6 +39,7 @@ interface PendingMessage {
 }
 
 export const DEFAULT_REASSEMBLY_TIMEOUT_MS = 10 * 60_000;
+export const DEFAULT_MAX_PENDING_MESSAGES = 1000;
 
 /**
  * Collects the parts of concatenated messages (TS 23.040 §9.2.3.24.1) in any order and hands out
@@ -42,12 +49,14 @@ export class ConcatReassembler {
   private readonly clock: Clock;
   private readonly timeoutMs: number;
   private readonly onTimeout: ((incomplete: IncompleteMessage) => void) | undefined;
+  private readonly maxPending: number;
   private readonly pendingByKey = new Map<string, PendingMessage>();
 
   constructor(options: ConcatReassemblerOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_REASSEMBLY_TIMEOUT_MS;
     this.onTimeout = options.onTimeout;
+    this.maxPending = Math.max(1, options.maxPending ?? DEFAULT_MAX_PENDING_MESSAGES);
   }
 
   /** Number of messages waiting for parts. */
@@ -61,7 +70,9 @@ export class ConcatReassembler {
 
     const key = concatKey(pdu.address, info);
     let pending = this.pendingByKey.get(key);
+    let evicted: IncompleteMessage | undefined;
     if (pending === undefined) {
+      if (this.pendingByKey.size >= this.maxPending) evicted = this.evictOldest();
       pending = { key, originator: pdu.address, info, parts: new Map(), duplicateSourceIds: [], firstPartAt: this.clock.now(), timer: undefined };
       this.pendingByKey.set(key, pending);
       if (this.onTimeout !== undefined) {
@@ -76,7 +87,7 @@ export class ConcatReassembler {
     pending.parts.set(info.sequence, { pdu, sourceId });
     if (pending.parts.size < info.total) {
       const { received, missing } = sequences(pending);
-      return { kind: 'pending', key, received, missing };
+      return evicted === undefined ? { kind: 'pending', key, received, missing } : { kind: 'pending', key, received, missing, evicted };
     }
     this.remove(pending);
     return { kind: 'complete', message: completeMessage(pending) };
@@ -102,6 +113,16 @@ export class ConcatReassembler {
   /** Cancels the timers; pending parts are kept until `flush`. */
   dispose(): void {
     for (const pending of this.pendingByKey.values()) this.cancelTimer(pending);
+  }
+
+  /** Gives up the message waiting longest (the map keeps insertion order). */
+  private evictOldest(): IncompleteMessage | undefined {
+    const oldest = this.pendingByKey.values().next().value as PendingMessage | undefined;
+    if (oldest === undefined) return undefined;
+    this.remove(oldest);
+    const incomplete = incompleteMessage(oldest);
+    this.onTimeout?.(incomplete);
+    return incomplete;
   }
 
   private timeOut(pending: PendingMessage): void {

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../../clock/clock';
+import { startClockTimer } from '../../clock/clock-timer';
 import { countSegments } from '../../codec';
 import type { TextEncoding } from '../../codec/types';
 import { GatewayAuthError, GatewayRejectedError, GatewayUnreachableError, InvalidRequestError, SmsBridgeError } from '../../errors';
@@ -514,9 +515,10 @@ export class DinstarClient implements GatewayClient {
     }
   }
 
+  /** The USSD poll interval is the caller's and may exceed what one Node timer holds. */
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      this.clock.setTimeout(resolve, ms);
+      startClockTimer(this.clock, ms, resolve);
     });
   }
 

@@ -1,3 +1,4 @@
+import { startClockTimer, type ClockTimer } from '../../clock/clock-timer';
 import { countSegments } from '../../codec';
 import type { GatewaySimulator, SimulatorOptions } from '../../simulator/gateway-simulator';
 import { basicCredentials, DigestAuthenticator, isKnownAccount } from '../../simulator/simulator-credentials';
@@ -81,6 +82,7 @@ export class DinstarSimulator extends SimulatorServer implements GatewaySimulato
   private readonly authScheme: 'digest' | 'basic' | 'either';
   private readonly utcOffsetMinutes: number;
   private readonly resetDelayMs: number;
+  private readonly timers = new Set<ClockTimer>();
   private digest: DigestAuthenticator;
   private nextTaskId = 1;
   private nextIncomingId = 1;
@@ -132,6 +134,12 @@ export class DinstarSimulator extends SimulatorServer implements GatewaySimulato
   /** Forgets every nonce: the next authenticated request gets a 401 with `stale=true` (the sporadic 401 of real boxes). */
   expireNonces(): void {
     this.digest = new DigestAuthenticator('dinstar', () => this.accounts);
+  }
+
+  override async stop(): Promise<void> {
+    for (const timer of this.timers) timer.cancel();
+    this.timers.clear();
+    await super.stop();
   }
 
   protected override authRefusedReply(_request: SimulatorRequest): SimulatorReply {
@@ -425,15 +433,25 @@ export class DinstarSimulator extends SimulatorServer implements GatewaySimulato
       if (!Number.isInteger(slot) || slot < 0 || slot > 3) return this.answer(400);
       port.slot = slot;
       this.setRegistration(port, 'SEARCHING_NETWORK');
-      this.clock.setTimeout(() => this.setRegistration(port, port.imsi ? 'REGISTER_OK' : 'NO_SIM'), this.resetDelayMs);
+      this.registerAfterReset(port);
     } else {
       // A reset drops what the module was doing: queued messages on the port fail.
       for (const message of this.network.queued(`port-${port.port}`)) this.network.cancel(message.id);
       port.ussdReply = undefined;
       this.setRegistration(port, 'SEARCHING_NETWORK');
-      this.clock.setTimeout(() => this.setRegistration(port, port.imsi ? 'REGISTER_OK' : 'NO_SIM'), this.resetDelayMs);
+      this.registerAfterReset(port);
     }
     return this.answer(200);
+  }
+
+  /** The module registers again `resetDelayMs` later (a test may set it beyond one Node timer's reach). */
+  private registerAfterReset(port: SimulatedDinstarPort): void {
+    if (!this.isRunning) return;
+    const timer = startClockTimer(this.clock, this.resetDelayMs, () => {
+      this.timers.delete(timer);
+      this.setRegistration(port, port.imsi ? 'REGISTER_OK' : 'NO_SIM');
+    });
+    this.timers.add(timer);
   }
 
   private handleGetStatus(request: SimulatorRequest): SimulatorReply {

@@ -2,7 +2,9 @@ import { InvalidRequestError } from '../../errors';
 import type { SimulatorOptions } from '../../simulator/gateway-simulator';
 import { httpTransportFor } from '../shared/http-transport-for';
 import type { VendorClientOptions, VendorEntry } from '../vendor-entry';
-import { DinstarClient } from './dinstar-client';
+import { booleanOption, choiceOption, integerListOption, readVendorOptions, utcOffsetMinutesOption, type VendorOptionSchema } from '../shared/vendor-option-reader';
+import type { DinstarAuthScheme } from './dinstar-authenticating-transport';
+import { DinstarClient, type DinstarClientOptions } from './dinstar-client';
 import { DinstarSimulator, type DinstarSimulatorOptions } from './dinstar-simulator';
 
 function basePathOf(baseUrl: string): string {
@@ -14,10 +16,21 @@ function basePathOf(baseUrl: string): string {
   }
 }
 
+/** The `DinstarClientOptions` a CLI `--option` or a host may set. */
+type DinstarVendorSettings = Pick<DinstarClientOptions, 'authScheme' | 'keepAlive' | 'ports' | 'gatewayUtcOffsetMinutes' | 'requestStatusReport'>;
+
+const DINSTAR_OPTIONS: VendorOptionSchema<DinstarVendorSettings> = {
+  authScheme: choiceOption<DinstarAuthScheme>(['digest', 'basic']),
+  keepAlive: booleanOption(),
+  ports: integerListOption(0, 255, 'a list of port numbers from 0 to 255 ("1,2" or [1,2])'),
+  gatewayUtcOffsetMinutes: utcOffsetMinutesOption(),
+  requestStatusReport: booleanOption(),
+};
+
 /**
- * Dinstar as the registry, the CLI and the hosts see it. `vendorOptions`: `authScheme`
- * (`digest`|`basic`), `keepAlive` (default true; false sends `Connection: close`), `ports`
- * (list or "1,2"), `gatewayUtcOffsetMinutes`, `requestStatusReport`.
+ * Dinstar as the registry, the CLI and the hosts see it. `vendorOptions` (an unknown key or a
+ * wrong value is refused): `authScheme` (`digest`|`basic`), `keepAlive` (default true; false sends
+ * `Connection: close`), `ports` (list or "1,2"), `gatewayUtcOffsetMinutes`, `requestStatusReport`.
  */
 export const dinstarVendor: VendorEntry = {
   key: 'dinstar',
@@ -33,21 +46,13 @@ export const dinstarVendor: VendorEntry = {
     if (!options.username || options.password === undefined) {
       throw new InvalidRequestError('Dinstar needs the username and password of the gateway\'s web account.', { details: { gateway: 'dinstar' } });
     }
-    const vendor = options.vendorOptions ?? {};
-    const ports = (Array.isArray(vendor.ports) ? vendor.ports : typeof vendor.ports === 'string' ? vendor.ports.split(',') : [])
-      .map((port) => Number(String(port).trim()))
-      .filter((port) => Number.isInteger(port));
-    const offset = Number(vendor.gatewayUtcOffsetMinutes);
+    const settings = readVendorOptions({ gateway: 'dinstar', name: 'Dinstar' }, DINSTAR_OPTIONS, options);
     return new DinstarClient({
       transport: httpTransportFor(options, 'dinstar'),
       username: options.username,
       password: options.password,
       basePath: basePathOf(options.baseUrl),
-      authScheme: vendor.authScheme === 'basic' ? 'basic' : 'digest',
-      keepAlive: vendor.keepAlive !== false,
-      ...(ports.length ? { ports } : {}),
-      ...(Number.isFinite(offset) ? { gatewayUtcOffsetMinutes: offset } : {}),
-      ...(typeof vendor.requestStatusReport === 'boolean' ? { requestStatusReport: vendor.requestStatusReport } : {}),
+      ...settings,
       ...(options.clock ? { clock: options.clock } : {}),
     });
   },

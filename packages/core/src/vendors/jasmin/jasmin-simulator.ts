@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { startClockTimer, type ClockTimer } from '../../clock/clock-timer';
 import type { GatewaySimulator, SimulatorOptions } from '../../simulator/gateway-simulator';
 import { basicCredentials, isKnownAccount } from '../../simulator/simulator-credentials';
 import type { SimulatorReply, SimulatorRequest } from '../../simulator/simulator-request';
@@ -80,7 +81,7 @@ export class JasminSimulator extends SimulatorServer implements GatewaySimulator
   /** Every DLR attempt: message id, level, attempt number (1-based) and whether it was acknowledged. */
   readonly dlrAttempts: { id: string; level: number; attempt: number; acknowledged: boolean }[] = [];
   private readonly options: JasminSimulatorOptions;
-  private readonly timers = new Set<unknown>();
+  private readonly timers = new Set<ClockTimer>();
 
   constructor(options: JasminSimulatorOptions = {}) {
     super(options, [{ username: 'jasmin', password: 'jasmin-secret' }]);
@@ -96,7 +97,7 @@ export class JasminSimulator extends SimulatorServer implements GatewaySimulator
   }
 
   override async stop(): Promise<void> {
-    for (const timer of this.timers) this.clock.clearTimeout(timer);
+    for (const timer of this.timers) timer.cancel();
     this.timers.clear();
     await super.stop();
   }
@@ -408,12 +409,13 @@ export class JasminSimulator extends SimulatorServer implements GatewaySimulator
     });
   }
 
+  /** `schedule_at` may lie weeks ahead, beyond what one Node timer can hold. */
   private after(ms: number, run: () => void): void {
     if (!this.isRunning) return;
-    const handle = this.clock.setTimeout(() => {
-      this.timers.delete(handle);
+    const timer = startClockTimer(this.clock, ms, () => {
+      this.timers.delete(timer);
       run();
-    }, ms);
-    this.timers.add(handle);
+    });
+    this.timers.add(timer);
   }
 }

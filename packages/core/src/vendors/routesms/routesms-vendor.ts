@@ -1,14 +1,33 @@
 import type { SimulatorOptions } from '../../simulator/gateway-simulator';
 import { InvalidRequestError } from '../../errors';
 import type { VendorClientOptions, VendorEntry } from '../vendor-entry';
-import { RoutesmsClient } from './routesms-client';
+import { booleanOption, countryCodeOption, readVendorOptions, textOption, timeZoneOption, type VendorOptionSchema } from '../shared/vendor-option-reader';
+import { RoutesmsClient, type RoutesmsClientOptions } from './routesms-client';
+import { ROUTESMS_ALPHANUMERIC_SOURCE_MAX, ROUTESMS_NUMERIC_SOURCE_MAX } from './routesms-source-address';
 import { RoutesmsSimulator, type RoutesmsSimulatorOptions } from './routesms-simulator';
 
-function optionalString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
+/** The `RoutesmsClientOptions` a CLI `--option` or a host may set. */
+type RoutesmsVendorSettings = Pick<RoutesmsClientOptions, 'defaultSource' | 'timeZone' | 'defaultCountry' | 'deliveryReports'>;
 
-/** Route Mobile as the registry, the CLI and the hosts see it. */
+// The client's own rule (validateRoutesmsSource): up to 18 digits (a leading + allowed) or 11 ASCII characters.
+const SENDER_ID = new RegExp(`^(?:\\+?\\d{1,${ROUTESMS_NUMERIC_SOURCE_MAX}}|[\\x20-\\x7e]{1,${ROUTESMS_ALPHANUMERIC_SOURCE_MAX}})$`);
+
+const ROUTESMS_OPTIONS: VendorOptionSchema<RoutesmsVendorSettings> = {
+  defaultSource: textOption(
+    `a sender id of the account: up to ${ROUTESMS_NUMERIC_SOURCE_MAX} digits or ${ROUTESMS_ALPHANUMERIC_SOURCE_MAX} plain ASCII characters`,
+    (text) => SENDER_ID.test(text),
+  ),
+  timeZone: timeZoneOption(),
+  defaultCountry: countryCodeOption(),
+  deliveryReports: booleanOption(),
+};
+
+/**
+ * Route Mobile as the registry, the CLI and the hosts see it. `vendorOptions` (client settings;
+ * an unknown key or a wrong value is refused): `defaultSource` (sender id), `timeZone` (IANA zone
+ * of the scheduler and report dates), `defaultCountry` (ISO code), `deliveryReports` (true|false).
+ * Per-message parameters are another bag (`SendRequest.vendorOptions`) and pass through.
+ */
 export const routesmsVendor: VendorEntry = {
   key: 'routesms',
   describe: {
@@ -23,7 +42,7 @@ export const routesmsVendor: VendorEntry = {
     if (!options.username || !options.password) {
       throw new InvalidRequestError('Route Mobile needs the username and password of the HTTP account', { details: { gateway: 'routesms' } });
     }
-    const vendor = options.vendorOptions ?? {};
+    const settings = readVendorOptions({ gateway: 'routesms', name: 'Route Mobile' }, ROUTESMS_OPTIONS, options);
     return new RoutesmsClient({
       baseUrl: options.baseUrl,
       username: options.username,
@@ -33,10 +52,7 @@ export const routesmsVendor: VendorEntry = {
       ...(options.tls ? { tls: options.tls } : {}),
       ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-      ...(optionalString(vendor.defaultSource) ? { defaultSource: optionalString(vendor.defaultSource) } : {}),
-      ...(optionalString(vendor.timeZone) ? { timeZone: optionalString(vendor.timeZone) } : {}),
-      ...(optionalString(vendor.defaultCountry) ? { defaultCountry: optionalString(vendor.defaultCountry) } : {}),
-      ...(typeof vendor.deliveryReports === 'boolean' ? { deliveryReports: vendor.deliveryReports } : {}),
+      ...settings,
     });
   },
   createSimulator(options?: SimulatorOptions) {

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../../clock/clock';
+import { startClockTimer } from '../../clock/clock-timer';
 import { SmsBridgeError } from '../../errors/smsbridge-error';
 
 export interface SendRetryPolicyOptions {
@@ -57,9 +58,10 @@ export class SendRetryPolicy {
     return Math.min(this.initialDelayMs * 2 ** (attempt - 2), this.maxDelayMs);
   }
 
+  /** `maxDelayMs` is the caller's and may exceed what one Node timer holds. */
   private wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      this.clock.setTimeout(resolve, ms);
+      startClockTimer(this.clock, ms, resolve);
     });
   }
 }

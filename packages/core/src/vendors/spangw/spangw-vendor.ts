@@ -2,19 +2,26 @@ import { InvalidRequestError } from '../../errors';
 import type { SimulatorOptions } from '../../simulator/gateway-simulator';
 import { httpTransportFor } from '../shared/http-transport-for';
 import type { VendorClientOptions, VendorEntry } from '../vendor-entry';
-import { SpangwClient } from './spangw-client';
+import { choiceOption, integerListOption, readVendorOptions, utcOffsetMinutesOption, type VendorOptionSchema } from '../shared/vendor-option-reader';
+import { SpangwClient, type SpangwClientOptions } from './spangw-client';
 import { SpangwSimulator, type SpangwSimulatorOptions } from './spangw-simulator';
 
-function numberList(value: unknown): number[] | undefined {
-  const items = Array.isArray(value) ? value : typeof value === 'string' && value.trim() !== '' ? value.split(',') : typeof value === 'number' ? [value] : undefined;
-  const numbers = items?.map((item) => Number(String(item).trim())).filter((item) => Number.isInteger(item));
-  return numbers?.length ? numbers : undefined;
-}
+/** The `SpangwClientOptions` a CLI `--option` or a host may set. */
+type SpangwVendorSettings = Pick<SpangwClientOptions, 'successCodes' | 'parameterPlacement' | 'sendMode' | 'spans' | 'gatewayUtcOffsetMinutes'>;
+
+const SPANGW_OPTIONS: VendorOptionSchema<SpangwVendorSettings> = {
+  successCodes: integerListOption(-(2 ** 31), 2 ** 31 - 1, 'a list of integer codes ("0,200" or [0,200])'),
+  parameterPlacement: choiceOption(['top-level', 'data']),
+  sendMode: choiceOption(['async', 'sync']),
+  spans: integerListOption(0, 255, 'a list of span port numbers from 0 to 255 ("1,2" or [1,2])'),
+  gatewayUtcOffsetMinutes: utcOffsetMinutesOption(),
+};
 
 /**
- * The span gateway as the registry, the CLI and the hosts see it. `vendorOptions`: `successCodes`
- * (list or "0,200"), `parameterPlacement` (`top-level`|`data`), `sendMode` (`async`|`sync`),
- * `spans`, `gatewayUtcOffsetMinutes`.
+ * The span gateway as the registry, the CLI and the hosts see it. `vendorOptions` (an unknown key
+ * or a wrong value is refused): `successCodes` (list or "0,200"), `parameterPlacement`
+ * (`top-level`|`data`), `sendMode` (`async`|`sync`), `spans` (list or "1,2"),
+ * `gatewayUtcOffsetMinutes`.
  */
 export const spangwVendor: VendorEntry = {
   key: 'spangw',
@@ -30,18 +37,12 @@ export const spangwVendor: VendorEntry = {
     if (!options.username || options.password === undefined) {
       throw new InvalidRequestError('The span gateway needs the username and password of its API account.', { details: { gateway: 'spangw' } });
     }
-    const vendor = options.vendorOptions ?? {};
-    const placement = vendor.parameterPlacement === 'data' ? 'data' : 'top-level';
-    const offset = Number(vendor.gatewayUtcOffsetMinutes);
+    const settings = readVendorOptions({ gateway: 'spangw', name: 'span gateway' }, SPANGW_OPTIONS, options);
     return new SpangwClient({
       transport: httpTransportFor(options, 'spangw'),
       username: options.username,
       password: options.password,
-      parameterPlacement: placement,
-      sendMode: vendor.sendMode === 'sync' ? 'sync' : 'async',
-      ...(numberList(vendor.successCodes) ? { successCodes: numberList(vendor.successCodes) } : {}),
-      ...(numberList(vendor.spans) ? { spans: numberList(vendor.spans) } : {}),
-      ...(Number.isFinite(offset) ? { gatewayUtcOffsetMinutes: offset } : {}),
+      ...settings,
       ...(options.clock ? { clock: options.clock } : {}),
     });
   },

@@ -161,6 +161,24 @@ describe('ConcatReassembler', () => {
     expect(reassembler.pendingCount).toBe(0);
   });
 
+  it('gives up the oldest waiting message beyond maxPending and reports it', () => {
+    const clock = new FakeClock();
+    const givenUp: IncompleteMessage[] = [];
+    const reassembler = new ConcatReassembler({ clock, maxPending: 2, onTimeout: (m) => givenUp.push(m) });
+    const first = partsOf('a'.repeat(200), 1, 8);
+    const second = partsOf('b'.repeat(200), 2, 8);
+    const third = partsOf('c'.repeat(200), 3, 8);
+    expect(reassembler.add(first[0]!, 'a1')).not.toHaveProperty('evicted');
+    reassembler.add(second[0]!, 'b1');
+    const outcome = reassembler.add(third[1]!, 'c2');
+    expect(outcome).toMatchObject({ kind: 'pending', evicted: { sourceIds: ['a1'], missing: [2] } });
+    expect(givenUp.map((m) => m.sourceIds)).toEqual([['a1']]);
+    expect(reassembler.pendingCount).toBe(2);
+    // Its timer went with it.
+    expect(clock.timers.size).toBe(2);
+    expect(complete(reassembler.add(second[1]!, 'b2')).text).toBe('b'.repeat(200));
+  });
+
   it('reassembles any permutation of any message, duplicates included', () => {
     fc.assert(
       fc.property(

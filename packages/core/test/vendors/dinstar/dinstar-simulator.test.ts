@@ -1,5 +1,6 @@
 import * as dinstar from '../../../src/vendors/dinstar';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
+import { ManualClock } from '../../simulator/manual-clock';
 import { eventually, PushCollector } from '../spangw/push-collector';
 
 const { DinstarSimulator, DinstarAuthenticatingTransport } = dinstar;
@@ -156,6 +157,33 @@ describe('dinstar simulator', () => {
     expect(await call('GET', 'set_port_info', { query: { port: 3, action: 'explode' } })).toEqual({ error_code: 400, sn: SN });
     expect(await call('POST', 'get_status', { body: ['performance'] })).toMatchObject({ error_code: 200, performance: { cpu_used: expect.any(Number) } });
     expect(await call('POST', 'get_cdr', { body: {} })).toEqual({ error_code: 200, sn: SN, cdr: [] });
+  });
+
+  it('waits a resetDelayMs longer than one Node timer holds before the port registers again, and stop cancels the wait', async () => {
+    const DAY_MS = 24 * 60 * 60 * 1000;
+    const clock = new ManualClock();
+    const slow = new DinstarSimulator({ clock, resetDelayMs: 30 * DAY_MS });
+    await slow.start();
+    const transport = new DinstarAuthenticatingTransport({ transport: new UndiciHttpTransport({ baseUrl: slow.baseUrl }), username: 'admin', password: 'dinstar-secret' });
+    try {
+      expect((await transport.request({ method: 'GET', path: '/api/set_port_info', query: { port: 2, action: 'reset' } })).status).toBe(200);
+      expect(slow.ports[2]!.reg).toBe('SEARCHING_NETWORK');
+      clock.advance(1);
+      expect(slow.ports[2]!.reg).toBe('SEARCHING_NETWORK');
+      clock.advance(30 * DAY_MS - 2);
+      expect(slow.ports[2]!.reg).toBe('SEARCHING_NETWORK');
+      clock.advance(1);
+      expect(slow.ports[2]!.reg).toBe('REGISTER_OK');
+
+      expect((await transport.request({ method: 'GET', path: '/api/set_port_info', query: { port: 2, action: 'slot', param: 1 } })).status).toBe(200);
+      expect(slow.ports[2]!.reg).toBe('SEARCHING_NETWORK');
+      await slow.stop();
+      clock.advance(31 * DAY_MS);
+      expect(slow.ports[2]!.reg).toBe('SEARCHING_NETWORK');
+    } finally {
+      await transport.close();
+      await slow.stop();
+    }
   });
 
   it('leaves sn out for older firmware', async () => {

@@ -8,6 +8,8 @@ type Simulator = InstanceType<typeof JasminSimulator>;
 
 const AUTH = { authorization: basic('foo', 'bar') };
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const DAY_S = 24 * 60 * 60;
+const DAY_MS = DAY_S * 1000;
 
 let simulator: Simulator;
 let clock: ManualClock;
@@ -142,6 +144,34 @@ describe('Jasmin simulator behaviour', () => {
     const answer = JSON.parse((await post('/secure/sendbatch', '{"batch_config": {"schedule_at": "2026-01-15 15:30:00"}, "messages": [{"to": 1, "content": "x"}]}')).body);
     expect(answer.data.scheduled).toBe('3600.0s');
   });
+
+  it.each([
+    ['a relative', `${60 * DAY_S}s`],
+    // ManualClock starts 2026-01-15 10:30 UTC; 60 days later is 16 March.
+    ['an absolute', '2026-03-16 10:30:00'],
+  ])('sendbatch with %s schedule_at 60 days ahead: nothing at day 30, the batch at day 60', async (_kind, scheduleAt) => {
+    const answer = await post('/secure/sendbatch', JSON.stringify({ batch_config: { schedule_at: scheduleAt }, messages: [{ to: '7777773', content: 'In two months' }] }));
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).data.scheduled).toMatch(/^5184000(\.0)?s$/);
+    clock.advance(1);
+    expect(simulator.network.messages.size).toBe(0);
+    clock.advance(30 * DAY_MS);
+    expect(simulator.network.messages.size).toBe(0);
+    clock.advance(30 * DAY_MS - 2);
+    expect(simulator.network.messages.size).toBe(0);
+    clock.advance(1);
+    expect([...simulator.network.messages.values()].map((message) => [message.to, message.text])).toEqual([['7777773', 'In two months']]);
+  });
+
+  it('stop cancels a batch still waiting for its schedule', async () => {
+    await post('/secure/sendbatch', JSON.stringify({ batch_config: { schedule_at: `${60 * DAY_S}s` }, messages: [{ to: '7777774', content: 'x' }] }));
+    clock.advance(30 * DAY_MS);
+    expect(clock.pendingTimers).toBeGreaterThan(0);
+    await simulator.stop();
+    expect(clock.pendingTimers).toBe(0);
+    clock.advance(60 * DAY_MS);
+    expect(simulator.network.messages.size).toBe(0);
+  });
 });
 
 describe('Jasmin simulator pushes', () => {
@@ -216,6 +246,24 @@ describe('Jasmin simulator pushes', () => {
       [3, false],
       [4, false],
     ]);
+  });
+
+  it('waits a dlrRetryDelayMs longer than one Node timer holds before the retry', async () => {
+    await simulator.stop();
+    simulator = new JasminSimulator({ clock, accounts: [{ username: 'foo', password: 'bar' }], network: { sendDelayMs: 10 }, dlrRetryDelayMs: 40 * DAY_MS, dlrMaxRetries: 1 });
+    await simulator.start();
+    answerWith = { status: 200, body: 'OK' };
+    await sendWithDlr(1);
+    clock.advance(10);
+    await eventually(() => simulator.dlrAttempts.length === 1);
+    clock.advance(25 * DAY_MS);
+    await simulator.pushes.settle();
+    clock.advance(15 * DAY_MS - 1);
+    await simulator.pushes.settle();
+    expect(simulator.dlrAttempts).toHaveLength(1);
+    clock.advance(1);
+    await eventually(() => simulator.dlrAttempts.length === 2);
+    expect(simulator.dlrAttempts.map((a) => a.attempt)).toEqual([1, 2]);
   });
 
   it('stops retrying once acknowledged, and never retries a 404', async () => {

@@ -1,4 +1,5 @@
 import { GatewayMalformedResponseError, GatewayRateLimitedError, GatewayUnreachableError, InvalidRequestError } from '../../../src/errors';
+import { MAX_TIMER_DELAY_MS } from '../../../src/clock';
 import { SendRetryPolicy } from '../../../src/vendors/shared';
 
 /** A clock whose timers run on the next turn and record the delays asked for. */
@@ -48,6 +49,20 @@ describe('SendRetryPolicy', () => {
     await expect(new SendRetryPolicy({ clock }).run(async () => Promise.reject(new InvalidRequestError('bad')))).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(new SendRetryPolicy({ clock }).run(async () => Promise.reject(new TypeError('bug')))).rejects.toBeInstanceOf(TypeError);
     expect(calls).toBe(1);
+  });
+
+  it('waits a delay longer than one Node timer holds in pieces, not at once', async () => {
+    const { clock, delays } = recordingClock();
+    const fortyDaysMs = 40 * 24 * 60 * 60 * 1000;
+    const policy = new SendRetryPolicy({ maxAttempts: 2, initialDelayMs: fortyDaysMs, maxDelayMs: fortyDaysMs, clock });
+    await expect(
+      policy.run(async () => {
+        throw new GatewayUnreachableError('down');
+      }),
+    ).rejects.toBeInstanceOf(GatewayUnreachableError);
+    expect(delays.length).toBeGreaterThan(1);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(MAX_TIMER_DELAY_MS);
+    expect(delays.reduce((sum, ms) => sum + ms, 0)).toBe(fortyDaysMs);
   });
 
   it('honours Retry-After and a vendor veto', async () => {

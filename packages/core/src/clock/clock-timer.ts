@@ -1,4 +1,4 @@
-import type { Clock } from '../clock/clock';
+import type { Clock } from './clock';
 
 /**
  * The longest delay Node's timers hold (2^31−1 ms, about 24.8 days); a longer one fires after
