@@ -1,7 +1,9 @@
 'use strict';
 /**
- * The two contenders for one gateway case: our GatewayClient from the vendor registry, built as a
- * host would build it (no injected transport), and the raw undici loop.
+ * The contenders for one gateway case: `ours`, our GatewayClient from the vendor registry built as
+ * a host would build it (no injected transport); `raw`, the raw undici loop; and `transport`, the
+ * raw loop's requests sent through our UndiciHttpTransport, which splits our overhead into the
+ * transport's share and the vendor client's.
  */
 const { Pool } = require('undici');
 
@@ -37,14 +39,28 @@ function createOurs(core, testCase, simulator, baseUrl = simulator.baseUrl) {
 
 function createRaw(testCase, simulator, baseUrl = simulator.baseUrl) {
   const pool = new Pool(new URL(baseUrl).origin, TRANSPORT_POOL_OPTIONS);
-  return {
-    send: testCase.createRawSend(pool, simulator.credentials),
-    close: () => pool.close(),
+  // The whole body as text, as our transport reads it.
+  const exchange = async (options) => {
+    const response = await pool.request(options);
+    return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
   };
+  return { send: testCase.createRawSend(exchange, simulator.credentials), close: () => pool.close() };
 }
 
+function createTransportOnly(core, testCase, simulator, baseUrl = simulator.baseUrl) {
+  const transport = new core.UndiciHttpTransport({ baseUrl, gateway: testCase.gateway, secrets: [simulator.credentials.password] });
+  const exchange = async (options) => {
+    const response = await transport.request(options);
+    return { status: response.status, headers: response.headers, text: response.body };
+  };
+  return { send: testCase.createRawSend(exchange, simulator.credentials), close: () => transport.close() };
+}
+
+/** `kind`: `ours`, `raw` or `transport`. */
 function createContender(kind, core, testCase, simulator, baseUrl) {
-  return kind === 'ours' ? createOurs(core, testCase, simulator, baseUrl) : createRaw(testCase, simulator, baseUrl);
+  if (kind === 'ours') return createOurs(core, testCase, simulator, baseUrl);
+  if (kind === 'transport') return createTransportOnly(core, testCase, simulator, baseUrl);
+  return createRaw(testCase, simulator, baseUrl);
 }
 
 module.exports = { createContender, TRANSPORT_POOL_OPTIONS };

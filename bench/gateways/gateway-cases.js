@@ -7,6 +7,10 @@
  * query, headers (and header order) and body as our client, read to the end, with the smallest
  * check that the gateway accepted it. wire-check.js proves the two are byte-identical on the wire
  * before anything is timed; `variableFields` lists what legitimately differs per send.
+ *
+ * `createRawSend(exchange, credentials)` gets the function that moves one request,
+ * `exchange({method, path, headers, body}) → {status, headers, text}`: an undici Pool for the raw
+ * contender, our UndiciHttpTransport for the `transport` layer contender (contenders.js).
  */
 const { createHash, randomBytes } = require('node:crypto');
 
@@ -15,12 +19,6 @@ const RECIPIENT = '+491701234567';
 const RECIPIENT_DIGITS = '491701234567';
 
 const enc = encodeURIComponent;
-
-/** Reads the whole body as text, as our transport does. */
-async function exchange(pool, options) {
-  const response = await pool.request(options);
-  return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
-}
 
 function isSuccessCode(text) {
   const code = JSON.parse(text).code;
@@ -32,10 +30,10 @@ const diafaan = {
   gateway: 'diafaan',
   request: () => ({ to: [RECIPIENT], text: TEXT }),
   vendorOptions: {},
-  createRawSend(pool, { username, password }) {
+  createRawSend(exchange, { username, password }) {
     return async () => {
       const body = `username=${enc(username)}&password=${enc(password)}&to=${enc(RECIPIENT)}&message=${enc(TEXT)}&message-type=sms.text`;
-      const answer = await exchange(pool, {
+      const answer = await exchange({
         method: 'POST',
         path: '/http/send-message',
         headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
@@ -52,10 +50,10 @@ const routesms = {
   gateway: 'routesms',
   request: () => ({ to: [RECIPIENT], text: TEXT, from: 'Bridge' }),
   vendorOptions: {},
-  createRawSend(pool, { username, password }) {
+  createRawSend(exchange, { username, password }) {
     return async () => {
       const query = `username=${enc(username)}&password=${enc(password)}&type=0&dlr=1&destination=${RECIPIENT_DIGITS}&source=Bridge&message=${enc(TEXT)}`;
-      const answer = await exchange(pool, { method: 'GET', path: `/bulksms/bulksms?${query}`, headers: { accept: 'text/plain, */*' } });
+      const answer = await exchange({ method: 'GET', path: `/bulksms/bulksms?${query}`, headers: { accept: 'text/plain, */*' } });
       return answer.status === 200 && answer.text.startsWith('1701|');
     };
   },
@@ -69,10 +67,10 @@ const jasmin = {
   vendorOptions: {},
   // The simulator's default account holds 10.23 credits (7 messages): make it unlimited.
   simulatorOptions: { balance: 'ND' },
-  createRawSend(pool, { username, password }) {
+  createRawSend(exchange, { username, password }) {
     const authorization = `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
     return async () => {
-      const answer = await exchange(pool, {
+      const answer = await exchange({
         method: 'POST',
         path: '/secure/send',
         headers: { authorization, accept: 'application/json', 'content-type': 'application/json' },
@@ -92,11 +90,11 @@ const spangw = {
   gateway: 'spangw',
   request: () => ({ to: [RECIPIENT], text: TEXT }),
   vendorOptions: {},
-  createRawSend(pool, { username, password }) {
+  createRawSend(exchange, { username, password }) {
     return async () => {
-      const listed = await exchange(pool, { method: 'POST', path: '/sms/get_valid_spans', headers: SPANGW_HEADERS, body: JSON.stringify({ username, password }) });
+      const listed = await exchange({ method: 'POST', path: '/sms/get_valid_spans', headers: SPANGW_HEADERS, body: JSON.stringify({ username, password }) });
       const spans = JSON.parse(listed.text).data.filter((span) => Number(span.status) === 1).map((span) => Number(span.port));
-      const answer = await exchange(pool, {
+      const answer = await exchange({
         method: 'POST',
         path: '/sms/send',
         headers: SPANGW_HEADERS,
@@ -114,9 +112,9 @@ const spangwPinned = {
   gateway: 'spangw',
   request: () => ({ to: [RECIPIENT], text: TEXT }),
   vendorOptions: { spans: [1] },
-  createRawSend(pool, { username, password }) {
+  createRawSend(exchange, { username, password }) {
     return async () => {
-      const answer = await exchange(pool, {
+      const answer = await exchange({
         method: 'POST',
         path: '/sms/send',
         headers: SPANGW_HEADERS,
@@ -138,7 +136,7 @@ const dinstar = {
   gateway: 'dinstar',
   request: () => ({ to: [RECIPIENT], text: TEXT }),
   vendorOptions: {},
-  createRawSend(pool, { username, password }) {
+  createRawSend(exchange, { username, password }) {
     let challenge;
     let nonceCount = 0;
     // Same scheme as the client's default: seconds since the epoch in the high bits.
@@ -161,7 +159,7 @@ const dinstar = {
       const path = '/api/send_sms';
       const body = JSON.stringify({ text: TEXT, param: [{ number: RECIPIENT, user_id: nextUserId++ }], encoding: 'gsm-7bit' });
       const post = (auth) =>
-        exchange(pool, {
+        exchange({
           method: 'POST',
           path,
           headers: { accept: 'application/json', 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), connection: 'close' },

@@ -85,5 +85,5 @@ async function printProse(ordered: readonly DemoSection[], io: CliIo): Promise<v
     io.stdout.write(`\n== ${index + 1}/${ordered.length} ${heading} ==\n\n${prose}`);
   }
   const seconds = ((systemClock.now() - startedAt) / 1000).toFixed(1);
-  io.stdout.write(`\nDone in ${seconds} s. Every simulator, receiver and modem it started is closed again.\n`);
+  io.stdout.write(`\nDone in ${seconds} s. Everything it started is closed again.\n`);
 }

@@ -11,7 +11,7 @@ import { startSimulators } from '../../vendors/start-simulators';
 import { pollUntil, withinDeadline } from './bounded-wait';
 import { DemoOutcomeError } from './demo-outcome-error';
 import { demoGatewayTexts, demoInbound, demoRecipients, demoSender } from './demo-samples';
-import { LoopbackPushReceiver, type PushedCall, type PushReply } from './loopback-push-receiver';
+import { LoopbackPushReceiver } from './loopback-push-receiver';
 import { PushedStatusBoard } from './pushed-status-board';
 
 export interface GatewayWalkthroughOptions {
@@ -82,7 +82,7 @@ export async function runGatewayWalkthrough(options: GatewayWalkthroughOptions =
   const receiver = new LoopbackPushReceiver({
     [ROUTESMS_DLR_PATH]: (call) => pushed.take(receiveRoutesmsDlr(call)),
     [JASMIN_DLR_PATH]: (call) => pushed.take(receiveJasminDlr(call)),
-  } satisfies Record<string, (call: PushedCall) => PushReply>);
+  });
   const clients: GatewayClient[] = [];
   await receiver.start();
   try {
@@ -146,7 +146,7 @@ export async function runGatewayWalkthrough(options: GatewayWalkthroughOptions =
       await simulators.stop();
     }
   } finally {
-    // await receiver.stop();
+    await receiver.stop();
   }
 }
 

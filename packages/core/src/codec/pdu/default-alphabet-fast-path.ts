@@ -19,8 +19,15 @@ const SEPTET_BY_UNIT: Readonly<Int16Array> = (() => {
   return table;
 })();
 
+const SPACE = 0x20;
+
 /** UTF-16 code unit of each default-alphabet septet; undefined codes read as a space, as decodeGsm7 does. */
-const UNIT_BY_SEPTET: Readonly<Uint16Array> = Uint16Array.from(DEFAULT_GSM7_CHARSET.locking.table, (char) => (char === '' ? 0x20 : char.charCodeAt(0)));
+const UNIT_BY_SEPTET: Readonly<Uint16Array> = Uint16Array.from(DEFAULT_GSM7_CHARSET.locking.table, (char) => (char === '' ? SPACE : char.charCodeAt(0)));
+
+/** Code unit after an escape: the extension table's character, else the default alphabet's, else a space. */
+const UNIT_BY_EXTENSION_CODE: Readonly<Uint16Array> = Uint16Array.from(DEFAULT_GSM7_CHARSET.singleShift.table, (char, code) =>
+  char !== '' ? char.charCodeAt(0) : UNIT_BY_SEPTET[code]!,
+);
 
 /** Text packed as TS 23.038 §6.1.2.1.1 septets, and how many septets it took. */
 export interface PackedSeptets {
@@ -89,14 +96,39 @@ export function fitsDefaultAlphabet(text: string): boolean {
   return defaultAlphabetLength(text) >= 0;
 }
 
-/** Text of default-alphabet septets without escapes; undefined when there is an escape (the caller then uses decodeGsm7). */
-export function decodeDefaultAlphabet(septets: ArrayLike<number>): string | undefined {
+/** Septet `index` of septets packed from `offset` after `fillBits`; the caller has checked the octets are there. */
+export function septetAt(octets: Uint8Array, index: number, fillBits: number, offset: number): number {
+  const bit = fillBits + 7 * index;
+  const at = offset + (bit >> 3);
+  const shift = bit & 7;
+  let value = octets[at]! >> shift;
+  if (shift > 1) value |= octets[at + 1]! << (8 - shift);
+  return value & 0x7f;
+}
+
+/**
+ * decodeGsm7(unpackSeptets(...)) with the default tables, in one pass over packed octets the
+ * caller has bounds-checked. Escapes are read with decodeGsm7's tolerance: escape-escape and a
+ * dangling escape are a space, an undefined extension code shows the default alphabet's character.
+ */
+export function unpackDefaultAlphabet(octets: Uint8Array, septetCount: number, fillBits: number, offset: number): string {
   // A plain array: V8 spreads it into fromCharCode several times faster than a typed one.
-  const units: number[] = new Array(septets.length);
-  for (let i = 0; i < septets.length; i++) {
-    const septet = septets[i]! & 0x7f;
-    if (septet === ESCAPE) return undefined;
-    units[i] = UNIT_BY_SEPTET[septet]!;
+  const units: number[] = new Array(septetCount);
+  let length = 0;
+  for (let i = 0; i < septetCount; i++) {
+    const septet = septetAt(octets, i, fillBits, offset);
+    if (septet !== ESCAPE) {
+      units[length++] = UNIT_BY_SEPTET[septet]!;
+      continue;
+    }
+    i++;
+    if (i >= septetCount) {
+      units[length++] = SPACE;
+      break;
+    }
+    const code = septetAt(octets, i, fillBits, offset);
+    units[length++] = code === ESCAPE ? SPACE : UNIT_BY_EXTENSION_CODE[code]!;
   }
+  units.length = length;
   return String.fromCharCode.apply(null, units);
 }

@@ -3,7 +3,7 @@ import { decodeGsm7 } from '../gsm7';
 import { fillBitsAfterHeader, packedOctetCount, unpackSeptets } from '../septet-packing';
 import type { DataEncoding } from '../types';
 import { decodeUcs2 } from '../ucs2';
-import { decodeDefaultAlphabet } from './default-alphabet-fast-path';
+import { septetAt, unpackDefaultAlphabet } from './default-alphabet-fast-path';
 import { octetsToHex } from './hex-octets';
 import type { OctetReader } from './octet-reader';
 import { parseUserDataHeader, type UserDataHeader } from './user-data-header';
@@ -46,12 +46,17 @@ export function readUserData(reader: OctetReader, hasHeader: boolean, encoding: 
     if (headerSeptets > udl) {
       throw new CodecError('SMSB_CODEC_BAD_FIELD', `TP-UDL of ${udl} septets is shorter than the ${headerSeptets} septets of header`, udlOffset);
     }
-    const septets = unpackSeptets(octets, udl - headerSeptets, fillBitsAfterHeader(headerOctets), udStart + headerOctets);
+    const fillBits = fillBitsAfterHeader(headerOctets);
+    const textStart = udStart + headerOctets;
+    let septetCount = udl - headerSeptets;
     // A part that is followed by another ends mid-text: its last character is never padding.
     const concat = header?.concat;
-    if (concat == null || concat.sequence === concat.total) stripPadding(septets, udl);
+    if ((concat == null || concat.sequence === concat.total) && isPadding(octets, septetCount, fillBits, textStart, udl)) septetCount--;
     const national = header?.national ?? undefined;
-    const text = (national === undefined ? decodeDefaultAlphabet(septets) : undefined) ?? decodeGsm7(septets, national);
+    const text =
+      national === undefined
+        ? unpackDefaultAlphabet(octets, septetCount, fillBits, textStart)
+        : decodeGsm7(unpackSeptets(octets, septetCount, fillBits, textStart), national);
     return { header, text, data: null };
   }
 
@@ -70,8 +75,9 @@ export function readUserData(reader: OctetReader, hasHeader: boolean, encoding: 
  * §6.1.2.3.1), and so is a final `@` from senders that counted the zero spare bits as a septet.
  * A genuine `@` ending exactly there is indistinguishable and is lost too.
  */
-function stripPadding(septets: number[], udl: number): void {
-  const last = septets.length - 1;
-  if (last < 0 || udl % 8 !== 0) return;
-  if ((septets[last] === CR || septets[last] === 0) && septets[last - 1] !== ESCAPE) septets.pop();
+function isPadding(octets: Uint8Array, septetCount: number, fillBits: number, offset: number, udl: number): boolean {
+  if (septetCount <= 0 || udl % 8 !== 0) return false;
+  const last = septetAt(octets, septetCount - 1, fillBits, offset);
+  if (last !== CR && last !== 0) return false;
+  return septetCount === 1 || septetAt(octets, septetCount - 2, fillBits, offset) !== ESCAPE;
 }
