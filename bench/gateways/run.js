@@ -6,7 +6,10 @@
  *
  *   node bench/gateways/run.js [--sends=10000] [--rounds=3] [--slices=10] [--concurrency=16] [--warmup=1000]
  *                              [--memory-sends=1000] [--memory-natural] [--no-memory] [--no-speed]
- *                              [--only=diafaan,dinstar]
+ *                              [--layers] [--only=diafaan,dinstar]
+ *
+ * --layers adds a third contender, the raw loop's requests through our UndiciHttpTransport, to
+ * tell the transport's share of the overhead from the vendor client's.
  *
  * The simulators run in a child process (simulator-host.js), a fresh one for every round; within
  * a round the two contenders send in alternating slices to the same simulator.
@@ -29,12 +32,13 @@ const FLAT_RSS_RATIO = 1.5;
 const FLAT_LIVE_HEAP_GROWTH = 2 * 2 ** 20;
 
 function parseArguments(argv) {
-  const options = { sends: 10_000, rounds: 3, slices: 10, concurrency: 16, warmup: 1_000, memorySends: 1_000, memory: true, memoryNatural: false, speed: true, only: undefined };
+  const options = { sends: 10_000, rounds: 3, slices: 10, concurrency: 16, warmup: 1_000, memorySends: 1_000, memory: true, memoryNatural: false, speed: true, kinds: ['ours', 'raw'], only: undefined };
   for (const argument of argv) {
     const [name, value] = argument.replace(/^--/, '').split('=');
     if (name === 'no-memory') options.memory = false;
     else if (name === 'no-speed') options.speed = false;
     else if (name === 'memory-natural') options.memoryNatural = true;
+    else if (name === 'layers') options.kinds = ['ours', 'transport', 'raw'];
     else if (name === 'only') options.only = value.split(',');
     else if (name === 'memory-sends') options.memorySends = Number(value);
     else if (name in options) options[name] = Number(value);
@@ -73,11 +77,13 @@ function emptyTotals() {
 async function timedRound(core, simulators, testCase, options, round) {
   const gateway = testCase.gateway;
   const simulator = await simulators.start(gateway, testCase.simulatorOptions);
-  const contenders = { ours: createContender('ours', core, testCase, simulator), raw: createContender('raw', core, testCase, simulator) };
-  const totals = { ours: emptyTotals(), raw: emptyTotals() };
-  const pairRatios = [];
+  const kinds = options.kinds;
+  const contenders = Object.fromEntries(kinds.map((kind) => [kind, createContender(kind, core, testCase, simulator)]));
+  const totals = Object.fromEntries(kinds.map((kind) => [kind, emptyTotals()]));
+  /** Per slice, each contender's time over the raw loop's. */
+  const sliceRatios = Object.fromEntries(kinds.map((kind) => [kind, []]));
   try {
-    for (const kind of ['ours', 'raw']) {
+    for (const kind of kinds) {
       const warm = await runSends(contenders[kind].send, options.warmup, options.concurrency);
       if (warm.accepted !== warm.total) throw new Error(`${testCase.name} ${kind}: warm-up not accepted (${warm.firstFailure ?? `${warm.refused} refused`})`);
     }
@@ -85,7 +91,8 @@ async function timedRound(core, simulators, testCase, options, round) {
     for (let slice = 0, done = 0; done < options.sends; slice += 1, done += sliceSize) {
       const size = Math.min(sliceSize, options.sends - done);
       const seconds = {};
-      for (const kind of (slice + round) % 2 === 0 ? ['ours', 'raw'] : ['raw', 'ours']) {
+      const shift = (slice + round) % kinds.length;
+      for (const kind of [...kinds.slice(shift), ...kinds.slice(0, shift)]) {
         const before = await simulators.stats(gateway);
         const run = await runSends(contenders[kind].send, size, options.concurrency);
         const after = await simulators.stats(gateway);
@@ -100,13 +107,13 @@ async function timedRound(core, simulators, testCase, options, round) {
         sum.firstFailure ??= run.firstFailure;
         seconds[kind] = run.seconds;
       }
-      pairRatios.push(seconds.ours / seconds.raw);
+      for (const kind of kinds) sliceRatios[kind].push(seconds[kind] / seconds.raw);
     }
   } finally {
     await Promise.all(Object.values(contenders).map((contender) => contender.close()));
     await simulators.stop(gateway);
   }
-  return { totals, pairRatios };
+  return { totals, sliceRatios };
 }
 
 function quartiles(values) {
@@ -128,13 +135,12 @@ async function measureSpeed(core, simulators, testCase, options) {
       connections: median(runs.map((run) => run.connections)),
       notAccepted: runs.reduce((sum, run) => sum + run.total - run.accepted, 0),
       firstFailure: runs.find((run) => run.firstFailure)?.firstFailure,
+      perRound: rounds.map((round) => round.totals[kind].seconds / round.totals.raw.seconds - 1),
+      slices: rounds.flatMap((round) => round.sliceRatios[kind]).map((ratio) => ratio - 1),
     };
   };
-  const ours = summary('ours');
-  const raw = summary('raw');
-  const perRound = rounds.map((round) => round.totals.ours.seconds / round.totals.raw.seconds - 1);
-  const pairs = rounds.flatMap((round) => round.pairRatios).map((ratio) => ratio - 1);
-  return { ours, raw, overhead: ours.seconds / raw.seconds - 1, perRound, pairs };
+  const sides = Object.fromEntries(options.kinds.map((kind) => [kind, summary(kind)]));
+  return { ...sides, overhead: sides.ours.seconds / sides.raw.seconds - 1 };
 }
 
 /**
@@ -175,15 +181,19 @@ function printCase(testCase, wire, speed, memory) {
   console.log(`wire:   ${wireLine}`);
   if (speed) {
     const line = (name, side) =>
-      `${name}: ${(speedTotal / side.seconds).toFixed(0).padStart(6)} sends/s  client CPU ${side.cpuMicrosPerSend.toFixed(0).padStart(4)} µs/send  simulator CPU ${side.simulatorCpuMicrosPerSend.toFixed(0).padStart(4)} µs/send  ${side.requestsPerSend} req/send  ${side.connections} new connections${side.notAccepted ? `  NOT ACCEPTED: ${side.notAccepted} (${side.firstFailure ?? 'refused'})` : ''}`;
-    const speedTotal = speed.total;
-    console.log(line('ours  ', speed.ours));
-    console.log(line('raw   ', speed.raw));
-    const [low, high] = quartiles(speed.pairs);
-    console.log(
-      `overhead ${percent(speed.overhead)} (per round ${speed.perRound.map(percent).join(', ')}; ${speed.pairs.length} slice pairs: median ${percent(median(speed.pairs))}, middle half ${percent(low)} … ${percent(high)}); ` +
-        `client CPU ${percent(speed.ours.cpuMicrosPerSend / speed.raw.cpuMicrosPerSend - 1)}`,
-    );
+      `${name}: ${(speed.total / side.seconds).toFixed(0).padStart(6)} sends/s  client CPU ${side.cpuMicrosPerSend.toFixed(0).padStart(4)} µs/send  simulator CPU ${side.simulatorCpuMicrosPerSend.toFixed(0).padStart(4)} µs/send  ${side.requestsPerSend} req/send  ${side.connections} new connections${side.notAccepted ? `  NOT ACCEPTED: ${side.notAccepted} (${side.firstFailure ?? 'refused'})` : ''}`;
+    const versusRaw = (name, side) => {
+      const [low, high] = quartiles(side.slices);
+      return (
+        `${name} vs raw: ${percent(side.seconds / speed.raw.seconds - 1)} (per round ${side.perRound.map(percent).join(', ')}; ${side.slices.length} slices: median ${percent(median(side.slices))}, middle half ${percent(low)} … ${percent(high)}); ` +
+        `client CPU ${percent(side.cpuMicrosPerSend / speed.raw.cpuMicrosPerSend - 1)}`
+      );
+    };
+    console.log(line('ours     ', speed.ours));
+    if (speed.transport) console.log(line('transport', speed.transport));
+    console.log(line('raw      ', speed.raw));
+    console.log(versusRaw('ours', speed.ours));
+    if (speed.transport) console.log(versusRaw('transport', speed.transport));
   }
   if (memory) {
     for (const kind of ['ours', 'raw']) {

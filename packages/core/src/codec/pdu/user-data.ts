@@ -60,14 +60,17 @@ export function readUserData(reader: OctetReader, hasHeader: boolean, encoding: 
     return { header, text, data: null };
   }
 
-  const payload = octets.subarray(udStart + headerOctets, udStart + octetCount);
+  const payloadStart = udStart + headerOctets;
+  const payloadEnd = udStart + octetCount;
   if (encoding === 'ucs2') {
-    if ((payload.length & 1) !== 0) {
-      throw new CodecError('SMSB_CODEC_BAD_FIELD', `UCS-2 user data has an odd number of octets (${payload.length})`, udStart + octetCount - 1);
+    if (((payloadEnd - payloadStart) & 1) !== 0) {
+      throw new CodecError('SMSB_CODEC_BAD_FIELD', `UCS-2 user data has an odd number of octets (${payloadEnd - payloadStart})`, payloadEnd - 1);
     }
-    return { header, text: decodeUcs2(payload), data: null };
+    // decodeUcs2 reads to the end of its array: a view is only needed when octets follow the user data.
+    const text = payloadEnd === octets.length ? decodeUcs2(octets, payloadStart) : decodeUcs2(octets.subarray(payloadStart, payloadEnd));
+    return { header, text, data: null };
   }
-  return { header, text: null, data: octetsToHex(payload) };
+  return { header, text: null, data: octetsToHex(octets, payloadStart, payloadEnd) };
 }
 
 /**
