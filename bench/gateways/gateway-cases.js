@@ -129,7 +129,7 @@ const spangwPinned = {
 /**
  * Digest as our client does it (RFC 7616, qop=auth, MD5): the first request goes bare and its 401
  * challenge is kept; every later request answers that nonce with a growing nc and a fresh
- * 8-byte cnonce. Default `keepAlive: false`, so every request carries `connection: close`.
+ * 8-byte cnonce. Connections are kept alive (the client's default `keepAlive: true`).
  */
 const dinstar = {
   name: 'dinstar',
@@ -162,7 +162,7 @@ const dinstar = {
         exchange({
           method: 'POST',
           path,
-          headers: { accept: 'application/json', 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), connection: 'close' },
+          headers: { accept: 'application/json', 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
           body,
         });
       let answer;

@@ -6,7 +6,9 @@
  * ours next to raw, then our client's hottest functions. The profiler samples wall time, so on a
  * busy machine native calls (socket writes) also carry the time the process was descheduled.
  *
- *   node bench/gateways/profile-client.js [routesms,jasmin] [--sends=10000] [--profile-simulator]
+ *   node bench/gateways/profile-client.js [routesms,jasmin] [--sends=10000] [--layers] [--profile-simulator]
+ *
+ * --layers also profiles the raw loop's requests sent through our UndiciHttpTransport.
  *
  * Profiles are kept in <tmpdir>/smsbridge-gateway-profiles/ for Chrome DevTools / speedscope.
  */
@@ -100,19 +102,22 @@ async function main() {
   const names = argv.find((argument) => !argument.startsWith('--'))?.split(',');
   const sends = Number(argv.find((argument) => argument.startsWith('--sends='))?.split('=')[1] ?? 10_000);
   const profileSimulator = argv.includes('--profile-simulator');
+  const layers = argv.includes('--layers');
   fs.mkdirSync(PROFILE_DIR, { recursive: true });
   const cases = GATEWAY_CASES.filter((testCase) => !names || names.includes(testCase.name));
   const simulators = new SimulatorProcess(profileSimulator ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
   try {
     for (const testCase of cases) {
-      const ours = await profileOne(simulators, testCase, 'ours', sends);
       const raw = await profileOne(simulators, testCase, 'raw', sends);
-      console.log(`\n== ${testCase.name}: ${sends} sends; wall time sampled ${micros(ours.total, sends)} µs/send ours, ${micros(raw.total, sends)} µs/send raw`);
-      console.log(`   ${ours.profilePath}\n   ${raw.profilePath}`);
-      console.log(formatTable(['area (self time)', 'ours µs/send', 'raw µs/send', 'difference'], compareAreas(ours, raw, sends)));
-      const hottest = [...ours.byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
-      console.log('');
-      console.log(formatTable(['our client, hottest functions (self)', 'µs/send'], hottest.map(([name, ms]) => [name, micros(ms, sends)])));
+      for (const kind of layers ? ['ours', 'transport'] : ['ours']) {
+        const ours = await profileOne(simulators, testCase, kind, sends);
+        console.log(`\n== ${testCase.name}, ${kind} vs raw: ${sends} sends; wall time sampled ${micros(ours.total, sends)} µs/send ${kind}, ${micros(raw.total, sends)} µs/send raw`);
+        console.log(`   ${ours.profilePath}\n   ${raw.profilePath}`);
+        console.log(formatTable(['area (self time)', `${kind} µs/send`, 'raw µs/send', 'difference'], compareAreas(ours, raw, sends)));
+        const hottest = [...ours.byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
+        console.log('');
+        console.log(formatTable([`${kind}: our code, hottest functions (self)`, 'µs/send'], hottest.map(([name, ms]) => [name, micros(ms, sends)])));
+      }
     }
   } finally {
     await simulators.close();

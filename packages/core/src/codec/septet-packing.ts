@@ -67,3 +67,13 @@ function checkFillBits(fillBits: number): void {
     throw new CodecError('SMSB_CODEC_BAD_OPTION', `fill bits must be an integer 0–6, got ${fillBits}`);
   }
 }
+
+/** Septet `index` of septets packed from `offset` after `fillBits`; the caller has checked the octets are there. */
+export function septetAt(octets: Uint8Array, index: number, fillBits: number, offset: number): number {
+  const bit = fillBits + 7 * index;
+  const at = offset + (bit >> 3);
+  const shift = bit & 7;
+  let value = octets[at]! >> shift;
+  if (shift > 1) value |= octets[at + 1]! << (8 - shift);
+  return value & 0x7f;
+}

@@ -1,6 +1,7 @@
 import { CodecError } from '../../errors/codec-error';
 import type { NationalLanguage, NationalShift } from '../types';
 import { GSM7_DEFAULT_ALPHABET, GSM7_DEFAULT_EXTENSION } from './default-alphabet';
+import { buildGsm7LookupTables, type Gsm7LookupTables } from './gsm7-lookup-tables';
 import type { Gsm7Table } from './gsm7-table';
 import { NATIONAL_LANGUAGE_TABLES } from './national-language-tables';
 
@@ -14,6 +15,8 @@ export interface IndexedGsm7Table {
 export interface Gsm7Charset {
   readonly locking: IndexedGsm7Table;
   readonly singleShift: IndexedGsm7Table;
+  /** The pair flattened for the hot loops of the encoder, decoder and segmenter. */
+  readonly lookup: Gsm7LookupTables;
 }
 
 function indexTable(table: Gsm7Table): IndexedGsm7Table {
@@ -28,7 +31,11 @@ function indexTable(table: Gsm7Table): IndexedGsm7Table {
 const DEFAULT_LOCKING = indexTable(GSM7_DEFAULT_ALPHABET);
 const DEFAULT_SINGLE_SHIFT = indexTable(GSM7_DEFAULT_EXTENSION);
 
-export const DEFAULT_GSM7_CHARSET: Gsm7Charset = Object.freeze({ locking: DEFAULT_LOCKING, singleShift: DEFAULT_SINGLE_SHIFT });
+export const DEFAULT_GSM7_CHARSET: Gsm7Charset = charsetOf(DEFAULT_LOCKING, DEFAULT_SINGLE_SHIFT);
+
+function charsetOf(locking: IndexedGsm7Table, singleShift: IndexedGsm7Table): Gsm7Charset {
+  return Object.freeze({ locking, singleShift, lookup: buildGsm7LookupTables(locking, singleShift) });
+}
 
 interface IndexedNationalTables {
   readonly locking?: IndexedGsm7Table;
@@ -57,13 +64,22 @@ export function hasSingleShiftTable(language: NationalLanguage): boolean {
   return INDEXED_NATIONAL_TABLES[language]?.singleShift !== undefined;
 }
 
-/** The tables for a national shift; no shift = default alphabet + default extension table. */
+/** National pairs built so far (by "locking/single"): building the lookup tables costs more than a message. */
+const NATIONAL_CHARSETS = new Map<string, Gsm7Charset>();
+
+/** The tables for a national shift; no shift = default alphabet + default extension table. The same pair gives the same object. */
 export function gsm7Charset(shift?: NationalShift): Gsm7Charset {
   if (shift === undefined || (shift.lockingShift === undefined && shift.singleShift === undefined)) return DEFAULT_GSM7_CHARSET;
-  return {
-    locking: shift.lockingShift === undefined ? DEFAULT_LOCKING : nationalTable(shift.lockingShift, 'locking'),
-    singleShift: shift.singleShift === undefined ? DEFAULT_SINGLE_SHIFT : nationalTable(shift.singleShift, 'singleShift'),
-  };
+  const key = `${shift.lockingShift ?? ''}/${shift.singleShift ?? ''}`;
+  let charset = NATIONAL_CHARSETS.get(key);
+  if (charset === undefined) {
+    charset = charsetOf(
+      shift.lockingShift === undefined ? DEFAULT_LOCKING : nationalTable(shift.lockingShift, 'locking'),
+      shift.singleShift === undefined ? DEFAULT_SINGLE_SHIFT : nationalTable(shift.singleShift, 'singleShift'),
+    );
+    NATIONAL_CHARSETS.set(key, charset);
+  }
+  return charset;
 }
 
 function nationalTable(language: NationalLanguage, kind: 'locking' | 'singleShift'): IndexedGsm7Table {

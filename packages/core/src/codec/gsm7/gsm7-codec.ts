@@ -1,7 +1,10 @@
 import { CodecError } from '../../errors/codec-error';
 import type { NationalShift } from '../types';
 import { gsm7Charset } from './gsm7-charset';
+import { codeUnitsToString } from '../code-units-to-string';
 import { GSM7_ESCAPE } from './gsm7-table';
+
+const SPACE = 0x20;
 
 /**
  * Text → septet codes (one per array entry, unpacked). A character of the single shift table
@@ -9,21 +12,14 @@ import { GSM7_ESCAPE } from './gsm7-table';
  * neither table.
  */
 export function encodeGsm7(text: string, shift?: NationalShift): number[] {
-  const { locking, singleShift } = gsm7Charset(shift);
+  const { codeByUnit } = gsm7Charset(shift).lookup;
   const septets: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const septet = locking.septetOf.get(unit);
-    if (septet !== undefined) {
-      septets.push(septet);
-      continue;
-    }
-    const shifted = singleShift.septetOf.get(unit);
-    if (shifted !== undefined) {
-      septets.push(GSM7_ESCAPE, shifted);
-      continue;
-    }
-    throw new CodecError('SMSB_CODEC_UNENCODABLE', `character ${describeCharacter(text, i)} at index ${i} is not in the GSM 7-bit ${describeShift(shift)}`);
+    const entry = unit < codeByUnit.length ? codeByUnit[unit]! : 0;
+    if (entry === 0) throw unencodableCharacter(text, i, shift);
+    if (entry >> 8 === 1) septets.push(entry & 0x7f);
+    else septets.push(GSM7_ESCAPE, entry & 0x7f);
   }
   return septets;
 }
@@ -35,37 +31,33 @@ export function encodeGsm7(text: string, shift?: NationalShift): number[] {
  * a space too.
  */
 export function decodeGsm7(septets: ArrayLike<number>, shift?: NationalShift): string {
-  const { locking, singleShift } = gsm7Charset(shift);
-  let text = '';
+  const { unitBySeptet, unitByEscapedCode } = gsm7Charset(shift).lookup;
+  const units: number[] = [];
   for (let i = 0; i < septets.length; i++) {
     const septet = septets[i]! & 0x7f;
-    if (septet !== GSM7_ESCAPE) {
-      text += locking.table[septet] || ' ';
-      continue;
-    }
-    i++;
-    if (i >= septets.length) {
-      text += ' ';
-      break;
-    }
-    const code = septets[i]! & 0x7f;
-    if (code === GSM7_ESCAPE) text += ' ';
-    else text += singleShift.table[code] || locking.table[code] || ' ';
+    if (septet !== GSM7_ESCAPE) units.push(unitBySeptet[septet]!);
+    else if (++i < septets.length) units.push(unitByEscapedCode[septets[i]! & 0x7f]!);
+    else units.push(SPACE);
   }
-  return text;
+  return codeUnitsToString(units);
 }
 
 /** Septets `text` takes with these tables (extension characters count 2), or -1 when a character fits neither table. */
 export function gsm7Length(text: string, shift?: NationalShift): number {
-  const { locking, singleShift } = gsm7Charset(shift);
+  const { codeByUnit } = gsm7Charset(shift).lookup;
   let septets = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (locking.septetOf.has(unit)) septets += 1;
-    else if (singleShift.septetOf.has(unit)) septets += 2;
-    else return -1;
+    const cost = unit < codeByUnit.length ? codeByUnit[unit]! >> 8 : 0;
+    if (cost === 0) return -1;
+    septets += cost;
   }
   return septets;
+}
+
+/** The SMSB_CODEC_UNENCODABLE error for the character at `index`. */
+export function unencodableCharacter(text: string, index: number, shift?: NationalShift): CodecError {
+  return new CodecError('SMSB_CODEC_UNENCODABLE', `character ${describeCharacter(text, index)} at index ${index} is not in the GSM 7-bit ${describeShift(shift)}`);
 }
 
 /** "'😀' (U+1F600)" — the whole code point when it is a surrogate pair. */

@@ -1,6 +1,6 @@
 import { CodecError } from '../../errors/codec-error';
 import { decodeGsm7, encodeGsm7 } from '../gsm7';
-import { packSeptets, unpackSeptets } from '../septet-packing';
+import { packedOctetCount, packSeptets, unpackSeptets } from '../septet-packing';
 import type { AddressType } from '../types';
 import type { OctetReader } from './octet-reader';
 import { octetsToHex } from './hex-octets';
@@ -132,19 +132,29 @@ function isPlainDigits(text: string, from: number): boolean {
 
 /** Length octet, type of address and value of a TP-DA. */
 export function encodeAddress(destination: ParsedDestination): Uint8Array {
+  const out = new Uint8Array(addressOctetCount(destination));
+  writeAddress(destination, out, 0);
+  return out;
+}
+
+/** Octets encodeAddress gives for `destination`. */
+export function addressOctetCount(destination: ParsedDestination): number {
+  return destination.kind === 'alphanumeric' ? 2 + packedOctetCount(destination.septets.length) : 2 + ((destination.digits.length + 1) >> 1);
+}
+
+/** encodeAddress written into `out` from `at`; returns where the address ends. */
+export function writeAddress(destination: ParsedDestination, out: Uint8Array, at: number): number {
   if (destination.kind === 'alphanumeric') {
     const packed = packSeptets(destination.septets);
-    const out = new Uint8Array(2 + packed.length);
-    out[0] = Math.ceil((destination.septets.length * 7) / 4);
-    out[1] = TON_ALPHANUMERIC;
-    out.set(packed, 2);
-    return out;
+    out[at] = Math.ceil((destination.septets.length * 7) / 4);
+    out[at + 1] = TON_ALPHANUMERIC;
+    out.set(packed, at + 2);
+    return at + 2 + packed.length;
   }
-  const out = new Uint8Array(2 + ((destination.digits.length + 1) >> 1));
-  out[0] = destination.digits.length;
-  out[1] = destination.international ? TON_INTERNATIONAL : TON_UNKNOWN;
-  writeSemiOctetDigits(destination.digits, out, 2);
-  return out;
+  out[at] = destination.digits.length;
+  out[at + 1] = destination.international ? TON_INTERNATIONAL : TON_UNKNOWN;
+  writeSemiOctetDigits(destination.digits, out, at + 2);
+  return at + 2 + ((destination.digits.length + 1) >> 1);
 }
 
 /** encodeAddress as hex. */

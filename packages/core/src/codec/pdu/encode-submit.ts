@@ -1,32 +1,36 @@
 import { CodecError } from '../../errors/codec-error';
-import { encodeGsm7 } from '../gsm7';
-import { segmentText } from '../segmenter';
-import { fillBitsAfterHeader, packSeptets } from '../septet-packing';
-import type { ConcatInfo, DataEncoding, EncodedPdu, NationalShift, SubmitOptions, UserDataHeaderElement } from '../types';
-import { encodeAddress, parseDestination } from './address';
+import { unencodableCharacter, writePackedGsm7, type Gsm7Charset } from '../gsm7';
+import type { PartLayout } from '../segmenter/part-layout';
+import { planTextParts } from '../segmenter/plan-text-parts';
+import { userDataHeaderOctets } from '../segmenter/segment-budget';
+import { resolveSegmentOptions } from '../segmenter/segment-options';
+import { fillBitsAfterHeader, packedOctetCount } from '../septet-packing';
+import type { DataEncoding, EncodedPdu, NationalShift, SubmitOptions } from '../types';
+import { addressOctetCount, parseDestination, writeAddress } from './address';
 import { buildDataCodingScheme } from './data-coding-scheme';
 import { describeOptionValue } from './describe-option-value';
-import { defaultAlphabetLength, packCountedDefaultAlphabet, packDefaultAlphabet, type PackedSeptets } from './default-alphabet-fast-path';
 import { buildSubmitFirstOctet } from './first-octet';
-import { octetHex, octetsToHex, utf16BeHex } from './hex-octets';
-import { encodeSmscAddress } from './smsc-address';
-import { buildUserDataHeader, concatElement, nationalShiftElements } from './user-data-header';
+import { octetsToHex } from './hex-octets';
+import { parseSmscAddress, smscAddressOctetCount, writeSmscAddress } from './smsc-address';
+import { writeUserDataHeader } from './user-data-header';
 import { encodeValidityPeriod } from './validity-period';
 
 /** Most octets of user data one TPDU carries. */
 export const MAX_USER_DATA_OCTETS = 140;
 /** Most parts one concatenated message can have (the total is one octet). */
 export const MAX_CONCATENATED_PARTS = 255;
-const SINGLE_PART_SEPTETS = 160;
-const SINGLE_PART_UCS2_UNITS = 70;
 /** Zero-length, so sharing it cannot leak state between calls. */
 const NO_OCTETS = new Uint8Array(0);
 
-/** The payload of one part before it gets its header. */
-type PartPayload =
-  | { alphabet: 'gsm7'; text: string; national?: NationalShift; septets?: number; packed?: PackedSeptets }
-  | { alphabet: 'ucs2'; text: string }
-  | { alphabet: '8bit'; octets: Uint8Array };
+/** What the user data of every part is cut from: text (with its GSM-7 tables) or 8-bit data. */
+interface Payload {
+  alphabet: DataEncoding;
+  layout: PartLayout;
+  text: string;
+  charset?: Gsm7Charset;
+  national?: NationalShift;
+  data: Uint8Array;
+}
 
 /**
  * Builds the SMS-SUBMIT PDUs of a message: one when it fits, else concatenated parts whose TP-MR
@@ -39,120 +43,133 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
   const protocolId = octetOption(options.protocolId, 'protocolId');
   const concatReference = integerOption(options.concatReference ?? 0, 'concatReference', referenceBits === 16 ? 0xffff : 0xff);
   const messageClass = resolveClass(options);
-  const destination = encodeAddress(parseDestination(options.to));
-  const smscHex = octetsToHex(encodeSmscAddress(options.smsc));
+  const destination = parseDestination(options.to);
+  const smsc = parseSmscAddress(options.smsc);
   const validity = encodeValidityPeriod(options.validity);
 
-  const { alphabet, parts, national } = payloadParts(options, referenceBits);
-  if (parts.length > MAX_CONCATENATED_PARTS) {
-    throw new CodecError('SMSB_CODEC_TOO_LONG', `message needs ${parts.length} parts; at most ${MAX_CONCATENATED_PARTS} can be concatenated`);
+  const payload = messagePayload(options, referenceBits);
+  const { ends, units } = payload.layout;
+  const partCount = ends.length;
+  if (partCount > MAX_CONCATENATED_PARTS) {
+    throw new CodecError('SMSB_CODEC_TOO_LONG', `message needs ${partCount} parts; at most ${MAX_CONCATENATED_PARTS} can be concatenated`);
   }
-  const shiftElements = nationalShiftElements(national);
-  const firstOctet = buildSubmitFirstOctet({
-    userDataHeader: parts.length > 1 || shiftElements.length > 0,
+  const concatenated = partCount > 1;
+  const headerOctets = userDataHeaderOctets(concatenated, referenceBits, payload.national);
+  const fillBits = fillBitsAfterHeader(headerOctets);
+  const headerSeptets = Math.ceil((headerOctets * 8) / 7);
+  const smscOctets = smscAddressOctetCount(smsc);
+  // SMSC, first octet, TP-MR, TP-DA, TP-PID, TP-DCS, TP-VP: the same in every part but TP-MR.
+  const envelopeOctets = smscOctets + 2 + addressOctetCount(destination) + 2 + validity.octets.length;
+  const bodyAt = envelopeOctets + 1 + headerOctets;
+
+  const partOctets: number[] = new Array(partCount);
+  let totalOctets = 0;
+  for (let index = 0; index < partCount; index++) {
+    const start = index === 0 ? 0 : ends[index - 1]!;
+    const end = ends[index]!;
+    const bodyOctets =
+      payload.alphabet === 'gsm7' ? packedOctetCount(units[index]!, fillBits) : payload.alphabet === 'ucs2' ? 2 * (end - start) : end - start;
+    if (headerOctets + bodyOctets > MAX_USER_DATA_OCTETS) {
+      throw new CodecError('SMSB_CODEC_TOO_LONG', `part ${index + 1} needs ${headerOctets + bodyOctets} octets of user data; ${MAX_USER_DATA_OCTETS} fit`);
+    }
+    partOctets[index] = bodyAt + bodyOctets;
+    totalOctets += bodyAt + bodyOctets;
+  }
+
+  // All parts in one pooled buffer and one hex conversion: per-part allocations cost more than the encoding.
+  // Every octet of it is written below, so it needs no zeroing.
+  const out = Buffer.allocUnsafe(totalOctets);
+  let at = writeSmscAddress(smsc, out, 0);
+  out[at++] = buildSubmitFirstOctet({
+    userDataHeader: headerOctets > 0,
     rejectDuplicates: options.rejectDuplicates === true,
     validityPeriodFormat: validity.format,
     statusReportRequested: options.statusReport === true,
     replyPath: options.replyPath === true,
   });
-  // Everything but TP-MR, TP-UDL and TP-UD is the same in every part: hex it once.
-  const firstOctetHex = octetHex(firstOctet);
-  const middleHex = octetsToHex(destination) + octetHex(protocolId) + octetHex(buildDataCodingScheme(alphabet, messageClass)) + octetsToHex(validity.octets);
-  const fixedOctets = 1 + 1 + destination.length + 2 + validity.octets.length;
+  at++; // TP-MR, per part
+  at = writeAddress(destination, out, at);
+  out[at++] = protocolId;
+  out[at++] = buildDataCodingScheme(payload.alphabet, messageClass);
+  out.set(validity.octets, at);
+  const referenceAt = smscOctets + 1;
 
-  const encoded: EncodedPdu[] = new Array(parts.length);
-  for (let index = 0; index < parts.length; index++) {
-    const header =
-      parts.length > 1
-        ? buildUserDataHeader([concatElement({ reference: concatReference, total: parts.length, sequence: index + 1, referenceBits } satisfies ConcatInfo), ...shiftElements])
-        : shiftElements.length > 0
-          ? buildUserDataHeader(shiftElements)
-          : NO_OCTETS;
-    const { udl, bodyHex } = userData(header, parts[index]!, index);
-    const tpduHex = firstOctetHex + octetHex((messageReference + index) & 0xff) + middleHex + octetHex(udl) + octetsToHex(header) + bodyHex;
-    encoded[index] = { pdu: smscHex + tpduHex, length: fixedOctets + 1 + header.length + (bodyHex.length >> 1) };
+  let partAt = 0;
+  for (let index = 0; index < partCount; index++) {
+    const start = index === 0 ? 0 : ends[index - 1]!;
+    const end = ends[index]!;
+    if (index > 0) out.copyWithin(partAt, 0, envelopeOctets);
+    out[partAt + referenceAt] = (messageReference + index) & 0xff;
+    writeUserDataHeader(out, partAt + envelopeOctets + 1, concatenated ? { reference: concatReference, total: partCount, sequence: index + 1, referenceBits } : null, payload.national);
+    const udlAt = partAt + envelopeOctets;
+    const bodyStart = partAt + bodyAt;
+    if (payload.alphabet === 'gsm7') {
+      out[udlAt] = headerSeptets + units[index]!;
+      if (writePackedGsm7(payload.text, start, end, payload.charset!, fillBits, out, bodyStart) < 0) {
+        throw unencodableCharacter(payload.text, firstUnencodable(payload.text, start, end, payload.charset!), payload.national);
+      }
+    } else if (payload.alphabet === 'ucs2') {
+      out[udlAt] = headerOctets + 2 * (end - start);
+      writeUtf16Be(payload.text, start, end, out, bodyStart);
+    } else {
+      out[udlAt] = headerOctets + end - start;
+      out.set(payload.data.subarray(start, end), bodyStart);
+    }
+    partAt += partOctets[index]!;
+  }
+
+  const hex = octetsToHex(out);
+  const encoded: EncodedPdu[] = new Array(partCount);
+  partAt = 0;
+  for (let index = 0; index < partCount; index++) {
+    encoded[index] = { pdu: hex.slice(2 * partAt, 2 * (partAt + partOctets[index]!)), length: partOctets[index]! - smscOctets };
+    partAt += partOctets[index]!;
   }
   return encoded;
 }
 
-/** TP-UDL and the TP-UD after the header (as hex); GSM-7 septets start on a septet boundary after the header (fill bits). */
-function userData(header: Uint8Array, part: PartPayload, index: number): { udl: number; bodyHex: string } {
-  let udl: number;
-  let bodyHex: string;
-  if (part.alphabet === 'gsm7') {
-    const packed = part.packed ?? packGsm7(part.text, fillBitsAfterHeader(header.length), part.national, part.septets);
-    udl = Math.ceil((header.length * 8) / 7) + packed.septets;
-    bodyHex = octetsToHex(packed.octets);
-  } else if (part.alphabet === 'ucs2') {
-    udl = header.length + 2 * part.text.length;
-    bodyHex = utf16BeHex(part.text);
-  } else {
-    udl = header.length + part.octets.length;
-    bodyHex = octetsToHex(part.octets);
-  }
-  const octets = header.length + (bodyHex.length >> 1);
-  if (octets > MAX_USER_DATA_OCTETS) {
-    throw new CodecError('SMSB_CODEC_TOO_LONG', `part ${index + 1} needs ${octets} octets of user data; ${MAX_USER_DATA_OCTETS} fit`);
-  }
-  return { udl, bodyHex };
-}
-
-function payloadParts(options: SubmitOptions, referenceBits: 8 | 16): { alphabet: DataEncoding; parts: PartPayload[]; national?: NationalShift } {
+function messagePayload(options: SubmitOptions, referenceBits: 8 | 16): Payload {
   if (options.data != null) {
     if (options.text != null) throw badOption('give text or data, not both');
     if (!(options.data instanceof Uint8Array)) throw badOption('data must be a Uint8Array');
-    return { alphabet: '8bit', parts: splitData(options.data, referenceBits) };
+    return { alphabet: '8bit', layout: dataLayout(options.data.length, referenceBits), text: '', data: options.data };
   }
   const text = options.text ?? '';
   if (typeof text !== 'string') throw badOption('text must be a string');
   if (options.nationalLanguages != null && !Array.isArray(options.nationalLanguages)) throw badOption('nationalLanguages must be an array');
-  const single = singlePartFastPath(text, options);
-  if (single !== undefined) return single;
-  const plan = segmentText(text, { encoding: options.encoding, nationalLanguages: options.nationalLanguages, referenceBits });
-  const national = plan.national;
-  const parts: PartPayload[] = plan.segments.map((segment, index) =>
-    plan.encoding === 'gsm7' ? { alphabet: 'gsm7', text: segment, national, septets: plan.units[index] } : { alphabet: 'ucs2', text: segment },
-  );
-  // Even an empty text is one (empty) message.
-  if (parts.length === 0) parts.push({ alphabet: plan.encoding, text: '' });
-  return { alphabet: plan.encoding, parts, national };
-}
-
-/**
- * The common case — a short text, automatic encoding, no national tables — decided without a full
- * segmentation plan: the same rule segmentText applies (GSM-7 when every character is in the
- * default tables, else UCS-2) with the single-part budgets of 160 septets / 70 code units.
- */
-function singlePartFastPath(text: string, options: SubmitOptions): { alphabet: DataEncoding; parts: PartPayload[] } | undefined {
-  if ((options.encoding ?? 'auto') !== 'auto' || (options.nationalLanguages?.length ?? 0) > 0 || text.length > SINGLE_PART_SEPTETS) return undefined;
-  const septets = defaultAlphabetLength(text);
-  if (septets >= 0) {
-    if (septets > SINGLE_PART_SEPTETS) return undefined;
-    // A single part without national tables has no header, hence no fill bits.
-    return { alphabet: 'gsm7', parts: [{ alphabet: 'gsm7', text, packed: packDefaultAlphabet(text, 0)! }] };
-  }
-  return text.length <= SINGLE_PART_UCS2_UNITS ? { alphabet: 'ucs2', parts: [{ alphabet: 'ucs2', text }] } : undefined;
-}
-
-/** GSM-7 text packed after `fillBits`: the flat default-alphabet path, else the GSM-7 codec with the national tables. */
-function packGsm7(text: string, fillBits: number, national: NationalShift | undefined, plannedSeptets: number | undefined): PackedSeptets {
-  if (national === undefined) {
-    // The plan's septet count for a segment it made from the default tables saves a counting pass.
-    const fast =
-      (plannedSeptets === undefined ? undefined : packCountedDefaultAlphabet(text, fillBits, plannedSeptets)) ?? packDefaultAlphabet(text, fillBits);
-    if (fast !== undefined) return fast;
-  }
-  const septets = encodeGsm7(text, national);
-  return { octets: packSeptets(septets, fillBits), septets: septets.length };
+  const plan = planTextParts(text, resolveSegmentOptions({ encoding: options.encoding, nationalLanguages: options.nationalLanguages, referenceBits }));
+  return { alphabet: plan.encoding, layout: plan.layout, text: plan.text, charset: plan.charset, national: plan.national, data: NO_OCTETS };
 }
 
 /** 8-bit data in parts of 140 octets, or 134 / 133 when each part carries an 8- / 16-bit concat header. */
-function splitData(data: Uint8Array, referenceBits: 8 | 16): PartPayload[] {
-  if (data.length <= MAX_USER_DATA_OCTETS) return [{ alphabet: '8bit', octets: data }];
+function dataLayout(length: number, referenceBits: 8 | 16): PartLayout {
+  if (length <= MAX_USER_DATA_OCTETS) return { ends: [length], units: [length] };
   const size = MAX_USER_DATA_OCTETS - (referenceBits === 16 ? 7 : 6);
-  const parts: PartPayload[] = [];
-  for (let at = 0; at < data.length; at += size) parts.push({ alphabet: '8bit', octets: data.subarray(at, at + size) });
-  return parts;
+  const ends: number[] = [];
+  const units: number[] = [];
+  for (let at = 0; at < length; at += size) {
+    ends.push(Math.min(at + size, length));
+    units.push(Math.min(size, length - at));
+  }
+  return { ends, units };
+}
+
+function writeUtf16Be(text: string, start: number, end: number, out: Uint8Array, at: number): void {
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    out[at++] = unit >> 8;
+    out[at++] = unit;
+  }
+}
+
+/** Only reached when the plan and the tables disagree: names the character instead of sending a corrupt part. */
+function firstUnencodable(text: string, start: number, end: number, charset: Gsm7Charset): number {
+  const { codeByUnit } = charset.lookup;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= codeByUnit.length || codeByUnit[unit] === 0) return i;
+  }
+  return start;
 }
 
 function resolveClass(options: SubmitOptions): 0 | 1 | 2 | 3 | undefined {

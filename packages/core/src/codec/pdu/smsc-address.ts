@@ -32,14 +32,31 @@ export function readSmscAddress(reader: OctetReader): string | null {
 
 /** SMSC prefix octets; no SMSC (undefined or empty) is the single octet 00: "use the SIM's". */
 export function encodeSmscAddress(smsc: string | undefined | null): Uint8Array {
-  if (smsc == null || (typeof smsc === 'string' && smsc.trim() === '')) return Uint8Array.of(0);
-  if (typeof smsc !== 'string') throw new CodecError('SMSB_CODEC_BAD_ADDRESS', `SMSC address must be a string, got ${typeof smsc}`);
-  const number = parsePhoneNumber(smsc.trim(), 'SMSC address');
-  const out = new Uint8Array(2 + ((number.digits.length + 1) >> 1));
-  out[0] = out.length - 1;
-  out[1] = number.international ? 0x91 : 0x81;
-  writeSemiOctetDigits(number.digits, out, 2);
+  const number = parseSmscAddress(smsc);
+  const out = new Uint8Array(smscAddressOctetCount(number));
+  writeSmscAddress(number, out, 0);
   return out;
+}
+
+/** The SMSC number to put in front of a TPDU; null = none given, the SIM's is used. */
+export function parseSmscAddress(smsc: string | undefined | null): { digits: string; international: boolean } | null {
+  if (smsc == null || (typeof smsc === 'string' && smsc.trim() === '')) return null;
+  if (typeof smsc !== 'string') throw new CodecError('SMSB_CODEC_BAD_ADDRESS', `SMSC address must be a string, got ${typeof smsc}`);
+  return parsePhoneNumber(smsc.trim(), 'SMSC address');
+}
+
+export function smscAddressOctetCount(number: { digits: string } | null): number {
+  return number === null ? 1 : 2 + ((number.digits.length + 1) >> 1);
+}
+
+/** encodeSmscAddress written into `out` from `at`; returns where the prefix ends. */
+export function writeSmscAddress(number: { digits: string; international: boolean } | null, out: Uint8Array, at: number): number {
+  const length = smscAddressOctetCount(number);
+  out[at] = length - 1;
+  if (number === null) return at + 1;
+  out[at + 1] = number.international ? 0x91 : 0x81;
+  writeSemiOctetDigits(number.digits, out, at + 2);
+  return at + length;
 }
 
 /** encodeSmscAddress as hex. */

@@ -102,3 +102,38 @@ export function buildUserDataHeader(elements: readonly UserDataHeaderElement[]):
   }
   return out;
 }
+
+/**
+ * buildUserDataHeader([concatElement(concat), ...nationalShiftElements(national)]) written into
+ * `out` from `at` without the element objects; `concat` null leaves the concat element out.
+ * Returns where the header ends (at itself when there is no element).
+ */
+export function writeUserDataHeader(out: Uint8Array, at: number, concat: ConcatInfo | null, national: NationalShift | undefined): number {
+  const start = at++;
+  if (concat !== null) {
+    if (concat.referenceBits === 16) {
+      out[at++] = INFORMATION_ELEMENT_ID.concat16;
+      out[at++] = 4;
+      out[at++] = concat.reference >> 8;
+    } else {
+      out[at++] = INFORMATION_ELEMENT_ID.concat8;
+      out[at++] = 3;
+    }
+    out[at++] = concat.reference;
+    out[at++] = concat.total;
+    out[at++] = concat.sequence;
+  }
+  if (national?.lockingShift !== undefined) {
+    out[at++] = INFORMATION_ELEMENT_ID.nationalLockingShift;
+    out[at++] = 1;
+    out[at++] = nationalLanguageId(national.lockingShift);
+  }
+  if (national?.singleShift !== undefined) {
+    out[at++] = INFORMATION_ELEMENT_ID.nationalSingleShift;
+    out[at++] = 1;
+    out[at++] = nationalLanguageId(national.singleShift);
+  }
+  if (at === start + 1) return start;
+  out[start] = at - start - 1;
+  return at;
+}

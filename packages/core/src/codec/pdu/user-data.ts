@@ -1,9 +1,8 @@
 import { CodecError } from '../../errors/codec-error';
-import { decodeGsm7 } from '../gsm7';
-import { fillBitsAfterHeader, packedOctetCount, unpackSeptets } from '../septet-packing';
+import { gsm7Charset, readPackedGsm7 } from '../gsm7';
+import { fillBitsAfterHeader, packedOctetCount, septetAt } from '../septet-packing';
 import type { DataEncoding } from '../types';
 import { decodeUcs2 } from '../ucs2';
-import { septetAt, unpackDefaultAlphabet } from './default-alphabet-fast-path';
 import { octetsToHex } from './hex-octets';
 import type { OctetReader } from './octet-reader';
 import { parseUserDataHeader, type UserDataHeader } from './user-data-header';
@@ -51,12 +50,8 @@ export function readUserData(reader: OctetReader, hasHeader: boolean, encoding: 
     let septetCount = udl - headerSeptets;
     // A part that is followed by another ends mid-text: its last character is never padding.
     const concat = header?.concat;
-    if ((concat == null || concat.sequence === concat.total) && isPadding(octets, septetCount, fillBits, textStart, udl)) septetCount--;
-    const national = header?.national ?? undefined;
-    const text =
-      national === undefined
-        ? unpackDefaultAlphabet(octets, septetCount, fillBits, textStart)
-        : decodeGsm7(unpackSeptets(octets, septetCount, fillBits, textStart), national);
+    if ((concat == null || concat.sequence === concat.total) && endsWithPaddingCr(octets, septetCount, fillBits, textStart, udl)) septetCount--;
+    const text = readPackedGsm7(octets, septetCount, fillBits, textStart, gsm7Charset(header?.national ?? undefined));
     return { header, text, data: null };
   }
 
@@ -74,13 +69,15 @@ export function readUserData(reader: OctetReader, hasHeader: boolean, encoding: 
 }
 
 /**
- * When the user data ends exactly on an octet boundary, a final CR is padding (TS 23.038
- * §6.1.2.3.1), and so is a final `@` from senders that counted the zero spare bits as a septet.
- * A genuine `@` ending exactly there is indistinguishable and is lost too.
+ * TS 23.038 §6.1.2.3.1: a sender whose septets end on an octet boundary (a multiple of 8) may add a
+ * CR there as padding, which the receiver drops. TP-UDL counts septets, so the spare bits of any
+ * other length are never read: a final '@' (septet 0) is always text and is kept.
  */
-function isPadding(octets: Uint8Array, septetCount: number, fillBits: number, offset: number, udl: number): boolean {
+function endsWithPaddingCr(octets: Uint8Array, septetCount: number, fillBits: number, offset: number, udl: number): boolean {
   if (septetCount <= 0 || udl % 8 !== 0) return false;
-  const last = septetAt(octets, septetCount - 1, fillBits, offset);
-  if (last !== CR && last !== 0) return false;
-  return septetCount === 1 || septetAt(octets, septetCount - 2, fillBits, offset) !== ESCAPE;
+  if (septetAt(octets, septetCount - 1, fillBits, offset) !== CR) return false;
+  // After an odd run of escapes the 0x0D is a single shift code, not a CR.
+  let escapes = 0;
+  while (escapes < septetCount - 1 && septetAt(octets, septetCount - 2 - escapes, fillBits, offset) === ESCAPE) escapes++;
+  return escapes % 2 === 0;
 }

@@ -78,9 +78,12 @@ function decodeEnhanced(octets: Uint8Array, start: number): DecodedValidityPerio
   }
 }
 
+/** Shared: a zero-length array cannot be written to and the object is frozen. */
+const NO_VALIDITY_PERIOD: { format: ValidityPeriodFormat; octets: Uint8Array } = Object.freeze({ format: 'none', octets: new Uint8Array(0) });
+
 /** TP-VPF and TP-VP octets for what the caller asked; a number means relative minutes. */
 export function encodeValidityPeriod(validity: ValidityPeriod | number | undefined | null): { format: ValidityPeriodFormat; octets: Uint8Array } {
-  if (validity == null) return { format: 'none', octets: new Uint8Array(0) };
+  if (validity == null) return NO_VALIDITY_PERIOD;
   if (typeof validity === 'number') return { format: 'relative', octets: Uint8Array.of(relativeValidityOctet(validity)) };
   if (typeof validity !== 'object') throw new CodecError('SMSB_CODEC_BAD_OPTION', `validity must be minutes or an object, got ${typeof validity}`);
   const given = [validity.relativeMinutes, validity.absolute, validity.enhancedSeconds].filter((v) => v !== undefined).length;

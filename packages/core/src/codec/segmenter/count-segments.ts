@@ -1,8 +1,6 @@
 import { DEFAULT_GSM7_COST } from '../gsm7/gsm7-cost';
 import type { SegmentOptions, TextEncoding } from '../types';
-import { selectEncoding } from './choose-encoding';
-import { measureGsm7 } from './gsm7-part-count';
-import { segmentBudget } from './segment-budget';
+import { planTextParts } from './plan-text-parts';
 import { resolveSegmentOptions } from './segment-options';
 
 export interface SegmentCount {
@@ -45,12 +43,12 @@ export function countSegments(text: string, options?: SegmentOptions): SegmentCo
     if (i === length) return { encoding: 'gsm7', count: septets <= GSM7_SINGLE ? 1 : parts, units: septets };
     if (resolved.encoding === 'auto') return countUcs2(text, ucs2Multi);
   }
-  const selected = selectEncoding(text, resolved);
-  if (selected.encoding === 'ucs2') return countUcs2(selected.text, ucs2Multi);
-  const single = segmentBudget('gsm7', false, resolved.referenceBits, selected.national);
-  const multi = segmentBudget('gsm7', true, resolved.referenceBits, selected.national);
-  const measure = measureGsm7(selected.text, selected.charset!, single, multi)!;
-  return { encoding: 'gsm7', count: measure.count, units: measure.septets };
+  const plan = planTextParts(text, resolved);
+  if (plan.encoding === 'ucs2') return countUcs2(plan.text, ucs2Multi);
+  const { units } = plan.layout;
+  let septets = 0;
+  for (const partSeptets of units) septets += partSeptets;
+  return { encoding: 'gsm7', count: units.length, units: septets };
 }
 
 function countUcs2(text: string, multiBudget: number): SegmentCount {

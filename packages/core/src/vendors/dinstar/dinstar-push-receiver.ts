@@ -1,5 +1,6 @@
 import { InvalidRequestError } from '../../errors';
 import type { DeliveryStatus, InboundMessage, UssdExchange } from '../../model';
+import { receivePush, type PushAnswer, type PushAnswers } from '../shared/push-answer';
 import { parseDinstarDeliverStatuses } from './dinstar-deliver-status';
 import { parseDinstarIncomingSms } from './dinstar-incoming-sms';
 import { optionalInteger, parseDinstarSmsResults } from './dinstar-sms-result';
@@ -94,27 +95,19 @@ export function parseDinstarPush(body: string | Record<string, unknown>, options
   return batch;
 }
 
-/** The answer the receiver gives the gateway. */
-export interface DinstarPushAnswer {
-  status: number;
-  contentType: string;
-  body: string;
-}
+const DINSTAR_PUSH_ANSWERS: PushAnswers = {
+  accepted: { status: 200, contentType: 'application/json', body: '{"error_code":200}' },
+  refused: (error) => ({ status: 400, contentType: 'application/json', body: JSON.stringify({ error_code: 400, message: error.message }) }),
+};
 
 /** What one push gave: the batch (or why it could not be read) and the answer for the gateway. */
 export interface DinstarPushReceipt {
-  answer: DinstarPushAnswer;
+  answer: PushAnswer;
   batch?: DinstarPushBatch;
   error?: InvalidRequestError;
 }
 
 /** Handles one push: 200 with `{"error_code":200}` (the API's own success shape) or 400 with the reason. */
 export function receiveDinstarPush(body: string | Record<string, unknown>, options: DinstarPushReceiverOptions = {}): DinstarPushReceipt {
-  try {
-    const batch = parseDinstarPush(body, options);
-    return { batch, answer: { status: 200, contentType: 'application/json', body: '{"error_code":200}' } };
-  } catch (error) {
-    if (!(error instanceof InvalidRequestError)) throw error;
-    return { error, answer: { status: 400, contentType: 'application/json', body: JSON.stringify({ error_code: 400, message: error.message }) } };
-  }
+  return receivePush(() => ({ batch: parseDinstarPush(body, options) }), DINSTAR_PUSH_ANSWERS);
 }

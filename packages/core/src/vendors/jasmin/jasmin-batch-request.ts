@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock/clock';
 import { InvalidRequestError } from '../../errors';
+import { formatWallClock, wallClockIn } from '../shared/zone-wall-clock';
 import { buildJasminMessage, type JasminMessageInput } from './jasmin-message-fields';
 import { canonicalJasminKey } from './jasmin-parameter-names';
 
@@ -28,35 +29,7 @@ export interface JasminBatchInput {
   scheduleAt?: JasminScheduleAt;
 }
 
-function pad2(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-function wallClock(at: Date, timeZone: string): string {
-  let parts: Record<string, string>;
-  try {
-    parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-      })
-        .formatToParts(at)
-        .map((part) => [part.type, part.value]),
-    );
-  } catch (cause) {
-    throw new InvalidRequestError(`"${timeZone}" is not a time zone: use an IANA name such as Europe/Paris or UTC`, {
-      details: { gateway: 'jasmin', timeZone },
-      cause,
-    });
-  }
-  return `${parts.year}-${parts.month}-${parts.day} ${pad2(Number(parts.hour) % 24)}:${parts.minute}:${parts.second}`;
-}
+const JASMIN_SERVER_ZONE_OWNER = { gateway: 'jasmin', exampleZone: 'Europe/Paris' } as const;
 
 /** The `schedule_at` value for a batch. */
 export function formatJasminScheduleAt(at: JasminScheduleAt, clock: Clock, options: JasminScheduleOptions = {}): string {
@@ -72,7 +45,7 @@ export function formatJasminScheduleAt(at: JasminScheduleAt, clock: Clock, optio
       details: { gateway: 'jasmin' },
     });
   }
-  if ((options.form ?? 'relative') === 'absolute') return wallClock(at, options.serverTimeZone ?? 'UTC');
+  if ((options.form ?? 'relative') === 'absolute') return formatWallClock(wallClockIn(at, options.serverTimeZone ?? 'UTC', JASMIN_SERVER_ZONE_OWNER));
   return `${Math.ceil(delayMs / 1000)}s`;
 }
 

@@ -4,8 +4,9 @@ import type { AdminCommandResult, SendRequest, SendResult } from '../../model';
 import type { HttpRequest, HttpResponse, HttpTransport, TlsOptions } from '../../transport/http-transport';
 import { UndiciHttpTransport } from '../../transport/undici-http-transport';
 import type { GatewayClient } from '../gateway-client';
-import { normalisePhoneNumber, type PhoneNumberFormat } from '../shared/phone-number';
 import { SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
+import { normalisePhoneNumber, type PhoneNumberFormat } from '../shared/phone-number';
+import { planGatewayText } from '../shared/gateway-text-plan';
 import { buildJasminBatchBody, formatJasminScheduleAt, type JasminBatchInput, type JasminScheduleOptions } from './jasmin-batch-request';
 import type { JasminDlrOptions } from './jasmin-dlr-options';
 import { buildJasminMessage, jasminUtf16Hex, type JasminMessageInput } from './jasmin-message-fields';
@@ -20,7 +21,6 @@ import {
   type JasminBatchAccepted,
   type JasminRate,
 } from './jasmin-response-reader';
-import { planJasminText } from './jasmin-text-plan';
 
 export interface JasminClientOptions {
   /** The Jasmin REST API, e.g. `http://jasmin:8080`. */
@@ -107,7 +107,7 @@ export class JasminClient implements GatewayClient {
     const { 'hex-content': hexContent, coding, ...extra } = vendor;
     if (request.statusReport === false) for (const key of Object.keys(extra)) if (key.startsWith('dlr')) delete extra[key];
     const binary = typeof hexContent === 'string' && hexContent !== '';
-    const plan = binary ? undefined : planJasminText(request.text, request.encoding ?? 'auto');
+    const plan = binary ? undefined : planGatewayText('jasmin', request.text, request.encoding ?? 'auto');
     const message: Omit<JasminMessageInput, 'to'> = {
       ...(binary ? { hexContent: hexContent as string, ...(coding !== undefined ? { coding: Number(coding) } : {}) } : { text: plan!.text, encoding: plan!.encoding }),
       ...(request.from ?? this.options.defaultFrom ? { from: request.from ?? this.options.defaultFrom } : {}),
@@ -177,7 +177,7 @@ export class JasminClient implements GatewayClient {
 
   /** `GET /secure/rate`: what a message to `to` would cost, and in how many parts. */
   async rate(input: { to: string; text: string }): Promise<JasminRate> {
-    const plan = planJasminText(input.text, 'auto');
+    const plan = planGatewayText('jasmin', input.text, 'auto');
     const query: Record<string, string | number> = { to: this.normalise(input.to) };
     if (plan.encoding === 'ucs2') {
       query.coding = 8;

@@ -1,8 +1,9 @@
-import { InvalidRequestError } from '../../errors';
+import type { InvalidRequestError } from '../../errors';
 import type { DeliveryStatus } from '../../model';
+import { PLAIN_TEXT_PUSH_ANSWERS, receivePush, type PushAnswer } from '../shared/push-answer';
+import { pushCallFields, type PushCall } from '../shared/push-call';
 import { parseJasminBatchCallback, type JasminBatchEvent } from './jasmin-batch-callback';
 import { JASMIN_DLR_ACK, parseJasminDeliveryReport } from './jasmin-delivery-report';
-import { jasminPushFields, type JasminPushCall, type PushAnswer } from './jasmin-push-call';
 
 export interface JasminDlrReceipt {
   answer: PushAnswer;
@@ -21,23 +22,14 @@ export interface JasminBatchCallbackReceipt {
  * gets 200 with exactly `ACK/Jasmin`, so a report we could read is always acknowledged that way
  * and one we could not read is not (400).
  */
-export function receiveJasminDlr(call: JasminPushCall): JasminDlrReceipt {
-  try {
-    const status = parseJasminDeliveryReport(jasminPushFields(call));
-    return { status, answer: { status: 200, contentType: 'text/plain', body: JASMIN_DLR_ACK } };
-  } catch (error) {
-    if (!(error instanceof InvalidRequestError)) throw error;
-    return { error, answer: { status: 400, contentType: 'text/plain; charset=utf-8', body: error.message } };
-  }
+export function receiveJasminDlr(call: PushCall): JasminDlrReceipt {
+  return receivePush(() => ({ status: parseJasminDeliveryReport(pushCallFields(call)) }), {
+    ...PLAIN_TEXT_PUSH_ANSWERS,
+    accepted: { status: 200, contentType: 'text/plain', body: JASMIN_DLR_ACK },
+  });
 }
 
 /** Handles one batch callback or errback (GET `batchId, to, status, statusText`); Jasmin ignores the answer. */
-export function receiveJasminBatchCallback(call: JasminPushCall): JasminBatchCallbackReceipt {
-  try {
-    const event = parseJasminBatchCallback(jasminPushFields(call));
-    return { event, answer: { status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' } };
-  } catch (error) {
-    if (!(error instanceof InvalidRequestError)) throw error;
-    return { error, answer: { status: 400, contentType: 'text/plain; charset=utf-8', body: error.message } };
-  }
+export function receiveJasminBatchCallback(call: PushCall): JasminBatchCallbackReceipt {
+  return receivePush(() => ({ event: parseJasminBatchCallback(pushCallFields(call)) }));
 }

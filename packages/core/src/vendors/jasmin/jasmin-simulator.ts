@@ -5,10 +5,11 @@ import { basicCredentials, isKnownAccount } from '../../simulator/simulator-cred
 import type { SimulatorReply, SimulatorRequest } from '../../simulator/simulator-request';
 import { SimulatorServer } from '../../simulator/simulator-server';
 import type { SimulatedMessage } from '../../simulator/simulated-network';
+import { planGatewayText } from '../shared/gateway-text-plan';
+import { wallClockAsUtc, wallClockIn } from '../shared/zone-wall-clock';
 import { JASMIN_DLR_ACK } from './jasmin-delivery-report';
 import { canonicalJasminFields, JASMIN_CODINGS, JASMIN_MESSAGE_PARAMETERS } from './jasmin-parameter-names';
 import { PythonFloat, pythonJson } from './jasmin-python-json';
-import { planJasminText } from './jasmin-text-plan';
 
 export interface JasminSimulatorOptions extends SimulatorOptions {
   /** Account balance (a number) or `ND` (not defined: unlimited). Default 10.23. */
@@ -211,7 +212,7 @@ export class JasminSimulator extends SimulatorServer implements GatewaySimulator
     }
 
     const body = hex !== undefined ? this.decodeHex(hex, coding) : text('content')!;
-    const parts = hex !== undefined && coding !== 8 ? Math.max(1, Math.ceil(hex.length / 2 / 140)) : planJasminText(body, coding === 8 ? 'ucs2' : 'auto').parts;
+    const parts = hex !== undefined && coding !== 8 ? Math.max(1, Math.ceil(hex.length / 2 / 140)) : planGatewayText('jasmin', body, coding === 8 ? 'ucs2' : 'auto').parts;
     const cost = parts * (this.options.routeRate ?? 1.4);
     if ((this.balance !== 'ND' && this.balance < cost) || (this.smsCount !== 'ND' && this.smsCount < parts)) {
       return error(403, 'Cannot charge submit_sm, check RouterPB log file for details');
@@ -304,14 +305,7 @@ export class JasminSimulator extends SimulatorServer implements GatewaySimulator
   private serverLocalToMs([year, month, day, hour, minute, second]: number[]): number {
     const wallAsUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
     const zone = this.options.serverTimeZone ?? 'UTC';
-    const offsetAt = (utc: number) => {
-      const parts = Object.fromEntries(
-        new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-          .formatToParts(new Date(utc))
-          .map((part) => [part.type, part.value]),
-      );
-      return Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour! % 24, +parts.minute!, +parts.second!) - utc;
-    };
+    const offsetAt = (utc: number) => wallClockAsUtc(wallClockIn(utc, zone)) - utc;
     const offset = offsetAt(wallAsUtc - offsetAt(wallAsUtc));
     return wallAsUtc - offset;
   }
@@ -355,7 +349,7 @@ export class JasminSimulator extends SimulatorServer implements GatewaySimulator
     const coding = Number(canonical.coding ?? 0);
     const hex = canonical['hex-content'] === undefined ? undefined : String(canonical['hex-content']);
     const body = hex !== undefined ? this.decodeHex(hex, coding) : String(canonical.content ?? '');
-    const count = planJasminText(body, coding === 8 ? 'ucs2' : 'auto').parts;
+    const count = planGatewayText('jasmin', body, coding === 8 ? 'ucs2' : 'auto').parts;
     const unitRate = Math.round(count * (this.options.routeRate ?? 1.4) * 1e6) / 1e6;
     return this.json(200, { data: { submit_sm_count: count, unit_rate: new PythonFloat(unitRate) } });
   }

@@ -4,15 +4,15 @@ import type { SendRequest, SendResult } from '../../model';
 import type { HttpResponse, HttpTransport, TlsOptions } from '../../transport/http-transport';
 import { UndiciHttpTransport } from '../../transport/undici-http-transport';
 import type { GatewayClient } from '../gateway-client';
+import { SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
 import { expectHttpOk } from '../shared/http-status-check';
 import { normalisePhoneNumber, type PhoneNumberFormat } from '../shared/phone-number';
-import { SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
+import { planGatewayText } from '../shared/gateway-text-plan';
 import { describeRoutesmsCode, ROUTESMS_SUCCESS_CODE } from './routesms-error-table';
 import { isRoutesmsUnicodeType, parseRoutesmsMessageType, RoutesmsMessageType } from './routesms-message-type';
 import { formatRoutesmsSchedule } from './routesms-schedule';
 import { buildRoutesmsSubmitRequest, routesmsTypeForInput } from './routesms-submit-request';
 import { parseRoutesmsSubmitResponse, routesmsRequestFailure, type RoutesmsSubmitEntry } from './routesms-submit-response';
-import { planRoutesmsText } from './routesms-text-plan';
 
 export interface RoutesmsClientOptions {
   /** `http://host:8080` or `https://host:8443` (the bulk HTTP API's usual ports). */
@@ -121,7 +121,7 @@ export class RoutesmsClient implements GatewayClient {
       : isRoutesmsUnicodeType(forcedType) ? 'ucs2'
       : forcedType === RoutesmsMessageType.plainGsm || forcedType === RoutesmsMessageType.flashGsm ? 'gsm7'
       : (request.encoding ?? 'auto');
-    const plan = planRoutesmsText(request.text, choice);
+    const plan = planGatewayText('routesms', request.text, choice);
     const typeInput = { type: forcedType, encoding: plan.encoding, flash: request.flash ?? false };
     const type = routesmsTypeForInput(typeInput);
     if (request.scheduleAt && !(request.scheduleAt.getTime() > this.clock.now())) {

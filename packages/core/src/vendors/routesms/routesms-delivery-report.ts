@@ -1,5 +1,7 @@
 import type { DeliveryState, DeliveryStatus } from '../../model';
 import { InvalidRequestError } from '../../errors';
+import { wallClockAsUtc, wallClockIn } from '../shared/zone-wall-clock';
+import { ROUTESMS_TIME_ZONE_OWNER } from './routesms-time-zone';
 
 /** `sStatus` values Route Mobile pushes, and what each means in the shared vocabulary. */
 export const ROUTESMS_DLR_STATES: Readonly<Record<string, DeliveryState>> = {
@@ -39,34 +41,8 @@ export interface RoutesmsDeliveryReportOptions {
 
 const DLR_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-  } catch (cause) {
-    throw new InvalidRequestError(`"${timeZone}" is not a time zone: use an IANA name such as Asia/Kolkata or UTC`, {
-      details: { gateway: 'routesms', timeZone },
-      cause,
-    });
-  }
-}
-
 function offsetMinutesAt(utcGuess: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    zoneFormatter(timeZone)
-      .formatToParts(new Date(utcGuess))
-      .map((part) => [part.type, part.value]),
-  );
-  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour! % 24, +parts.minute!, +parts.second!);
-  return Math.round((asUtc - utcGuess) / 60_000);
+  return Math.round((wallClockAsUtc(wallClockIn(utcGuess, timeZone, ROUTESMS_TIME_ZONE_OWNER)) - utcGuess) / 60_000);
 }
 
 /** `yyyy-mm-dd hh:mm:ss` → ISO 8601: with an offset when the zone is known, else local. Unreadable → undefined. */

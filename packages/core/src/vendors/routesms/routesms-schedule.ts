@@ -1,4 +1,6 @@
 import { InvalidRequestError } from '../../errors';
+import { wallClockIn } from '../shared/zone-wall-clock';
+import { ROUTESMS_TIME_ZONE_OWNER } from './routesms-time-zone';
 
 /** The three scheduler parameters of `/bulksms/schedulemsg` (seed 001 §2.1). */
 export interface RoutesmsScheduleFields {
@@ -16,42 +18,6 @@ const MAX_OFFSET_MINUTES = 12 * 60;
 
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-function wallClockIn(instant: Date, timeZone: string): WallClock {
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-  } catch (cause) {
-    throw new InvalidRequestError(`"${timeZone}" is not a time zone: use an IANA name such as Asia/Kolkata or UTC`, {
-      details: { gateway: 'routesms', timeZone },
-      cause,
-    });
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-  };
 }
 
 function formatOffset(offsetMinutes: number): string {
@@ -72,7 +38,7 @@ export function formatRoutesmsSchedule(at: Date, timeZone = 'UTC'): RoutesmsSche
     });
   }
   const instant = new Date(Math.ceil(ms / MINUTE_MS) * MINUTE_MS);
-  let wall = wallClockIn(instant, timeZone);
+  let wall = wallClockIn(instant, timeZone, ROUTESMS_TIME_ZONE_OWNER);
   let offsetMinutes = Math.round((Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) - instant.getTime()) / MINUTE_MS);
   if (Math.abs(offsetMinutes) > MAX_OFFSET_MINUTES) {
     wall = wallClockIn(instant, 'UTC');

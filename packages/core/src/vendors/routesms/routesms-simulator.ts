@@ -3,12 +3,13 @@ import { isKnownAccount, parameterCredentials } from '../../simulator/simulator-
 import { requestParameter, textReply, type SimulatorReply, type SimulatorRequest } from '../../simulator/simulator-request';
 import { SimulatorServer } from '../../simulator/simulator-server';
 import type { SimulatedMessage } from '../../simulator/simulated-network';
+import { formatWallClock, wallClockIn } from '../shared/zone-wall-clock';
+import { planGatewayText } from '../shared/gateway-text-plan';
 import { ROUTESMS_SUCCESS_CODE } from './routesms-error-table';
 import { isRoutesmsUnicodeType, RoutesmsMessageType } from './routesms-message-type';
 import { parseRoutesmsSchedule } from './routesms-schedule';
 import { ROUTESMS_ALPHANUMERIC_SOURCE_MAX, ROUTESMS_NUMERIC_SOURCE_MAX } from './routesms-source-address';
 import { ROUTESMS_SCHEDULE_PATH, ROUTESMS_SEND_PATH } from './routesms-submit-request';
-import { planRoutesmsText } from './routesms-text-plan';
 
 export interface RoutesmsSimulatorOptions extends SimulatorOptions {
   /** Where delivery reports are pushed (form POST) for messages sent with `dlr=1`. */
@@ -34,10 +35,6 @@ const DLR_ON_WIRE: Partial<Record<SimulatedMessage['state'], { status: string; e
   failed: { status: 'UNDELIV', errCode: '001' },
   expired: { status: 'EXPIRED', errCode: '002' },
 };
-
-function pad2(value: number): string {
-  return String(value).padStart(2, '0');
-}
 
 /**
  * Route Mobile's bulk HTTP API over real HTTP: `/bulksms/bulksms` and `/bulksms/schedulemsg`
@@ -112,7 +109,7 @@ export class RoutesmsSimulator extends SimulatorServer implements GatewaySimulat
       notBefore = at.getTime();
     }
 
-    const plan = planRoutesmsText(text, isRoutesmsUnicodeType(type) ? 'ucs2' : 'auto');
+    const plan = planGatewayText('routesms', text, isRoutesmsUnicodeType(type) ? 'ucs2' : 'auto');
     const parts = isRoutesmsUnicodeType(type) || type === RoutesmsMessageType.plainGsm || type === RoutesmsMessageType.flashGsm ? plan.parts : 1;
     const answers = read('destination')!
       .split(',')
@@ -164,21 +161,7 @@ export class RoutesmsSimulator extends SimulatorServer implements GatewaySimulat
 
   private formatDate(ms: number | undefined): string {
     if (ms === undefined) return '';
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone: this.options.timeZone ?? 'UTC',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-      })
-        .formatToParts(new Date(ms))
-        .map((part) => [part.type, part.value]),
-    );
-    return `${parts.year}-${parts.month}-${parts.day} ${pad2(Number(parts.hour) % 24)}:${parts.minute}:${parts.second}`;
+    return formatWallClock(wallClockIn(ms, this.options.timeZone ?? 'UTC'));
   }
 
   private pushReport(message: SimulatedMessage): void {

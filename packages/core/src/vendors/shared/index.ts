@@ -6,3 +6,8 @@ export * from './phone-number';
 export * from './send-retry-policy';
 export * from './http-transport-for';
 export * from './gateway-local-time';
+export * from './push-call';
+export * from './push-answer';
+export * from './gateway-text-plan';
+export * from './zone-wall-clock';
+export * from './given-connection-options';

@@ -2,6 +2,7 @@ import { InvalidRequestError } from '../../errors';
 import type { DeliveryStatus, InboundMessage } from '../../model';
 import { spangwDeliveryState } from './spangw-delivery-state';
 import { parseGatewayLocalTime, gatewayLocalTimeToIso } from '../shared/gateway-local-time';
+import { receivePush, type PushAnswer } from '../shared/push-answer';
 import { formatSpangwMessageReference, spangwTextHash } from './spangw-message-reference';
 import { SPANGW_DEFAULT_PUSH_NAMES, type SpangwPushParameterNames } from './spangw-push-config';
 
@@ -122,27 +123,14 @@ export function parseSpangwPush(call: SpangwPushCall, options: SpangwPushReceive
   };
 }
 
-/** The answer the receiver gives the gateway. */
-export interface SpangwPushAnswer {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
 /** What one push gave: the event (or why it could not be read) and the answer for the gateway. */
 export interface SpangwPushReceipt {
-  answer: SpangwPushAnswer;
+  answer: PushAnswer;
   event?: SpangwPushEvent;
   error?: InvalidRequestError;
 }
 
 /** Handles one push: 200 `OK` when it could be read, 400 with the reason otherwise. */
 export function receiveSpangwPush(call: SpangwPushCall, options: SpangwPushReceiverOptions = {}): SpangwPushReceipt {
-  try {
-    const event = parseSpangwPush(call, options);
-    return { event, answer: { status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' } };
-  } catch (error) {
-    if (!(error instanceof InvalidRequestError)) throw error;
-    return { error, answer: { status: 400, contentType: 'text/plain; charset=utf-8', body: error.message } };
-  }
+  return receivePush(() => ({ event: parseSpangwPush(call, options) }));
 }

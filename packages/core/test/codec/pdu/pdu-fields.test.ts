@@ -3,6 +3,7 @@ import { decodeGsm7 } from '../../../src/codec/gsm7';
 import { packSeptets } from '../../../src/codec/septet-packing';
 import { parseDataCodingScheme } from '../../../src/codec/pdu/data-coding-scheme';
 import { decodePdu } from '../../../src/codec/pdu/decode-pdu';
+import { encodeSubmit } from '../../../src/codec/pdu/encode-submit';
 import { hexToOctets, octetsToHex } from '../../../src/codec/pdu/hex-octets';
 import { decodeTimestamp, encodeTimestamp } from '../../../src/codec/pdu/service-centre-timestamp';
 import { parseUserDataHeader } from '../../../src/codec/pdu/user-data-header';
@@ -130,8 +131,26 @@ describe('7-bit padding at the end', () => {
     expect(decodePdu(deliver('04', '00', '08' + septetsHex('ABCDEFG\r'))).text).toBe('ABCDEFG');
   });
 
-  it('drops a final @ (zero padding counted as a septet) on an octet boundary', () => {
-    expect(decodePdu(deliver('04', '00', '08' + septetsHex('ABCDEFG@'))).text).toBe('ABCDEFG');
+  // Changed deliberately: TP-UDL counts septets, so spare zero bits are never read as an '@'.
+  it('keeps a final @ on an octet boundary: it is text, never padding', () => {
+    expect(decodePdu(deliver('04', '00', '08' + septetsHex('ABCDEFG@'))).text).toBe('ABCDEFG@');
+    expect(decodePdu(deliver('04', '00', '08' + septetsHex('@@@@@@@@'))).text).toBe('@@@@@@@@');
+  });
+
+  it('keeps a final CR on an octet boundary when it is the single shift code after an escape', () => {
+    // 0x1B 0x0D is undefined in the extension table, so it reads as the default alphabet's CR.
+    expect(decodePdu(deliver('04', '00', '08' + octetsToHex(packSeptets([0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x1b, 0x0d])))).text).toBe('ABCDEF\r');
+    expect(decodePdu(deliver('04', '00', '08' + octetsToHex(packSeptets([0x41, 0x42, 0x43, 0x44, 0x45, 0x1b, 0x1b, 0x0d])))).text).toBe('ABCDE ');
+  });
+
+  it('round-trips a final @ on an octet boundary through encodeSubmit and decodePdu', () => {
+    for (const text of ['@@@@@@@@', 'abcdefg@', '@'.repeat(16), `${'x'.repeat(159)}@`]) {
+      const parts = encodeSubmit({ to: '+15551234567', text });
+      expect(parts.map((part) => decodePdu(part.pdu).text).join('')).toBe(text);
+    }
+    // Concatenated: the last part (7 header septets + 9 '@', UDL 16) ends on an octet boundary too.
+    const long = '@'.repeat(153 + 9);
+    expect(encodeSubmit({ to: '+15551234567', text: long }).map((part) => decodePdu(part.pdu).text).join('')).toBe(long);
   });
 
   it('keeps a final @ or CR that does not end on an octet boundary', () => {

@@ -1,7 +1,7 @@
 import { InvalidRequestError } from '../../errors';
 
 /** One HTTP call a gateway made to a receiver, as a host (n8n webhook, Node-RED http in) hands it over. */
-export interface JasminPushCall {
+export interface PushCall {
   method?: string;
   /** `a=1&b=2` (with or without `?`), URLSearchParams or an already parsed query object. */
   query?: string | URLSearchParams | Record<string, unknown>;
@@ -10,14 +10,7 @@ export interface JasminPushCall {
   contentType?: string;
 }
 
-/** The answer the receiver gives the gateway. */
-export interface PushAnswer {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
-function collect(target: Record<string, string>, source: JasminPushCall['query'] | JasminPushCall['body'], contentType = ''): void {
+function collect(target: Record<string, string>, source: PushCall['query'] | PushCall['body'], contentType = ''): void {
   if (source === undefined || source === null) return;
   if (typeof source === 'string') {
     const text = source.trim();
@@ -46,7 +39,7 @@ function collect(target: Record<string, string>, source: JasminPushCall['query']
 }
 
 /** Query and body merged (body wins), whatever form either came in. */
-export function jasminPushFields(call: JasminPushCall): Record<string, string> {
+export function pushCallFields(call: PushCall): Record<string, string> {
   const fields: Record<string, string> = {};
   collect(fields, call.query);
   collect(fields, call.body, call.contentType);
