@@ -8,19 +8,37 @@ import { CodecError } from '../errors/codec-error';
 export function packSeptets(septets: ArrayLike<number>, fillBits = 0): Uint8Array {
   checkFillBits(fillBits);
   const count = septets.length;
-  const out = new Uint8Array(packedOctetCount(count, fillBits));
   for (let i = 0; i < count; i++) {
     const septet = septets[i]!;
     if (!Number.isInteger(septet) || septet < 0 || septet > 0x7f) {
       throw new CodecError('SMSB_CODEC_BAD_FIELD', `septet ${i} is ${septet}; septets must be integers 0–127`);
     }
-    const bit = fillBits + 7 * i;
-    const index = bit >> 3;
-    const shift = bit & 7;
-    out[index]! |= (septet << shift) & 0xff;
-    if (shift > 1) out[index + 1]! |= septet >> (8 - shift);
   }
+  const out = new Uint8Array(packedOctetCount(count, fillBits));
+  writePackedSeptets(septets, 0, count, fillBits, out, 0);
   return out;
+}
+
+/**
+ * packSeptets of `septets[start, end)` (checked by the caller to be 0–127) written into `out` from
+ * `at`. Every octet it touches is written whole, so `out` need not be zeroed. Returns where the
+ * packed septets end.
+ */
+export function writePackedSeptets(septets: ArrayLike<number>, start: number, end: number, fillBits: number, out: Uint8Array, at: number): number {
+  // Bits not yet written sit in `pending`, least significant first (never more than 14).
+  let pending = 0;
+  let pendingBits = fillBits;
+  for (let i = start; i < end; i++) {
+    pending |= septets[i]! << pendingBits;
+    pendingBits += 7;
+    if (pendingBits >= 8) {
+      out[at++] = pending;
+      pending >>>= 8;
+      pendingBits -= 8;
+    }
+  }
+  if (pendingBits > 0) out[at++] = pending;
+  return at;
 }
 
 /**

@@ -101,7 +101,14 @@ export interface SimulatedNetworkOptions {
   newId?: () => string;
   /** Answers USSD codes; default: `*100#` gives a balance, anything else "unknown service". */
   ussdResponder?: (code: string, channel: string | undefined) => UssdAnswer | undefined;
+  /**
+   * Finished messages (delivered, failed, expired, cancelled) kept for status lookups; older ones
+   * are forgotten so a long-running simulator stays flat (default 50,000).
+   */
+  maxFinishedMessages?: number;
 }
+
+const FINISHED_STATES: ReadonlySet<SimulatedMessageState> = new Set(['delivered', 'failed', 'expired', 'cancelled']);
 
 export interface SimulatedSubmit {
   to: string;
@@ -160,6 +167,12 @@ export class SimulatedNetwork extends EventEmitter<SimulatedNetworkEvents> {
   private readonly paused = new Set<string>();
   private readonly timers = new Set<ClockTimer>();
   private readonly sendScheduled = new Set<string>();
+  /** Messages in state `queued`, in submit order: the queue without a walk over the whole history. */
+  private readonly waiting = new Set<SimulatedMessage>();
+  /** Finished messages, oldest first from `finishedHead`; the ones past the limit leave `messages`. */
+  private finished: SimulatedMessage[] = [];
+  private finishedHead = 0;
+  private readonly maxFinishedMessages: number;
   private closed = false;
 
   constructor(options: SimulatedNetworkOptions = {}) {
@@ -171,6 +184,7 @@ export class SimulatedNetwork extends EventEmitter<SimulatedNetworkEvents> {
     this.failureRules = options.failureRules ?? DEFAULT_FAILURE_RULES;
     this.newId = options.newId ?? randomUUID;
     this.ussdResponder = options.ussdResponder ?? defaultUssdResponder;
+    this.maxFinishedMessages = options.maxFinishedMessages ?? 50_000;
   }
 
   /** Queues a message; it moves on by itself unless its channel is paused. */
@@ -191,7 +205,10 @@ export class SimulatedNetwork extends EventEmitter<SimulatedNetworkEvents> {
       history: [{ state: 'queued', at: now }],
       meta: { ...options.meta },
     };
+    const replaced = this.messages.get(message.id);
+    if (replaced) this.waiting.delete(replaced);
     this.messages.set(message.id, message);
+    this.waiting.add(message);
     this.scheduleSend(message);
     return message;
   }
@@ -217,8 +234,8 @@ export class SimulatedNetwork extends EventEmitter<SimulatedNetworkEvents> {
   resume(channel?: string): void {
     if (channel === undefined) this.paused.clear();
     else this.paused.delete(channel);
-    for (const message of this.messages.values()) {
-      if (message.state === 'queued' && !this.isPaused(message.channel)) this.scheduleSend(message);
+    for (const message of this.waiting) {
+      if (!this.isPaused(message.channel)) this.scheduleSend(message);
     }
   }
 
@@ -228,7 +245,17 @@ export class SimulatedNetwork extends EventEmitter<SimulatedNetworkEvents> {
 
   /** Messages waiting in the queue (of one channel, or all). */
   queued(channel?: string): SimulatedMessage[] {
-    return [...this.messages.values()].filter((message) => message.state === 'queued' && (channel === undefined || message.channel === channel));
+    const queued: SimulatedMessage[] = [];
+    for (const message of this.waiting) if (channel === undefined || message.channel === channel) queued.push(message);
+    return queued;
+  }
+
+  /** How many messages wait in the queue (of one channel, or all), without copying them. */
+  queuedCount(channel?: string): number {
+    if (channel === undefined) return this.waiting.size;
+    let count = 0;
+    for (const message of this.waiting) if (message.channel === channel) count += 1;
+    return count;
   }
 
   /** A received SMS arrives: it lands in the inbox and `inbound` fires. */
@@ -337,11 +364,29 @@ export class SimulatedNetwork extends EventEmitter<SimulatedNetworkEvents> {
   private transition(message: SimulatedMessage, state: SimulatedMessageState, failure?: { errorCode?: string | number; errorText?: string }): void {
     const previous = message.state;
     message.state = state;
+    if (previous === 'queued') this.waiting.delete(message);
+    if (FINISHED_STATES.has(state) && !FINISHED_STATES.has(previous)) this.retire(message);
     if (failure?.errorCode !== undefined) message.errorCode = failure.errorCode;
     if (failure?.errorText !== undefined) message.errorText = failure.errorText;
     if (state !== 'sent' && state !== 'queued') message.doneAt ??= this.clock.now();
     message.history.push({ state, at: this.clock.now() });
     this.emit('status', message, previous);
+  }
+
+  /** Keeps the last `maxFinishedMessages` finished messages; older ones leave `messages`. */
+  private retire(message: SimulatedMessage): void {
+    this.finished.push(message);
+    while (this.finished.length - this.finishedHead > this.maxFinishedMessages) {
+      const oldest = this.finished[this.finishedHead]!;
+      this.finishedHead += 1;
+      // A later submit may have reused the id: only the message itself leaves.
+      if (this.messages.get(oldest.id) === oldest) this.messages.delete(oldest.id);
+    }
+    // Drop the forgotten head now and then instead of shifting on every message.
+    if (this.finishedHead > 1_024 && this.finishedHead * 2 > this.finished.length) {
+      this.finished = this.finished.slice(this.finishedHead);
+      this.finishedHead = 0;
+    }
   }
 
   /** Scheduled messages may lie weeks ahead, beyond what one Node timer can hold. */

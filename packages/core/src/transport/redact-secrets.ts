@@ -19,17 +19,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * Replaces every configured secret (raw, URL-encoded and form-encoded spellings) and the value of
- * every sensitive query/form parameter (`password=…`, `token=…`) in `text` with `***`.
- * Diafaan and Route Mobile carry passwords in query strings, so every URL or body that may end up
- * in an error goes through here first.
- */
-export function redactSecrets(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  const names = SENSITIVE_PARAMETER_NAMES.map(escapeRegExp).join('|');
-  // Value runs to the next separator; a query string, a form body or a JSON-ish dump all end there.
-  out = out.replace(new RegExp(`(^|[?&;\\s"'])(${names})=([^&;\\s"'#]*)`, 'gi'), (_m, lead: string, name: string) => `${lead}${name}=${REDACTED}`);
+// Value runs to the next separator; a query string, a form body or a JSON-ish dump all end there.
+const SENSITIVE_PARAMETER = new RegExp(`(^|[?&;\\s"'])(${SENSITIVE_PARAMETER_NAMES.map(escapeRegExp).join('|')})=([^&;\\s"'#]*)`, 'gi');
+
+/** Spellings to scrub for each secrets array, longest first; a transport passes the same array every time. */
+const spellingsBySecrets = new WeakMap<readonly string[], readonly string[]>();
+
+function secretSpellings(secrets: readonly string[]): readonly string[] {
+  if (secrets.length === 0) return secrets;
+  const known = spellingsBySecrets.get(secrets);
+  if (known) return known;
   const spellings = new Set<string>();
   for (const secret of secrets) {
     // Very short secrets would scrub ordinary words; they still never reach a message because
@@ -41,8 +40,22 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
     spellings.add(JSON.stringify(secret).slice(1, -1));
   }
   // Longest first so a secret that contains another is scrubbed whole.
-  for (const spelling of [...spellings].sort((a, b) => b.length - a.length)) {
-    out = out.split(spelling).join(REDACTED);
+  const sorted = [...spellings].sort((a, b) => b.length - a.length);
+  // A frozen array cannot change under its cached spellings; others are spelled afresh each time.
+  if (Object.isFrozen(secrets)) spellingsBySecrets.set(secrets, sorted);
+  return sorted;
+}
+
+/**
+ * Replaces every configured secret (raw, URL-encoded and form-encoded spellings) and the value of
+ * every sensitive query/form parameter (`password=…`, `token=…`) in `text` with `***`.
+ * Diafaan and Route Mobile carry passwords in query strings, so every URL or body that may end up
+ * in an error goes through here first.
+ */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text.includes('=') ? text.replace(SENSITIVE_PARAMETER, (_m, lead: string, name: string) => `${lead}${name}=${REDACTED}`) : text;
+  for (const spelling of secretSpellings(secrets)) {
+    if (out.includes(spelling)) out = out.split(spelling).join(REDACTED);
   }
   return out;
 }

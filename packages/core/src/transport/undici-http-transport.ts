@@ -2,9 +2,10 @@ import { Client, Pool, type Dispatcher } from 'undici';
 import { systemClock, type Clock } from '../clock/clock';
 import { InvalidRequestError } from '../errors/gateway-errors';
 import type { HttpRequest, HttpResponse, HttpTransport, HttpTransportOptions } from './http-transport';
-import { toGatewayFailure, type HttpFailurePhase } from './http-failure';
+import { toGatewayFailure } from './http-failure';
 import { encodeParameters, joinUrlPath } from './query-string';
 import { redactSecrets } from './redact-secrets';
+import { UndiciResponseCollector } from './undici-response-collector';
 
 export interface UndiciHttpTransportOptions extends HttpTransportOptions {
   /** Gateway key or name used in error messages and details (default `gateway`). */
@@ -21,14 +22,6 @@ export interface UndiciHttpTransportOptions extends HttpTransportOptions {
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  const flat: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return flat;
-}
 
 /**
  * The production {@link HttpTransport}: one undici `Pool` (keep-alive) for the gateway's origin,
@@ -69,7 +62,8 @@ export class UndiciHttpTransport implements HttpTransport {
     this.basePath = url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, '');
     this.clock = options.clock ?? systemClock;
     this.gateway = options.gateway ?? 'gateway';
-    this.secrets = (options.secrets ?? []).filter((secret) => secret.length > 0);
+    // Frozen: redactSecrets then spells the secrets once for the transport's life.
+    this.secrets = Object.freeze((options.secrets ?? []).filter((secret) => secret.length > 0));
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
     const tls = options.tls ?? {};
@@ -93,43 +87,24 @@ export class UndiciHttpTransport implements HttpTransport {
     const query = encodeParameters(request.query);
     const path = joinUrlPath(this.basePath, request.path);
     const timeoutMs = request.timeoutMs ?? this.requestTimeoutMs;
-    const idempotent = request.idempotent ?? false;
-    const abort = new AbortController();
-    let timedOut = false;
-    let phase: HttpFailurePhase = 'awaiting-response';
     const fresh = request.freshConnection ? this.openFreshClient() : undefined;
+    const exchange = new UndiciResponseCollector(this.maxResponseBytes);
     let failed = false;
-    const timer = this.clock.setTimeout(() => {
-      timedOut = true;
-      abort.abort();
-    }, timeoutMs);
+    const timer = this.clock.setTimeout(exchange.timeout, timeoutMs);
     try {
       const dispatcher: Dispatcher = fresh ?? this.pool;
-      const response = await dispatcher.request({
-        method: request.method,
-        path: query ? `${path}?${query}` : path,
-        headers: request.headers,
-        body: request.body,
-        signal: abort.signal,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      phase = 'reading-body';
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of response.body) {
-        size += (chunk as Buffer).length;
-        if (size > this.maxResponseBytes) {
-          response.body.destroy();
-          throw Object.assign(new Error(`response larger than ${this.maxResponseBytes} bytes`), { code: 'SMSB_RESPONSE_TOO_LARGE' });
-        }
-        chunks.push(chunk as Buffer);
-      }
-      return {
-        status: response.statusCode,
-        headers: flattenHeaders(response.headers),
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
+      dispatcher.dispatch(
+        {
+          method: request.method,
+          path: query ? `${path}?${query}` : path,
+          headers: request.headers,
+          body: request.body,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        },
+        exchange,
+      );
+      return await exchange.done;
     } catch (error) {
       failed = true;
       throw toGatewayFailure(error, {
@@ -137,9 +112,9 @@ export class UndiciHttpTransport implements HttpTransport {
         origin: this.origin,
         method: request.method,
         path,
-        idempotent,
-        phase,
-        timedOut,
+        idempotent: request.idempotent ?? false,
+        phase: exchange.phase,
+        timedOut: exchange.timedOut,
         timeoutMs,
         secrets: this.secrets,
       });

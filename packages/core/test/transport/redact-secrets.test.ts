@@ -38,4 +38,24 @@ describe('redactSecrets (properties)', () => {
       { numRuns: 300 },
     );
   });
+
+  it('scrubs the same with a reused frozen secrets array as with a fresh one each time', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 4 }), fc.array(fc.string({ maxLength: 60 }), { minLength: 1, maxLength: 4 }), (secrets, texts) => {
+        const frozen = Object.freeze([...secrets]);
+        for (const text of texts) {
+          const mixed = `${text} ${secrets.join(' ')} password=${text}`;
+          expect(redactSecrets(mixed, frozen)).toBe(redactSecrets(mixed, [...secrets]));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('follows a secrets array that is changed between calls', () => {
+    const secrets = ['first-secret'];
+    expect(redactSecrets('a first-secret b second-secret', secrets)).toBe('a *** b second-secret');
+    secrets.push('second-secret');
+    expect(redactSecrets('a first-secret b second-secret', secrets)).toBe('a *** b ***');
+  });
 });

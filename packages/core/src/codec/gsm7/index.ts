@@ -5,4 +5,4 @@ export { DEFAULT_GSM7_CHARSET, gsm7Charset, hasLockingShiftTable, hasSingleShift
 export type { Gsm7LookupTables } from './gsm7-lookup-tables';
 export * from './gsm7-codec';
 export * from './transliterate-to-gsm7';
-export * from './packed-gsm7-text';
+export * from './read-packed-gsm7';

@@ -1,11 +1,10 @@
 import { CodecError } from '../../errors/codec-error';
-import { unencodableCharacter, writePackedGsm7, type Gsm7Charset } from '../gsm7';
 import type { PartLayout } from '../segmenter/part-layout';
 import { planTextParts } from '../segmenter/plan-text-parts';
 import { userDataHeaderOctets } from '../segmenter/segment-budget';
 import { resolveSegmentOptions } from '../segmenter/segment-options';
-import { fillBitsAfterHeader, packedOctetCount } from '../septet-packing';
-import type { DataEncoding, EncodedPdu, NationalShift, SubmitOptions } from '../types';
+import { fillBitsAfterHeader, packedOctetCount, writePackedSeptets } from '../septet-packing';
+import type { EncodedPdu, NationalShift, SubmitOptions } from '../types';
 import { addressOctetCount, parseDestination, writeAddress } from './address';
 import { buildDataCodingScheme } from './data-coding-scheme';
 import { describeOptionValue } from './describe-option-value';
@@ -19,18 +18,12 @@ import { encodeValidityPeriod } from './validity-period';
 export const MAX_USER_DATA_OCTETS = 140;
 /** Most parts one concatenated message can have (the total is one octet). */
 export const MAX_CONCATENATED_PARTS = 255;
-/** Zero-length, so sharing it cannot leak state between calls. */
-const NO_OCTETS = new Uint8Array(0);
 
-/** What the user data of every part is cut from: text (with its GSM-7 tables) or 8-bit data. */
-interface Payload {
-  alphabet: DataEncoding;
-  layout: PartLayout;
-  text: string;
-  charset?: Gsm7Charset;
-  national?: NationalShift;
-  data: Uint8Array;
-}
+/** What the user data of every part is cut from: GSM-7 septets, UCS-2 text or 8-bit data. */
+type Payload =
+  | { alphabet: 'gsm7'; layout: PartLayout; septets: Uint8Array; national?: NationalShift }
+  | { alphabet: 'ucs2'; layout: PartLayout; text: string; national?: undefined }
+  | { alphabet: '8bit'; layout: PartLayout; data: Uint8Array; national?: undefined };
 
 /**
  * Builds the SMS-SUBMIT PDUs of a message: one when it fits, else concatenated parts whose TP-MR
@@ -95,6 +88,7 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
   const referenceAt = smscOctets + 1;
 
   let partAt = 0;
+  let septetAt = 0;
   for (let index = 0; index < partCount; index++) {
     const start = index === 0 ? 0 : ends[index - 1]!;
     const end = ends[index]!;
@@ -105,9 +99,8 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
     const bodyStart = partAt + bodyAt;
     if (payload.alphabet === 'gsm7') {
       out[udlAt] = headerSeptets + units[index]!;
-      if (writePackedGsm7(payload.text, start, end, payload.charset!, fillBits, out, bodyStart) < 0) {
-        throw unencodableCharacter(payload.text, firstUnencodable(payload.text, start, end, payload.charset!), payload.national);
-      }
+      writePackedSeptets(payload.septets, septetAt, septetAt + units[index]!, fillBits, out, bodyStart);
+      septetAt += units[index]!;
     } else if (payload.alphabet === 'ucs2') {
       out[udlAt] = headerOctets + 2 * (end - start);
       writeUtf16Be(payload.text, start, end, out, bodyStart);
@@ -132,13 +125,14 @@ function messagePayload(options: SubmitOptions, referenceBits: 8 | 16): Payload 
   if (options.data != null) {
     if (options.text != null) throw badOption('give text or data, not both');
     if (!(options.data instanceof Uint8Array)) throw badOption('data must be a Uint8Array');
-    return { alphabet: '8bit', layout: dataLayout(options.data.length, referenceBits), text: '', data: options.data };
+    return { alphabet: '8bit', layout: dataLayout(options.data.length, referenceBits), data: options.data };
   }
   const text = options.text ?? '';
   if (typeof text !== 'string') throw badOption('text must be a string');
   if (options.nationalLanguages != null && !Array.isArray(options.nationalLanguages)) throw badOption('nationalLanguages must be an array');
   const plan = planTextParts(text, resolveSegmentOptions({ encoding: options.encoding, nationalLanguages: options.nationalLanguages, referenceBits }));
-  return { alphabet: plan.encoding, layout: plan.layout, text: plan.text, charset: plan.charset, national: plan.national, data: NO_OCTETS };
+  if (plan.encoding === 'ucs2') return { alphabet: 'ucs2', layout: plan.layout, text: plan.text };
+  return { alphabet: 'gsm7', layout: plan.layout, septets: plan.layout.septets, national: plan.national };
 }
 
 /** 8-bit data in parts of 140 octets, or 134 / 133 when each part carries an 8- / 16-bit concat header. */
@@ -154,22 +148,14 @@ function dataLayout(length: number, referenceBits: 8 | 16): PartLayout {
   return { ends, units };
 }
 
-function writeUtf16Be(text: string, start: number, end: number, out: Uint8Array, at: number): void {
-  for (let i = start; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    out[at++] = unit >> 8;
-    out[at++] = unit;
+/** Node writes UTF-16 little-endian (lone surrogates as they are); the swap makes it big-endian. */
+function writeUtf16Be(text: string, start: number, end: number, out: Buffer, at: number): void {
+  const octets = out.write(text.substring(start, end), at, 'utf16le');
+  for (let i = at; i < at + octets; i += 2) {
+    const low = out[i]!;
+    out[i] = out[i + 1]!;
+    out[i + 1] = low;
   }
-}
-
-/** Only reached when the plan and the tables disagree: names the character instead of sending a corrupt part. */
-function firstUnencodable(text: string, start: number, end: number, charset: Gsm7Charset): number {
-  const { codeByUnit } = charset.lookup;
-  for (let i = start; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= codeByUnit.length || codeByUnit[unit] === 0) return i;
-  }
-  return start;
 }
 
 function resolveClass(options: SubmitOptions): 0 | 1 | 2 | 3 | undefined {

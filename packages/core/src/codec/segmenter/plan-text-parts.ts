@@ -1,21 +1,30 @@
 import { DEFAULT_GSM7_CHARSET, gsm7Charset, type Gsm7Charset } from '../gsm7/gsm7-charset';
 import { gsm7UnitCost } from '../gsm7/gsm7-cost';
 import { transliterateToGsm7 } from '../gsm7/transliterate-to-gsm7';
-import type { NationalShift, TextEncoding } from '../types';
+import type { NationalShift } from '../types';
 import { nationalIeCount, nationalShiftCandidates } from './national-shift-candidates';
-import { layoutGsm7Parts, layoutUcs2Parts, type PartLayout } from './part-layout';
+import { layoutGsm7Parts, layoutUcs2Parts, type Gsm7PartLayout, type PartLayout } from './part-layout';
 import { segmentBudget } from './segment-budget';
 import type { ResolvedSegmentOptions } from './segment-options';
 
 /** How a text goes out: encoding, the text as sent, its national tables and where it is cut. */
-export interface TextPartPlan {
-  encoding: TextEncoding;
+export type TextPartPlan = Gsm7PartPlan | Ucs2PartPlan;
+
+export interface Gsm7PartPlan {
+  encoding: 'gsm7';
   /** The text as it will be sent (transliterated when GSM-7 was forced). */
   text: string;
   /** National tables, only when GSM-7 needs or profits from them. */
   national?: NationalShift;
-  /** The GSM-7 tables the text is written with (GSM-7 only). */
-  charset?: Gsm7Charset;
+  /** The tables the text is written with. */
+  charset: Gsm7Charset;
+  layout: Gsm7PartLayout;
+}
+
+export interface Ucs2PartPlan {
+  encoding: 'ucs2';
+  text: string;
+  national?: undefined;
   layout: PartLayout;
 }
 
@@ -23,17 +32,23 @@ interface Gsm7Candidate {
   shift: NationalShift;
   charset: Gsm7Charset;
   text: string;
-  layout: PartLayout;
+  layout: Gsm7PartLayout;
   /** Code units the tables could not carry as they were (0 when the text fits untouched). */
   loss: number;
 }
 
 const NO_SHIFT: NationalShift = Object.freeze({});
+const GSM7_SINGLE_BUDGET = segmentBudget('gsm7', false, 8);
 
 /** The rules of segmentText(): GSM-7 when it fits (with the national tables that save the most parts), else UCS-2. */
 export function planTextParts(text: string, options: ResolvedSegmentOptions): TextPartPlan {
   if (options.encoding === 'ucs2') return ucs2Plan(text, options);
-  // Without national languages there is one candidate, so the layout is made straight away.
+  if (options.nationalLanguages.length === 0) {
+    // One candidate: the default tables, laid out straight away (the common case).
+    const layout = layoutGsm7Parts(text, DEFAULT_GSM7_CHARSET, GSM7_SINGLE_BUDGET, segmentBudget('gsm7', true, options.referenceBits));
+    if (layout !== undefined) return { encoding: 'gsm7', text, charset: DEFAULT_GSM7_CHARSET, layout };
+    if (options.encoding === 'auto') return ucs2Plan(text, options);
+  }
   const candidates = options.nationalLanguages.length === 0 ? [NO_SHIFT] : nationalShiftCandidates(options.nationalLanguages);
   let best: Gsm7Candidate | undefined;
   for (const shift of candidates) {
@@ -41,12 +56,12 @@ export function planTextParts(text: string, options: ResolvedSegmentOptions): Te
     if (candidate !== undefined && (best === undefined || isBetter(candidate, best))) best = candidate;
   }
   if (best === undefined) return ucs2Plan(text, options);
-  const plan: TextPartPlan = { encoding: 'gsm7', text: best.text, charset: best.charset, layout: best.layout };
+  const plan: Gsm7PartPlan = { encoding: 'gsm7', text: best.text, charset: best.charset, layout: best.layout };
   if (nationalIeCount(best.shift) > 0) plan.national = best.shift;
   return plan;
 }
 
-function ucs2Plan(text: string, options: ResolvedSegmentOptions): TextPartPlan {
+function ucs2Plan(text: string, options: ResolvedSegmentOptions): Ucs2PartPlan {
   const single = segmentBudget('ucs2', false, options.referenceBits);
   const multi = segmentBudget('ucs2', true, options.referenceBits);
   return { encoding: 'ucs2', text, layout: layoutUcs2Parts(text, single, multi) };

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 
 /** The parameters of a `WWW-Authenticate: Digest …` challenge. */
 export interface DigestChallenge {
@@ -50,6 +50,26 @@ function hashFor(algorithm: string): (text: string) => string {
   return (text) => createHash(name).update(text, 'utf8').digest('hex');
 }
 
+const CLIENT_NONCE_BYTES = 8;
+
+/**
+ * Client nonces cut from a 4 KiB buffer of CSPRNG bytes, refilled when used up: as unpredictable
+ * as `randomBytes(8)` per request without a call into the CSPRNG for every one.
+ */
+function pooledClientNonces(): () => string {
+  const pool = Buffer.alloc(4096);
+  let offset = pool.length;
+  return () => {
+    if (offset + CLIENT_NONCE_BYTES > pool.length) {
+      randomFillSync(pool);
+      offset = 0;
+    }
+    const nonce = pool.toString('hex', offset, offset + CLIENT_NONCE_BYTES);
+    offset += CLIENT_NONCE_BYTES;
+    return nonce;
+  };
+}
+
 /**
  * Answers Digest challenges (RFC 7616, `qop=auth`) and keeps the last nonce so later requests
  * carry credentials at once with a growing nonce count, without an unauthenticated round-trip.
@@ -57,11 +77,13 @@ function hashFor(algorithm: string): (text: string) => string {
 export class DigestClientSession {
   private challenge: DigestChallenge | undefined;
   private nonceCount = 0;
+  /** HA1 of `username:realm:password` for the current challenge's realm and algorithm; constant until they change. */
+  private credentialsHash: { realm: string; algorithm: string; hash: (text: string) => string; ha1: string } | undefined;
 
   constructor(
     private readonly username: string,
     private readonly password: string,
-    private readonly newClientNonce: () => string = () => randomBytes(8).toString('hex'),
+    private readonly newClientNonce: () => string = pooledClientNonces(),
   ) {}
 
   get hasChallenge(): boolean {
@@ -84,11 +106,11 @@ export class DigestClientSession {
   authorization(method: string, uri: string): string | undefined {
     const challenge = this.challenge;
     if (!challenge) return undefined;
-    const hash = hashFor(challenge.algorithm);
+    const { hash, ha1: credentialsHa1 } = this.credentialsHashFor(challenge);
     const clientNonce = this.newClientNonce();
     this.nonceCount += 1;
     const nc = this.nonceCount.toString(16).padStart(8, '0');
-    let ha1 = hash(`${this.username}:${challenge.realm}:${this.password}`);
+    let ha1 = credentialsHa1;
     if (/-sess$/i.test(challenge.algorithm)) ha1 = hash(`${ha1}:${challenge.nonce}:${clientNonce}`);
     const ha2 = hash(`${method}:${uri}`);
     const response = challenge.qop
@@ -106,5 +128,14 @@ export class DigestClientSession {
     if (challenge.qop) parts.push(`qop=${challenge.qop}`, `nc=${nc}`, `cnonce=${quote(clientNonce)}`);
     if (challenge.opaque !== undefined) parts.push(`opaque=${quote(challenge.opaque)}`);
     return `Digest ${parts.join(', ')}`;
+  }
+
+  private credentialsHashFor(challenge: DigestChallenge): { hash: (text: string) => string; ha1: string } {
+    const known = this.credentialsHash;
+    if (known && known.realm === challenge.realm && known.algorithm === challenge.algorithm) return known;
+    const hash = hashFor(challenge.algorithm);
+    const fresh = { realm: challenge.realm, algorithm: challenge.algorithm, hash, ha1: hash(`${this.username}:${challenge.realm}:${this.password}`) };
+    this.credentialsHash = fresh;
+    return fresh;
   }
 }

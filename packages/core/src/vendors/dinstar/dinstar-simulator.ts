@@ -102,7 +102,7 @@ export class DinstarSimulator extends SimulatorServer implements GatewaySimulato
     this.api('POST', 'send_sms', (request) => this.handleSendSms(request));
     this.api('POST', 'query_sms_result', (request) => this.handleQuerySmsResult(request));
     this.api('POST', 'query_sms_deliver_status', (request) => this.handleQueryDeliverStatus(request));
-    this.api('*', 'query_sms_in_queue', () => this.answer(200, { in_queue: this.network.queued().length }));
+    this.api('*', 'query_sms_in_queue', () => this.answer(200, { in_queue: this.network.queuedCount() }));
     this.api('*', 'query_incoming_sms', (request) => this.handleQueryIncomingSms(request));
     this.api('POST', 'send_ussd', (request) => this.handleSendUssd(request));
     this.api('*', 'query_ussd_reply', (request) => this.handleQueryUssdReply(request));
@@ -249,7 +249,7 @@ export class DinstarSimulator extends SimulatorServer implements GatewaySimulato
       });
       task.messageIds.push(message.id);
     }
-    return this.answer(202, { sms_in_queue: this.network.queued().length, task_id: task.id });
+    return this.answer(202, { sms_in_queue: this.network.queuedCount(), task_id: task.id });
   }
 
   private recordFilter(request: SimulatorRequest, withUserIds: boolean): { error: number } | ((port: number, number: string, time: number, userId: unknown) => boolean) {
@@ -369,7 +369,7 @@ export class DinstarSimulator extends SimulatorServer implements GatewaySimulato
         port.ussdReply = ' ';
         return { port: portNumber, status: 200 };
       }
-      if (this.network.queued(`port-${portNumber}`).length > 0) return { port: portNumber, status: 486 };
+      if (this.network.queuedCount(`port-${portNumber}`) > 0) return { port: portNumber, status: 486 };
       port.ussdReply = ' ';
       this.network.requestUssd(text, `port-${portNumber}`);
       return { port: portNumber, status: 200 };

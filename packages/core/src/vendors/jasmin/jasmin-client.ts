@@ -1,12 +1,14 @@
 import { systemClock, type Clock } from '../../clock/clock';
-import { GatewayMalformedResponseError, GatewayTimeoutError, InvalidRequestError, SmsBridgeError } from '../../errors';
+import { InvalidRequestError, SmsBridgeError } from '../../errors';
 import type { AdminCommandResult, SendRequest, SendResult } from '../../model';
-import type { HttpRequest, HttpResponse, HttpTransport, TlsOptions } from '../../transport/http-transport';
-import { UndiciHttpTransport } from '../../transport/undici-http-transport';
+import type { HttpRequest, HttpResponse, HttpTransport } from '../../transport/http-transport';
 import type { GatewayClient } from '../gateway-client';
-import { SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
-import { normalisePhoneNumber, type PhoneNumberFormat } from '../shared/phone-number';
+import { failedSendFields } from '../shared/failed-send-result';
 import { planGatewayText } from '../shared/gateway-text-plan';
+import { givenConnectionOptions, type ConnectionOptions } from '../shared/given-connection-options';
+import { httpTransportFor } from '../shared/http-transport-for';
+import { normalisePhoneNumber, type PhoneNumberFormat } from '../shared/phone-number';
+import { sendRetryPolicyFor, type SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
 import { buildJasminBatchBody, formatJasminScheduleAt, type JasminBatchInput, type JasminScheduleOptions } from './jasmin-batch-request';
 import type { JasminDlrOptions } from './jasmin-dlr-options';
 import { buildJasminMessage, jasminUtf16Hex, type JasminMessageInput } from './jasmin-message-fields';
@@ -22,7 +24,7 @@ import {
   type JasminRate,
 } from './jasmin-response-reader';
 
-export interface JasminClientOptions {
+export interface JasminClientOptions extends ConnectionOptions {
   /** The Jasmin REST API, e.g. `http://jasmin:8080`. */
   baseUrl: string;
   username: string;
@@ -39,13 +41,8 @@ export interface JasminClientOptions {
   /** Batch progress callbacks used for scheduled sends. */
   batchCallbackUrl?: string;
   batchErrbackUrl?: string;
-  connectTimeoutMs?: number;
-  requestTimeoutMs?: number;
-  tls?: TlsOptions;
-  clock?: Clock;
   /** Retries only what provably did not reach Jasmin (and reads); `false` turns retries off. */
   retry?: SendRetryPolicyOptions | false;
-  transport?: HttpTransport;
 }
 
 /** Refusals that concern one destination: reported on that recipient, the others still go. */
@@ -77,18 +74,8 @@ export class JasminClient implements GatewayClient {
     this.secrets = [options.password, token].filter((secret) => secret.length > 0);
     this.clock = options.clock ?? systemClock;
     this.ownsTransport = !options.transport;
-    this.transport =
-      options.transport ??
-      new UndiciHttpTransport({
-        baseUrl: options.baseUrl,
-        gateway: 'jasmin',
-        secrets: this.secrets,
-        clock: this.clock,
-        ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
-        ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-        ...(options.tls ? { tls: options.tls } : {}),
-      });
-    this.retry = options.retry === false ? undefined : new SendRetryPolicy({ clock: this.clock, ...options.retry });
+    this.transport = httpTransportFor({ baseUrl: options.baseUrl, ...givenConnectionOptions(options), clock: this.clock }, 'jasmin', this.secrets);
+    this.retry = sendRetryPolicyFor(options.retry, this.clock);
   }
 
   /**
@@ -140,15 +127,7 @@ export class JasminClient implements GatewayClient {
         const perDestination = typeof vendorCode === 'string' && DESTINATION_REFUSALS.has(vendorCode);
         // A refusal of the whole request on the first recipient is the caller's answer; later ones must not hide earlier sends.
         if (index === 0 && !perDestination) throw error;
-        results.push({
-          ...base,
-          to,
-          accepted: false,
-          // A reset or timeout after the request left may still have sent the message.
-          state: error instanceof GatewayTimeoutError || error instanceof GatewayMalformedResponseError ? 'unknown' : 'failed',
-          errorCode: typeof vendorCode === 'string' || typeof vendorCode === 'number' ? vendorCode : error.code,
-          errorMessage: error.message,
-        });
+        results.push({ ...base, to, ...failedSendFields(error) });
       }
     }
     return results;

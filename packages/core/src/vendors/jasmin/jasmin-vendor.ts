@@ -1,6 +1,7 @@
 import type { SimulatorOptions } from '../../simulator/gateway-simulator';
 import { InvalidRequestError } from '../../errors';
 import { choiceOption, countryCodeOption, httpUrlOption, integerOption, readVendorOptions, textOption, type VendorOptionSchema } from '../shared/vendor-option-reader';
+import { givenConnectionOptions } from '../shared/given-connection-options';
 import type { VendorClientOptions, VendorEntry } from '../vendor-entry';
 import { JasminClient, type JasminClientOptions } from './jasmin-client';
 import type { JasminDlrLevel } from './jasmin-dlr-options';
@@ -64,11 +65,7 @@ export const jasminVendor: VendorEntry = {
       baseUrl: options.baseUrl,
       username: options.username,
       password: options.password,
-      ...(options.transport ? { transport: options.transport } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.tls ? { tls: options.tls } : {}),
-      ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
-      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...givenConnectionOptions(options),
       ...settings,
       ...dlrOptions({ dlrUrl, dlrLevel, dlrMethod }),
     });

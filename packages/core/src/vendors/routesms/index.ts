@@ -8,5 +8,5 @@ export * from './routesms-simulator';
 export * from './routesms-source-address';
 export * from './routesms-submit-request';
 export * from './routesms-submit-response';
-export * from './routesms-vendor';
 export * from './routesms-time-zone';
+export * from './routesms-vendor';

@@ -1,20 +1,23 @@
 import { systemClock, type Clock } from '../../clock/clock';
-import { GatewayMalformedResponseError, GatewayTimeoutError, InvalidRequestError, SmsBridgeError } from '../../errors';
+import { InvalidRequestError, SmsBridgeError } from '../../errors';
 import type { SendRequest, SendResult } from '../../model';
-import type { HttpResponse, HttpTransport, TlsOptions } from '../../transport/http-transport';
-import { UndiciHttpTransport } from '../../transport/undici-http-transport';
+import type { HttpResponse, HttpTransport } from '../../transport/http-transport';
 import type { GatewayClient } from '../gateway-client';
-import { SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
-import { expectHttpOk } from '../shared/http-status-check';
-import { normalisePhoneNumber, type PhoneNumberFormat } from '../shared/phone-number';
+import { failedSendFields } from '../shared/failed-send-result';
 import { planGatewayText } from '../shared/gateway-text-plan';
+import { givenConnectionOptions, type ConnectionOptions } from '../shared/given-connection-options';
+import { expectHttpOk } from '../shared/http-status-check';
+import { httpTransportFor } from '../shared/http-transport-for';
+import { normalisePhoneNumber, type PhoneNumberFormat } from '../shared/phone-number';
+import { sendRetryPolicyFor, type SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
 import { describeRoutesmsCode, ROUTESMS_SUCCESS_CODE } from './routesms-error-table';
 import { isRoutesmsUnicodeType, parseRoutesmsMessageType, RoutesmsMessageType } from './routesms-message-type';
 import { formatRoutesmsSchedule } from './routesms-schedule';
 import { buildRoutesmsSubmitRequest, routesmsTypeForInput } from './routesms-submit-request';
 import { parseRoutesmsSubmitResponse, routesmsRequestFailure, type RoutesmsSubmitEntry } from './routesms-submit-response';
 
-export interface RoutesmsClientOptions {
+/** An injected `transport` (tests, proxies) is not owned: `close()` leaves it open. */
+export interface RoutesmsClientOptions extends ConnectionOptions {
   /** `http://host:8080` or `https://host:8443` (the bulk HTTP API's usual ports). */
   baseUrl: string;
   username: string;
@@ -31,14 +34,8 @@ export interface RoutesmsClientOptions {
   deliveryReports?: boolean;
   /** Destinations per HTTP request; larger sends are split (default 100, the URL stays short). */
   maxDestinationsPerRequest?: number;
-  connectTimeoutMs?: number;
-  requestTimeoutMs?: number;
-  tls?: TlsOptions;
-  clock?: Clock;
   /** Retries only what provably did not reach the gateway, and 1709; `false` turns retries off. */
   retry?: SendRetryPolicyOptions | false;
-  /** Injected transport (tests, proxies); the client then does not own it. */
-  transport?: HttpTransport;
 }
 
 /** What a submit gave for one destination, before it becomes a `SendResult`. */
@@ -81,18 +78,8 @@ export class RoutesmsClient implements GatewayClient {
     this.secrets = options.password ? [options.password] : [];
     this.clock = options.clock ?? systemClock;
     this.ownsTransport = !options.transport;
-    this.transport =
-      options.transport ??
-      new UndiciHttpTransport({
-        baseUrl: options.baseUrl,
-        gateway: 'routesms',
-        secrets: this.secrets,
-        clock: this.clock,
-        ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
-        ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-        ...(options.tls ? { tls: options.tls } : {}),
-      });
-    this.retry = options.retry === false ? undefined : new SendRetryPolicy({ clock: this.clock, ...options.retry });
+    this.transport = httpTransportFor({ baseUrl: options.baseUrl, ...givenConnectionOptions(options), clock: this.clock }, 'routesms', this.secrets);
+    this.retry = sendRetryPolicyFor(options.retry, this.clock);
   }
 
   /**
@@ -218,18 +205,7 @@ export class RoutesmsClient implements GatewayClient {
         raw: { code: entry.code, destination: entry.destination, type },
       };
     }
-    if (error) {
-      const vendorCode = error.details['vendorCode'];
-      return {
-        ...base,
-        accepted: false,
-        // A reset or timeout after the request left may still have sent the message.
-        state: error instanceof GatewayTimeoutError || error instanceof GatewayMalformedResponseError ? 'unknown' : 'failed',
-        errorCode: typeof vendorCode === 'number' || typeof vendorCode === 'string' ? vendorCode : error.code,
-        errorMessage: error.message,
-        raw: { type },
-      };
-    }
+    if (error) return { ...base, ...failedSendFields(error), raw: { type } };
     return {
       ...base,
       accepted: false,

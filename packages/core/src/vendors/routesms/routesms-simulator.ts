@@ -3,8 +3,8 @@ import { isKnownAccount, parameterCredentials } from '../../simulator/simulator-
 import { requestParameter, textReply, type SimulatorReply, type SimulatorRequest } from '../../simulator/simulator-request';
 import { SimulatorServer } from '../../simulator/simulator-server';
 import type { SimulatedMessage } from '../../simulator/simulated-network';
-import { formatWallClock, wallClockIn } from '../shared/zone-wall-clock';
 import { planGatewayText } from '../shared/gateway-text-plan';
+import { formatWallClock, wallClockIn } from '../shared/zone-wall-clock';
 import { ROUTESMS_SUCCESS_CODE } from './routesms-error-table';
 import { isRoutesmsUnicodeType, RoutesmsMessageType } from './routesms-message-type';
 import { parseRoutesmsSchedule } from './routesms-schedule';

@@ -1,5 +1,6 @@
 import type { SimulatorOptions } from '../../simulator/gateway-simulator';
 import { InvalidRequestError } from '../../errors';
+import { givenConnectionOptions } from '../shared/given-connection-options';
 import type { VendorClientOptions, VendorEntry } from '../vendor-entry';
 import { booleanOption, countryCodeOption, readVendorOptions, textOption, timeZoneOption, type VendorOptionSchema } from '../shared/vendor-option-reader';
 import { RoutesmsClient, type RoutesmsClientOptions } from './routesms-client';
@@ -47,11 +48,7 @@ export const routesmsVendor: VendorEntry = {
       baseUrl: options.baseUrl,
       username: options.username,
       password: options.password,
-      ...(options.transport ? { transport: options.transport } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.tls ? { tls: options.tls } : {}),
-      ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
-      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...givenConnectionOptions(options),
       ...settings,
     });
   },

@@ -11,3 +11,4 @@ export * from './push-answer';
 export * from './gateway-text-plan';
 export * from './zone-wall-clock';
 export * from './given-connection-options';
+export * from './failed-send-result';

@@ -17,20 +17,26 @@ export interface JsonBodyOptions {
  */
 export function parseJsonBody<T = unknown>(response: HttpResponse, gateway: string, options: JsonBodyOptions = {}): T {
   const body = response.body.replace(/^\uFEFF/, '');
-  const details = { gateway, httpStatus: response.status, contentType: mediaType(response) || undefined, body: previewBody(body, options.secrets) };
+  // Built only on the way to an error: scrubbing the preview costs more than the parse itself.
+  const details = (): Record<string, unknown> => ({
+    gateway,
+    httpStatus: response.status,
+    contentType: mediaType(response) || undefined,
+    body: previewBody(body, options.secrets),
+  });
   const retryable = options.idempotent ?? false;
   if (body.trim() === '') {
-    throw new GatewayMalformedResponseError(`${gateway} answered HTTP ${response.status} with an empty body where JSON was expected.`, { retryable, details });
+    throw new GatewayMalformedResponseError(`${gateway} answered HTTP ${response.status} with an empty body where JSON was expected.`, { retryable, details: details() });
   }
   if (looksLikeHtml(body)) {
     throw new GatewayMalformedResponseError(
       `The gateway answered an HTML page (HTTP ${response.status}) instead of JSON — check the URL (${gateway}: host, port and path prefix).`,
-      { retryable, details },
+      { retryable, details: details() },
     );
   }
   const type = mediaType(response);
   if (options.strictContentType && type && !/json/.test(type)) {
-    throw new GatewayMalformedResponseError(`${gateway} answered ${type} where JSON was expected — check the URL.`, { retryable, details });
+    throw new GatewayMalformedResponseError(`${gateway} answered ${type} where JSON was expected — check the URL.`, { retryable, details: details() });
   }
   try {
     return JSON.parse(body) as T;
@@ -41,7 +47,7 @@ export function parseJsonBody<T = unknown>(response: HttpResponse, gateway: stri
       truncated
         ? `${gateway} sent a truncated JSON answer (HTTP ${response.status}): the connection may have been cut.`
         : `${gateway} sent an answer that is not JSON (HTTP ${response.status}): ${previewBody(body, options.secrets, 80)}`,
-      { retryable, details: { ...details, truncated }, cause: error instanceof Error ? { name: error.name, message: error.message } : undefined },
+      { retryable, details: { ...details(), truncated }, cause: error instanceof Error ? { name: error.name, message: error.message } : undefined },
     );
   }
 }

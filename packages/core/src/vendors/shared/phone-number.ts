@@ -17,6 +17,8 @@ export interface PhoneNumberOptions {
 }
 
 const SHORT_CODE = /^\d{3,8}$/;
+/** Distinct destinations remembered; a bulk run to more numbers than this only loses the shortcut. */
+const CACHE_LIMIT = 2_000;
 const SEPARATORS = /[\s\-().\u00A0\u2010-\u2015]/g;
 
 /**
@@ -25,6 +27,28 @@ const SEPARATORS = /[\s\-().\u00A0\u2010-\u2015]/g;
  * a default country is read as international without the plus (how most gateways are fed).
  */
 export function normalisePhoneNumber(input: string, options: PhoneNumberOptions): string {
+  // Parsing with libphonenumber costs ~20 µs; the answer depends on the input and the options only.
+  const country = options.defaultCountry ?? '';
+  // Length-prefixed, so no input can pose as another (format, country) pair.
+  const key = `${options.format.length}:${options.format}${country.length}:${country}${options.allowShortCodes ? 1 : 0}${options.allowAlphanumeric ? 1 : 0}${options.strict ? 1 : 0}${input}`;
+  const known = normalised.get(key);
+  if (known !== undefined) {
+    // Re-inserted so the map's order stays least recently used first.
+    normalised.delete(key);
+    normalised.set(key, known);
+    return known;
+  }
+  const answer = normalisePhoneNumberUncached(input, options);
+  if (normalised.size >= CACHE_LIMIT) normalised.delete(normalised.keys().next().value as string);
+  normalised.set(key, answer);
+  return answer;
+}
+
+/** Answers of {@link normalisePhoneNumber} by options and input; refusals are never kept. */
+const normalised = new Map<string, string>();
+
+/** {@link normalisePhoneNumber} without its cache: the reference its tests compare against. */
+export function normalisePhoneNumberUncached(input: string, options: PhoneNumberOptions): string {
   const trimmed = input.trim();
   if (trimmed === '') throw new InvalidRequestError('A phone number is empty: give the recipient in international form, e.g. +447700900123.');
   const compact = trimmed.replace(SEPARATORS, '');

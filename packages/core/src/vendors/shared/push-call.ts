@@ -10,22 +10,40 @@ export interface PushCall {
   contentType?: string;
 }
 
+/** A raw query or body, read as JSON or as form fields. */
+export type PushText = { json: unknown } | { form: URLSearchParams };
+
+/**
+ * Reads a raw query or body: JSON when the content type says so or it starts with `{`, else
+ * form-encoded (a leading `?` allowed); undefined when blank. JSON that does not parse is the
+ * gateway's mistake, reported with `unparsableJson`.
+ */
+export function readPushText(source: string, contentType: string, unparsableJson: (cause: unknown) => InvalidRequestError): PushText | undefined {
+  const text = source.trim();
+  if (text === '') return undefined;
+  if (/json/i.test(contentType) || text.startsWith('{')) {
+    try {
+      return { json: JSON.parse(text) };
+    } catch (cause) {
+      throw unparsableJson(cause);
+    }
+  }
+  return { form: new URLSearchParams(text.replace(/^\?/, '')) };
+}
+
 function collect(target: Record<string, string>, source: PushCall['query'] | PushCall['body'], contentType = ''): void {
   if (source === undefined || source === null) return;
   if (typeof source === 'string') {
-    const text = source.trim();
-    if (text === '') return;
-    if (/json/i.test(contentType) || text.startsWith('{')) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch (cause) {
-        throw new InvalidRequestError('The push body looks like JSON but cannot be parsed: check what the gateway sends to this URL', { cause });
-      }
-      if (parsed && typeof parsed === 'object') collect(target, parsed as Record<string, unknown>);
-      return;
+    const read = readPushText(
+      source,
+      contentType,
+      (cause) => new InvalidRequestError('The push body looks like JSON but cannot be parsed: check what the gateway sends to this URL', { cause }),
+    );
+    if (read && 'json' in read) {
+      if (read.json && typeof read.json === 'object') collect(target, read.json as Record<string, unknown>);
+    } else if (read) {
+      for (const [name, value] of read.form) target[name] = value;
     }
-    for (const [name, value] of new URLSearchParams(text.replace(/^\?/, ''))) target[name] = value;
     return;
   }
   if (source instanceof URLSearchParams) {

@@ -65,3 +65,8 @@ export class SendRetryPolicy {
     });
   }
 }
+
+/** The policy a client's `retry` option asks for: retries are on unless it is `false`. */
+export function sendRetryPolicyFor(retry: SendRetryPolicyOptions | false | undefined, clock: Clock): SendRetryPolicy | undefined {
+  return retry === false ? undefined : new SendRetryPolicy({ clock, ...retry });
+}

@@ -20,22 +20,23 @@ export type XmlElement = Record<string, unknown>;
  */
 export function parseXmlBody(body: string, gateway: string, options: XmlBodyOptions = {}): XmlElement {
   const text = body.replace(/^\uFEFF/, '');
-  const details = { gateway, httpStatus: options.httpStatus, body: previewBody(text, options.secrets) };
+  // Built only on the way to an error: scrubbing the preview costs more than the checks.
+  const details = (): Record<string, unknown> => ({ gateway, httpStatus: options.httpStatus, body: previewBody(text, options.secrets) });
   const retryable = options.idempotent ?? false;
   if (text.trim() === '') {
-    throw new GatewayMalformedResponseError(`${gateway} answered with an empty body where XML was expected.`, { retryable, details });
+    throw new GatewayMalformedResponseError(`${gateway} answered with an empty body where XML was expected.`, { retryable, details: details() });
   }
   if (looksLikeHtml(text)) {
     throw new GatewayMalformedResponseError(
       `The gateway answered an HTML page${options.httpStatus ? ` (HTTP ${options.httpStatus})` : ''} instead of XML — check the URL (${gateway}).`,
-      { retryable, details },
+      { retryable, details: details() },
     );
   }
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new GatewayMalformedResponseError(`${gateway} sent XML with a DOCTYPE; refused so that no entity can be expanded.`, { details });
+    throw new GatewayMalformedResponseError(`${gateway} sent XML with a DOCTYPE; refused so that no entity can be expanded.`, { details: details() });
   }
   if (!/^\s*</.test(text)) {
-    throw new GatewayMalformedResponseError(`${gateway} sent an answer that is not XML: ${previewBody(text, options.secrets, 80)}`, { retryable, details });
+    throw new GatewayMalformedResponseError(`${gateway} sent an answer that is not XML: ${previewBody(text, options.secrets, 80)}`, { retryable, details: details() });
   }
   const arrays = new Set(options.arrayElements ?? []);
   const parser = new XMLParser({
@@ -56,7 +57,7 @@ export function parseXmlBody(body: string, gateway: string, options: XmlBodyOpti
   } catch (error) {
     throw new GatewayMalformedResponseError(`${gateway} sent XML that cannot be read (it may be truncated).`, {
       retryable,
-      details,
+      details: details(),
       cause: error instanceof Error ? { name: error.name, message: error.message } : undefined,
     });
   }

@@ -3,17 +3,9 @@ import type { DeliveryStatus, InboundMessage } from '../../model';
 import { spangwDeliveryState } from './spangw-delivery-state';
 import { parseGatewayLocalTime, gatewayLocalTimeToIso } from '../shared/gateway-local-time';
 import { receivePush, type PushAnswer } from '../shared/push-answer';
+import { readPushText, type PushCall } from '../shared/push-call';
 import { formatSpangwMessageReference, spangwTextHash } from './spangw-message-reference';
 import { SPANGW_DEFAULT_PUSH_NAMES, type SpangwPushParameterNames } from './spangw-push-config';
-
-/** One HTTP call the gateway made to the receiver: its query string and, for a POST, its body. */
-export interface SpangwPushCall {
-  /** `?a=1&b=2`, `a=1&b=2`, URLSearchParams or an already parsed query object. */
-  query?: string | URLSearchParams | Record<string, string | string[] | undefined>;
-  /** Form-encoded or JSON body, raw or already parsed. */
-  body?: string | Record<string, unknown>;
-  contentType?: string;
-}
 
 export interface SpangwPushReceiverOptions {
   /** The names configured with `set_config` (`url_from_num` …); missing ones fall back to the defaults. */
@@ -24,22 +16,17 @@ export interface SpangwPushReceiverOptions {
 /** A send result or delivery report (a `status` was pushed), or a received SMS (no status). */
 export type SpangwPushEvent = { kind: 'status'; status: DeliveryStatus } | { kind: 'inbound'; message: InboundMessage };
 
-function collect(target: Map<string, string>, source: SpangwPushCall['query'] | SpangwPushCall['body'], contentType = ''): void {
+// Not pushCallFields: names are folded as they arrive, so a body field wins over a query field spelt in another case.
+function collect(target: Map<string, string>, source: PushCall['query'] | PushCall['body'], contentType = ''): void {
   if (source === undefined) return;
   if (typeof source === 'string') {
-    const text = source.trim();
-    if (text === '') return;
-    if (/json/i.test(contentType) || text.startsWith('{')) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new InvalidRequestError('The spangw push body looks like JSON but cannot be parsed; check what the gateway sends to this URL.');
-      }
-      collect(target, parsed as Record<string, unknown>);
-      return;
-    }
-    for (const [name, value] of new URLSearchParams(text.replace(/^\?/, ''))) target.set(name.toLowerCase(), value);
+    const read = readPushText(
+      source,
+      contentType,
+      () => new InvalidRequestError('The spangw push body looks like JSON but cannot be parsed; check what the gateway sends to this URL.'),
+    );
+    if (read && 'json' in read) collect(target, read.json as Record<string, unknown>);
+    else if (read) for (const [name, value] of read.form) target.set(name.toLowerCase(), value);
     return;
   }
   if (source instanceof URLSearchParams) {
@@ -57,7 +44,7 @@ function collect(target: Map<string, string>, source: SpangwPushCall['query'] | 
  * gateway lets every name be chosen, so no name is fixed here). Query and body are merged; names
  * are matched without regard to case.
  */
-export function parseSpangwPush(call: SpangwPushCall, options: SpangwPushReceiverOptions = {}): SpangwPushEvent {
+export function parseSpangwPush(call: PushCall, options: SpangwPushReceiverOptions = {}): SpangwPushEvent {
   const names: SpangwPushParameterNames = { ...SPANGW_DEFAULT_PUSH_NAMES };
   for (const [key, value] of Object.entries(options.names ?? {})) {
     if (value) names[key as keyof SpangwPushParameterNames] = value;
@@ -131,6 +118,6 @@ export interface SpangwPushReceipt {
 }
 
 /** Handles one push: 200 `OK` when it could be read, 400 with the reason otherwise. */
-export function receiveSpangwPush(call: SpangwPushCall, options: SpangwPushReceiverOptions = {}): SpangwPushReceipt {
+export function receiveSpangwPush(call: PushCall, options: SpangwPushReceiverOptions = {}): SpangwPushReceipt {
   return receivePush(() => ({ event: parseSpangwPush(call, options) }));
 }

@@ -169,4 +169,29 @@ describe('Digest client', () => {
     const ha1 = md5(`${md5('u:r:p')}:n:c`);
     expect(session.authorization('POST', '/api/x')).toContain(`response="${md5(`${ha1}:n:00000001:c:auth:${md5('POST:/api/x')}`)}"`);
   });
+
+  it('recomputes the credentials hash when a new challenge changes the realm or the algorithm', () => {
+    const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const session = new DigestClientSession('u', 'p', () => 'c');
+    session.accept({ realm: 'r1', nonce: 'n', algorithm: 'MD5', stale: false });
+    expect(session.authorization('GET', '/a')).toContain(`response="${md5(`${md5('u:r1:p')}:n:${md5('GET:/a')}`)}"`);
+    session.accept({ realm: 'r2', nonce: 'n', algorithm: 'MD5', stale: false });
+    expect(session.authorization('GET', '/a')).toContain(`response="${md5(`${md5('u:r2:p')}:n:${md5('GET:/a')}`)}"`);
+    session.accept({ realm: 'r2', nonce: 'n', algorithm: 'SHA-256', stale: false });
+    expect(session.authorization('GET', '/a')).toContain(`response="${sha256(`${sha256('u:r2:p')}:n:${sha256('GET:/a')}`)}"`);
+  });
+
+  it('draws a fresh 64-bit client nonce for every request, past the end of its random pool', () => {
+    const session = new DigestClientSession('u', 'p');
+    session.accept({ realm: 'r', nonce: 'n', qop: 'auth', algorithm: 'MD5', stale: false });
+    const nonces = new Set<string>();
+    // 4 KiB of random bytes hold 512 nonces: this crosses two refills.
+    for (let index = 0; index < 1_500; index += 1) {
+      const cnonce = /cnonce="([^"]*)"/.exec(session.authorization('GET', '/a')!)?.[1];
+      expect(cnonce).toMatch(/^[0-9a-f]{16}$/);
+      nonces.add(cnonce!);
+    }
+    expect(nonces.size).toBe(1_500);
+  });
 });

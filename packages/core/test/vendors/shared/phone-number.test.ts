@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { InvalidRequestError } from '../../../src/errors';
-import { normalisePhoneNumber } from '../../../src/vendors/shared';
+import { normalisePhoneNumber, normalisePhoneNumberUncached } from '../../../src/vendors/shared';
 
 describe('normalisePhoneNumber', () => {
   it('writes international numbers as E.164, with or without the plus', () => {
@@ -36,5 +37,59 @@ describe('normalisePhoneNumber', () => {
 
   it('checks validity for the country in strict mode', () => {
     expect(() => normalisePhoneNumber('+44 1000 000000', { format: 'e164', strict: true })).toThrow(/valid/);
+  });
+});
+
+describe('normalisePhoneNumber cache (properties)', () => {
+  const outcome = (normalise: () => string): { value?: string; error?: string } => {
+    try {
+      return { value: normalise() };
+    } catch (error) {
+      return { error: `${(error as Error).name}: ${(error as Error).message}` };
+    }
+  };
+  const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+  const separated = (text: string, separator: string) => text.replace(/(\d{3})(?=\d)/g, `$1${separator}`);
+  const input = fc.oneof(
+    fc.tuple(fc.constantFrom('+', '00', ''), fc.constantFrom('44', '49', '1', '971', '91', '33', '7', '86', '999'), digits(4, 12)).map(([lead, cc, rest]) => `${lead}${cc}${rest}`),
+    fc.tuple(fc.constantFrom('0', ''), digits(5, 11)).map(([lead, rest]) => `${lead}${rest}`),
+    digits(1, 9),
+    fc.constantFrom('+491701234567', '+447700900123', '07700 900123', '030 1234567', '10086', 'Sales Team', '+44 12', '', '  '),
+    fc.string({ maxLength: 20 }),
+    fc.stringMatching(/^[+0-9 ()A-Za-z.-]{0,18}$/),
+  );
+  const spelled = fc.tuple(input, fc.constantFrom('', ' ', '-', '.', '\u00A0'), fc.boolean()).map(([text, separator, pad]) => {
+    const written = separator ? separated(text, separator) : text;
+    return pad ? ` ${written} ` : written;
+  });
+  const options = fc.record(
+    {
+      format: fc.constantFrom('e164' as const, 'e164-no-plus' as const, 'as-is' as const),
+      defaultCountry: fc.constantFrom('GB', 'gb', 'DE', 'US', 'IN', 'AE', 'FR', '', 'XX'),
+      allowShortCodes: fc.boolean(),
+      allowAlphanumeric: fc.boolean(),
+      strict: fc.boolean(),
+    },
+    { requiredKeys: ['format'] },
+  );
+
+  it('answers exactly as the uncached parse, on a first call and on a repeat', () => {
+    fc.assert(
+      fc.property(spelled, options, (number, given) => {
+        const expected = outcome(() => normalisePhoneNumberUncached(number, given));
+        expect(outcome(() => normalisePhoneNumber(number, given))).toEqual(expected);
+        expect(outcome(() => normalisePhoneNumber(number, given))).toEqual(expected);
+      }),
+      { numRuns: 4_000 },
+    );
+  });
+
+  it('keeps answers for the same input apart when the options differ', () => {
+    expect(normalisePhoneNumber('07700 900123', { format: 'e164', defaultCountry: 'GB' })).toBe('+447700900123');
+    expect(normalisePhoneNumber('07700 900123', { format: 'e164-no-plus', defaultCountry: 'GB' })).toBe('447700900123');
+    expect(normalisePhoneNumber('07700 900123', { format: 'as-is' })).toBe('07700900123');
+    expect(() => normalisePhoneNumber('07700 900123', { format: 'e164' })).toThrow(/default country/);
+    expect(normalisePhoneNumber('10086', { format: 'e164', allowShortCodes: true })).toBe('10086');
+    expect(() => normalisePhoneNumber('10086', { format: 'e164' })).toThrow(InvalidRequestError);
   });
 });
