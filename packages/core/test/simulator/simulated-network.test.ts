@@ -15,6 +15,69 @@ describe('SimulatedNetwork', () => {
 
   const states = (id: string) => network.get(id)!.history.map((entry) => entry.state);
 
+  it('counts and lists the queue as messages come and go, per channel and in submit order', () => {
+    network.pause('gsm-1');
+    const a = network.submit({ to: '+447700900123', text: 'a', channel: 'gsm-1' });
+    const b = network.submit({ to: '+447700900124', text: 'b', channel: 'gsm-2' });
+    const c = network.submit({ to: '+447700900125', text: 'c', channel: 'gsm-1' });
+    expect([network.queuedCount(), network.queuedCount('gsm-1'), network.queuedCount('gsm-2'), network.queuedCount('gsm-3')]).toEqual([3, 2, 1, 0]);
+    expect(network.queued()).toEqual([a, b, c]);
+    clock.advance(10);
+    expect(network.queued()).toEqual([a, c]);
+    expect(network.queuedCount()).toBe(2);
+    network.cancel(a.id);
+    expect(network.queued('gsm-1')).toEqual([c]);
+    expect(network.queuedCount('gsm-1')).toBe(1);
+    network.resume('gsm-1');
+    clock.advance(10);
+    expect(network.queuedCount()).toBe(0);
+    expect(network.queued()).toEqual([]);
+    // A resubmitted id replaces the message in the queue rather than counting twice.
+    network.pause();
+    network.submit({ to: '+447700900126', text: 'd', id: 'same' });
+    const again = network.submit({ to: '+447700900126', text: 'd2', id: 'same' });
+    expect(network.queued()).toEqual([again]);
+  });
+
+  it('keeps only the last maxFinishedMessages finished messages, never a queued or sent one', () => {
+    const small = new SimulatedNetwork({ clock, sendDelayMs: 10, deliveryDelayMs: 100, maxFinishedMessages: 3, newId: () => `m-${++ids}` });
+    try {
+      const first = Array.from({ length: 5 }, (_, index) => small.submit({ to: `+44770090012${index}`, text: 'x' }));
+      clock.advance(10);
+      // Sent, not finished: every one still answers a status lookup.
+      expect(first.every((message) => small.get(message.id) === message)).toBe(true);
+      clock.advance(100);
+      expect(first.map((message) => small.get(message.id)?.state)).toEqual([undefined, undefined, 'delivered', 'delivered', 'delivered']);
+      small.pause();
+      const held = small.submit({ to: '+447700900130', text: 'held' });
+      const later = Array.from({ length: 3 }, (_, index) => small.submit({ to: `+44770090014${index}`, text: 'y' }));
+      later.forEach((message) => small.cancel(message.id));
+      expect(small.messages.size).toBe(4);
+      expect(small.get(held.id)).toBe(held);
+      expect(later.every((message) => small.get(message.id) === message)).toBe(true);
+      expect(first.every((message) => small.get(message.id) === undefined)).toBe(true);
+    } finally {
+      small.close();
+    }
+  });
+
+  it('stays flat over many messages with the default history', () => {
+    const busy = new SimulatedNetwork({ clock, sendDelayMs: 1, deliveryDelayMs: 1, newId: () => `b-${++ids}` });
+    try {
+      let last;
+      for (let index = 0; index < 60_000; index += 1) {
+        last = busy.submit({ to: '+447700900123', text: 'x' });
+        if (index % 1_000 === 999) clock.advance(5);
+      }
+      clock.advance(5);
+      expect(busy.messages.size).toBe(50_000);
+      expect(busy.get(last!.id)?.state).toBe('delivered');
+      expect(busy.queuedCount()).toBe(0);
+    } finally {
+      busy.close();
+    }
+  });
+
   it('moves a message queued → sent → delivered on the clock and emits each change', () => {
     const seen: [SimulatedMessageState, SimulatedMessageState][] = [];
     network.on('status', (message, previous) => seen.push([previous, message.state]));
