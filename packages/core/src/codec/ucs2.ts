@@ -18,17 +18,13 @@ export function decodeUcs2(octets: Uint8Array, offset = 0): string {
   if (length % 2 !== 0) {
     throw new CodecError('SMSB_CODEC_BAD_FIELD', `UCS-2 text has an odd number of octets (${length}); each character needs two`, octets.length - 1);
   }
-  let text = '';
-  // Chunked so very long inputs never blow the argument limit of fromCharCode.
-  const chunk: number[] = [];
-  for (let i = offset; i < octets.length; i += 2) {
-    chunk.push((octets[i]! << 8) | octets[i + 1]!);
-    if (chunk.length === 4096) {
-      text += String.fromCharCode(...chunk);
-      chunk.length = 0;
-    }
+  // Swapped into little-endian for Node's native UTF-16 decoder, which keeps lone surrogates as they are.
+  const swapped = Buffer.allocUnsafe(length);
+  for (let i = offset, j = 0; j < length; i += 2, j += 2) {
+    swapped[j] = octets[i + 1]!;
+    swapped[j + 1] = octets[i]!;
   }
-  return text + String.fromCharCode(...chunk);
+  return swapped.toString('utf16le');
 }
 
 /** Uppercase hex of the UTF-16BE encoding, the form several HTTP gateways take ("Hi" → "00480069"). */

@@ -62,16 +62,23 @@ describe('SimulatedNetwork', () => {
   });
 
   it('stays flat over many messages with the default history', () => {
-    const busy = new SimulatedNetwork({ clock, sendDelayMs: 1, deliveryDelayMs: 1, newId: () => `b-${++ids}` });
+    // Fires every timer in the order set, at once: ManualClock's sorted scan is too slow for 60,000 messages.
+    const due: (() => void)[] = [];
+    const instant = { now: () => 0, setTimeout: (fn: () => void) => due.push(fn), clearTimeout: () => undefined };
+    const flush = () => {
+      for (let index = 0; index < due.length; index += 1) due[index]!();
+      due.length = 0;
+    };
+    const busy = new SimulatedNetwork({ clock: instant, newId: () => `b-${++ids}` });
     try {
       let last;
       for (let index = 0; index < 60_000; index += 1) {
         last = busy.submit({ to: '+447700900123', text: 'x' });
-        if (index % 1_000 === 999) clock.advance(5);
+        if (index % 1_000 === 999) flush();
       }
-      clock.advance(5);
       expect(busy.messages.size).toBe(50_000);
       expect(busy.get(last!.id)?.state).toBe('delivered');
+      expect(busy.get('b-1')).toBeUndefined();
       expect(busy.queuedCount()).toBe(0);
     } finally {
       busy.close();

@@ -22,7 +22,7 @@ export const MAX_CONCATENATED_PARTS = 255;
 /** What the user data of every part is cut from: GSM-7 septets, UCS-2 text or 8-bit data. */
 type Payload =
   | { alphabet: 'gsm7'; layout: PartLayout; septets: Uint8Array; national?: NationalShift }
-  | { alphabet: 'ucs2'; layout: PartLayout; text: string; national?: undefined }
+  | { alphabet: 'ucs2'; layout: PartLayout; codeUnits: Uint16Array; national?: undefined }
   | { alphabet: '8bit'; layout: PartLayout; data: Uint8Array; national?: undefined };
 
 /**
@@ -103,7 +103,7 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
       septetAt += units[index]!;
     } else if (payload.alphabet === 'ucs2') {
       out[udlAt] = headerOctets + 2 * (end - start);
-      writeUtf16Be(payload.text, start, end, out, bodyStart);
+      writeUtf16Be(payload.codeUnits, start, end, out, bodyStart);
     } else {
       out[udlAt] = headerOctets + end - start;
       out.set(payload.data.subarray(start, end), bodyStart);
@@ -131,7 +131,7 @@ function messagePayload(options: SubmitOptions, referenceBits: 8 | 16): Payload 
   if (typeof text !== 'string') throw badOption('text must be a string');
   if (options.nationalLanguages != null && !Array.isArray(options.nationalLanguages)) throw badOption('nationalLanguages must be an array');
   const plan = planTextParts(text, resolveSegmentOptions({ encoding: options.encoding, nationalLanguages: options.nationalLanguages, referenceBits }));
-  if (plan.encoding === 'ucs2') return { alphabet: 'ucs2', layout: plan.layout, text: plan.text };
+  if (plan.encoding === 'ucs2') return { alphabet: 'ucs2', layout: plan.layout, codeUnits: plan.codeUnits };
   return { alphabet: 'gsm7', layout: plan.layout, septets: plan.layout.septets, national: plan.national };
 }
 
@@ -148,13 +148,11 @@ function dataLayout(length: number, referenceBits: 8 | 16): PartLayout {
   return { ends, units };
 }
 
-/** Node writes UTF-16 little-endian (lone surrogates as they are); the swap makes it big-endian. */
-function writeUtf16Be(text: string, start: number, end: number, out: Buffer, at: number): void {
-  const octets = out.write(text.substring(start, end), at, 'utf16le');
-  for (let i = at; i < at + octets; i += 2) {
-    const low = out[i]!;
-    out[i] = out[i + 1]!;
-    out[i + 1] = low;
+function writeUtf16Be(codeUnits: Uint16Array, start: number, end: number, out: Uint8Array, at: number): void {
+  for (let i = start; i < end; i++) {
+    const unit = codeUnits[i]!;
+    out[at++] = unit >> 8;
+    out[at++] = unit;
   }
 }
 

@@ -47,8 +47,8 @@ const NATIVE_THRESHOLD = 16;
 
 /** Octets `[start, end)` → upper-case hex. */
 export function octetsToHex(octets: ArrayLike<number>, start = 0, end = octets.length): string {
-  if (octets instanceof Buffer) return octets.toString('hex', start, end).toUpperCase();
   if (end - start >= NATIVE_THRESHOLD && octets instanceof Uint8Array) {
+    if (octets instanceof Buffer) return octets.toString('hex', start, end).toUpperCase();
     return Buffer.from(octets.buffer, octets.byteOffset + start, end - start).toString('hex').toUpperCase();
   }
   let hex = '';

@@ -42,9 +42,28 @@ export function decodeTimestamp(octets: Uint8Array, start = 0): ServiceCentreTim
   return { iso: formatIso(fields), epochMs: localMs - fields.offsetMinutes * 60_000, offsetMinutes: fields.offsetMinutes };
 }
 
-/** Just the ISO 8601 text of a timestamp, for the decoder's hot path. */
+/** Just the ISO 8601 text of a timestamp, for the decoder's hot path: valid dates skip the fields object. */
 export function decodeTimestampIso(octets: Uint8Array, start = 0): string {
-  return formatIso(timestampFields(octets, start));
+  const year = fullYear(swappedBcd(octets[start]!));
+  const month = swappedBcd(octets[start + 1]!);
+  const day = swappedBcd(octets[start + 2]!);
+  const hour = swappedBcd(octets[start + 3]!);
+  const minute = swappedBcd(octets[start + 4]!);
+  const second = swappedBcd(octets[start + 5]!);
+  if (!isValidLocalTime(year, month, day, hour, minute, second)) return formatIso(timestampFields(octets, start));
+  const zone = octets[start + 6]!;
+  const quarters = (zone & 0x07) * 10 + (zone >> 4);
+  return (
+    `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}` +
+    `${(zone & 0x08) !== 0 && quarters !== 0 ? '-' : '+'}${TWO_DIGITS[Math.floor((quarters * 15) / 60)]}:${TWO_DIGITS[(quarters * 15) % 60]}`
+  );
+}
+
+function isValidLocalTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  return (
+    month >= 1 && month <= 12 && day >= 1 && hour < 24 && minute < 60 && second < 60 &&
+    day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!)
+  );
 }
 
 interface TimestampFields {
@@ -71,10 +90,7 @@ function timestampFields(octets: Uint8Array, start: number): TimestampFields {
     offsetMinutes: (zone & 0x08) !== 0 ? -quarters * 15 : quarters * 15,
   };
   const { year, month, day, hour, minute, second } = fields;
-  const inRange =
-    month >= 1 && month <= 12 && day >= 1 && hour < 24 && minute < 60 && second < 60 &&
-    day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
-  if (!inRange) {
+  if (!isValidLocalTime(year, month, day, hour, minute, second)) {
     const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
     fields.year = local.getUTCFullYear();
     fields.month = local.getUTCMonth() + 1;

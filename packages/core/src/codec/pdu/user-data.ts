@@ -1,5 +1,6 @@
 import { CodecError } from '../../errors/codec-error';
-import { gsm7Charset, readPackedGsm7 } from '../gsm7';
+import { DEFAULT_GSM7_CHARSET, gsm7Charset } from '../gsm7/gsm7-charset';
+import { readPackedGsm7 } from '../gsm7/read-packed-gsm7';
 import { fillBitsAfterHeader, packedOctetCount, septetAt } from '../septet-packing';
 import type { DataEncoding } from '../types';
 import { decodeUcs2 } from '../ucs2';
@@ -51,7 +52,9 @@ export function readUserData(reader: OctetReader, hasHeader: boolean, encoding: 
     // A part that is followed by another ends mid-text: its last character is never padding.
     const concat = header?.concat;
     if ((concat == null || concat.sequence === concat.total) && endsWithPaddingCr(octets, septetCount, fillBits, textStart, udl)) septetCount--;
-    const text = readPackedGsm7(octets, septetCount, fillBits, textStart, gsm7Charset(header?.national ?? undefined));
+    const national = header?.national;
+    const charset = national == null ? DEFAULT_GSM7_CHARSET : gsm7Charset(national);
+    const text = readPackedGsm7(octets, septetCount, fillBits, textStart, charset);
     return { header, text, data: null };
   }
 

@@ -17,60 +17,68 @@ export interface Gsm7PartLayout extends PartLayout {
 }
 
 /**
- * The GSM-7 parts of `text` in one pass over a flat table, or undefined when a character fits
+ * The GSM-7 parts of a text (given as its UTF-16 code units) in one pass over a flat table, or undefined when a character fits
  * neither table. Parts are filled greedily and an escape pair never straddles two, so the count
  * can exceed ceil(septets / budget). The same pass writes the septet codes, so the encoder never
  * reads the text again.
  */
-export function layoutGsm7Parts(text: string, charset: Gsm7Charset, singleBudget: number, multiBudget: number): Gsm7PartLayout | undefined {
+export function layoutGsm7Parts(codeUnits: Uint16Array, charset: Gsm7Charset, singleBudget: number, multiBudget: number): Gsm7PartLayout | undefined {
   const { codeByUnit } = charset.lookup;
   const tableLength = codeByUnit.length;
-  const length = text.length;
+  const length = codeUnits.length;
   // Pooled and unzeroed: only the septets written below are ever read.
   const septets = Buffer.allocUnsafe(2 * length);
-  const ends: number[] = [];
-  const units: number[] = [];
   let total = 0;
-  let used = 0;
   for (let i = 0; i < length; i++) {
-    const unit = text.charCodeAt(i);
+    const unit = codeUnits[i]!;
     const entry = unit < tableLength ? codeByUnit[unit]! : 0;
-    const cost = entry >> 8;
-    if (cost === 1) {
-      septets[total] = entry & 0x7f;
-    } else if (cost === 2) {
-      septets[total] = GSM7_ESCAPE;
-      septets[total + 1] = entry & 0x7f;
+    if (entry < 0x200) {
+      if (entry === 0) return undefined;
+      septets[total++] = entry;
     } else {
-      return undefined;
+      septets[total++] = GSM7_ESCAPE;
+      septets[total++] = entry;
     }
-    total += cost;
-    if (used + cost > multiBudget) {
-      ends.push(i);
-      units.push(used);
-      used = 0;
-    }
-    used += cost;
   }
   if (total <= singleBudget) return { ends: [length], units: [total], septets };
-  ends.push(length);
-  units.push(used);
+  return splitSeptets(septets, total, length, multiBudget);
+}
+
+/**
+ * Greedy parts of `total` septets: full parts, each one septet shorter when it would end between
+ * an escape and its code. An escape (0x1B) is never a code of its own nor the code after one, so
+ * a 0x1B at the end of a part always starts a pair. Part ends in the text are septet ends less
+ * the escapes before them.
+ */
+function splitSeptets(septets: Uint8Array, total: number, length: number, multiBudget: number): Gsm7PartLayout {
+  const ends: number[] = [];
+  const units: number[] = [];
+  let escapes = 0;
+  let start = 0;
+  while (start < total) {
+    let end = Math.min(start + multiBudget, total);
+    if (end < total && septets[end - 1] === GSM7_ESCAPE) end--;
+    for (let i = start; i < end; i++) if (septets[i] === GSM7_ESCAPE) escapes++;
+    ends.push(end === total ? length : end - escapes);
+    units.push(end - start);
+    start = end;
+  }
   return { ends, units, septets };
 }
 
 /**
- * The UCS-2 parts of `text`: full parts, each one unit shorter when it would end between the two
+ * The UCS-2 parts of a text (given as its UTF-16 code units): full parts, each one unit shorter when it would end between the two
  * halves of a surrogate pair. Only the code units at part ends are read.
  */
-export function layoutUcs2Parts(text: string, singleBudget: number, multiBudget: number): PartLayout {
-  const length = text.length;
+export function layoutUcs2Parts(codeUnits: Uint16Array, singleBudget: number, multiBudget: number): PartLayout {
+  const length = codeUnits.length;
   if (length <= singleBudget) return { ends: [length], units: [length] };
   const ends: number[] = [];
   const units: number[] = [];
   for (let start = 0; start < length; ) {
     let end = Math.min(start + multiBudget, length);
     // A high surrogate never pairs with what comes before it, so a pair at the boundary starts at end - 1.
-    if (end < length && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end))) end--;
+    if (end < length && isHighSurrogate(codeUnits[end - 1]!) && isLowSurrogate(codeUnits[end]!)) end--;
     ends.push(end);
     units.push(end - start);
     start = end;

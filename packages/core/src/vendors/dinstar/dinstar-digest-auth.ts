@@ -1,4 +1,4 @@
-import { createHash, randomFillSync } from 'node:crypto';
+import { hash as digestOf, randomFillSync } from 'node:crypto';
 
 /** The parameters of a `WWW-Authenticate: Digest …` challenge. */
 export interface DigestChallenge {
@@ -47,7 +47,12 @@ export function parseDigestChallenge(header: string | undefined): DigestChalleng
 
 function hashFor(algorithm: string): (text: string) => string {
   const name = /^sha-256/i.test(algorithm) ? 'sha256' : 'md5';
-  return (text) => createHash(name).update(text, 'utf8').digest('hex');
+  return (text) => digestOf(name, text, 'hex');
+}
+
+/** A quoted-string; the escaping pass only for the rare value that needs it. */
+function quote(value: string): string {
+  return /["\\]/.test(value) ? `"${value.replace(/(["\\])/g, '\\$1')}"` : `"${value}"`;
 }
 
 const CLIENT_NONCE_BYTES = 8;
@@ -116,7 +121,6 @@ export class DigestClientSession {
     const response = challenge.qop
       ? hash(`${ha1}:${challenge.nonce}:${nc}:${clientNonce}:${challenge.qop}:${ha2}`)
       : hash(`${ha1}:${challenge.nonce}:${ha2}`);
-    const quote = (value: string): string => `"${value.replace(/(["\\])/g, '\\$1')}"`;
     const parts = [
       `username=${quote(this.username)}`,
       `realm=${quote(challenge.realm)}`,

@@ -16,7 +16,7 @@ export interface JsonBodyOptions {
  * `strictContentType` is set.
  */
 export function parseJsonBody<T = unknown>(response: HttpResponse, gateway: string, options: JsonBodyOptions = {}): T {
-  const body = response.body.replace(/^\uFEFF/, '');
+  const body = response.body.charCodeAt(0) === 0xfeff ? response.body.slice(1) : response.body;
   // Built only on the way to an error: scrubbing the preview costs more than the parse itself.
   const details = (): Record<string, unknown> => ({
     gateway,
@@ -34,8 +34,8 @@ export function parseJsonBody<T = unknown>(response: HttpResponse, gateway: stri
       { retryable, details: details() },
     );
   }
-  const type = mediaType(response);
-  if (options.strictContentType && type && !/json/.test(type)) {
+  const type = options.strictContentType ? mediaType(response) : '';
+  if (type && !/json/.test(type)) {
     throw new GatewayMalformedResponseError(`${gateway} answered ${type} where JSON was expected — check the URL.`, { retryable, details: details() });
   }
   try {

@@ -17,8 +17,10 @@ export interface PhoneNumberOptions {
 }
 
 const SHORT_CODE = /^\d{3,8}$/;
-/** Distinct destinations remembered; a bulk run to more numbers than this only loses the shortcut. */
-const CACHE_LIMIT = 2_000;
+/** Distinct destinations remembered per generation; a bulk run to more numbers only loses the shortcut. */
+const CACHE_LIMIT = 1_000;
+/** Option sets remembered for one input (a client uses one; more only loses the shortcut). */
+const OPTION_SETS_PER_INPUT = 8;
 const SEPARATORS = /[\s\-().\u00A0\u2010-\u2015]/g;
 
 /**
@@ -28,24 +30,48 @@ const SEPARATORS = /[\s\-().\u00A0\u2010-\u2015]/g;
  */
 export function normalisePhoneNumber(input: string, options: PhoneNumberOptions): string {
   // Parsing with libphonenumber costs ~20 µs; the answer depends on the input and the options only.
-  const country = options.defaultCountry ?? '';
-  // Length-prefixed, so no input can pose as another (format, country) pair.
-  const key = `${options.format.length}:${options.format}${country.length}:${country}${options.allowShortCodes ? 1 : 0}${options.allowAlphanumeric ? 1 : 0}${options.strict ? 1 : 0}${input}`;
-  const known = normalised.get(key);
-  if (known !== undefined) {
-    // Re-inserted so the map's order stays least recently used first.
-    normalised.delete(key);
-    normalised.set(key, known);
-    return known;
+  const flags = (options.allowShortCodes ? 1 : 0) | (options.allowAlphanumeric ? 2 : 0) | (options.strict ? 4 : 0);
+  // `undefined` and '' mean the same: no default country.
+  const country = options.defaultCountry || undefined;
+  let answers = recentAnswers.get(input);
+  if (answers === undefined) {
+    answers = olderAnswers.get(input);
+    if (answers !== undefined) remember(input, answers);
+  }
+  if (answers !== undefined) {
+    for (const known of answers) {
+      if (known.format === options.format && known.country === country && known.flags === flags) return known.answer;
+    }
   }
   const answer = normalisePhoneNumberUncached(input, options);
-  if (normalised.size >= CACHE_LIMIT) normalised.delete(normalised.keys().next().value as string);
-  normalised.set(key, answer);
+  const entry: KnownAnswer = { format: options.format, country, flags, answer };
+  if (answers === undefined) remember(input, [entry]);
+  else if (answers.length < OPTION_SETS_PER_INPUT) answers.push(entry);
   return answer;
 }
 
-/** Answers of {@link normalisePhoneNumber} by options and input; refusals are never kept. */
-const normalised = new Map<string, string>();
+interface KnownAnswer {
+  format: PhoneNumberFormat;
+  country: string | undefined;
+  flags: number;
+  answer: string;
+}
+
+/**
+ * Answers of {@link normalisePhoneNumber} by input, then by options; refusals are never kept.
+ * Two generations: when the recent one is full it becomes the older one, and an input found only
+ * there moves back — least recently used inputs drop out, with a plain lookup on a hit.
+ */
+let recentAnswers = new Map<string, KnownAnswer[]>();
+let olderAnswers = new Map<string, KnownAnswer[]>();
+
+function remember(input: string, answers: KnownAnswer[]): void {
+  if (recentAnswers.size >= CACHE_LIMIT) {
+    olderAnswers = recentAnswers;
+    recentAnswers = new Map();
+  }
+  recentAnswers.set(input, answers);
+}
 
 /** {@link normalisePhoneNumber} without its cache: the reference its tests compare against. */
 export function normalisePhoneNumberUncached(input: string, options: PhoneNumberOptions): string {

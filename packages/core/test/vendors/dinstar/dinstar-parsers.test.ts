@@ -182,6 +182,14 @@ describe('Digest client', () => {
     expect(session.authorization('GET', '/a')).toContain(`response="${sha256(`${sha256('u:r2:p')}:n:${sha256('GET:/a')}`)}"`);
   });
 
+  it('escapes quotes and backslashes in quoted values', () => {
+    const session = new DigestClientSession('ad"m\\in', 'p', () => 'c');
+    session.accept({ realm: 'r"1', nonce: 'n', algorithm: 'MD5', stale: false });
+    const header = session.authorization('GET', '/a')!;
+    expect(header).toContain('username="ad\\"m\\\\in"');
+    expect(header).toContain('realm="r\\"1"');
+  });
+
   it('draws a fresh 64-bit client nonce for every request, past the end of its random pool', () => {
     const session = new DigestClientSession('u', 'p');
     session.accept({ realm: 'r', nonce: 'n', qop: 'auth', algorithm: 'MD5', stale: false });

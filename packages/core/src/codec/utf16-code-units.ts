@@ -1,0 +1,18 @@
+/** Node writes 'utf16le'; read through a Uint16Array that is the host's order, so only little-endian hosts take the native copy. */
+const HOST_IS_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/**
+ * The UTF-16 code units of `text` in a Uint16Array. One native copy instead of a charCodeAt per
+ * character: charCodeAt on a sliced or concatenated string (`repeat`, `trim`, template literals)
+ * costs several times more than an array read.
+ */
+export function utf16CodeUnits(text: string): Uint16Array {
+  if (HOST_IS_LITTLE_ENDIAN) {
+    // Pooled; Node aligns pool slices to 8 octets, checked anyway since a Uint16Array needs 2.
+    const octets = Buffer.from(text, 'utf16le');
+    if ((octets.byteOffset & 1) === 0) return new Uint16Array(octets.buffer, octets.byteOffset, text.length);
+  }
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
