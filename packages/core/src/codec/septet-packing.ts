@@ -25,10 +25,38 @@ export function packSeptets(septets: ArrayLike<number>, fillBits = 0): Uint8Arra
  * packed septets end.
  */
 export function writePackedSeptets(septets: ArrayLike<number>, start: number, end: number, fillBits: number, out: Uint8Array, at: number): number {
-  // Bits not yet written sit in `pending`, least significant first (never more than 14).
+  // Bits not yet written sit in `pending`, least significant first (fewer than 8 between septets).
   let pending = 0;
   let pendingBits = fillBits;
-  for (let i = start; i < end; i++) {
+  let i = start;
+  // After `fillBits` septets the stream is on an octet boundary: from there 8 septets are 7 octets.
+  for (; i < end && pendingBits !== 0; i++) {
+    pending |= septets[i]! << pendingBits;
+    pendingBits += 7;
+    if (pendingBits >= 8) {
+      out[at++] = pending;
+      pending >>>= 8;
+      pendingBits -= 8;
+    }
+  }
+  if (pendingBits === 0) {
+    for (; i + 8 <= end; i += 8, at += 7) {
+      const s1 = septets[i + 1]!;
+      const s2 = septets[i + 2]!;
+      const s3 = septets[i + 3]!;
+      const s4 = septets[i + 4]!;
+      const s5 = septets[i + 5]!;
+      const s6 = septets[i + 6]!;
+      out[at] = septets[i]! | (s1 << 7);
+      out[at + 1] = (s1 >> 1) | (s2 << 6);
+      out[at + 2] = (s2 >> 2) | (s3 << 5);
+      out[at + 3] = (s3 >> 3) | (s4 << 4);
+      out[at + 4] = (s4 >> 4) | (s5 << 3);
+      out[at + 5] = (s5 >> 5) | (s6 << 2);
+      out[at + 6] = (s6 >> 6) | (septets[i + 7]! << 1);
+    }
+  }
+  for (; i < end; i++) {
     pending |= septets[i]! << pendingBits;
     pendingBits += 7;
     if (pendingBits >= 8) {

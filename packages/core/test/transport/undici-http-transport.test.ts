@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   GatewayMalformedResponseError,
   GatewayTimeoutError,
@@ -88,6 +90,23 @@ describe('UndiciHttpTransport', () => {
     expect(await request).toBeInstanceOf(GatewayTimeoutError);
   });
 
+  it('times out a request still queued behind a busy socket without ever sending it', async () => {
+    const pending: (() => void)[] = [];
+    const clock = { now: () => 0, setTimeout: (fn: () => void) => pending.push(fn), clearTimeout: () => undefined };
+    const client = transport(simulator.baseUrl, { clock, connections: 1 });
+    const hanging = client.request({ method: 'GET', path: '/hang', idempotent: true }).catch((error: unknown) => error);
+    const queued = client.request({ method: 'POST', path: '/echo', query: { marker: 'queued' } }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    pending[1]!();
+    const failure = await queued;
+    expect(failure).toBeInstanceOf(GatewayTimeoutError);
+    expect((failure as GatewayTimeoutError).retryable).toBe(false);
+    pending[0]!();
+    expect(await hanging).toBeInstanceOf(GatewayTimeoutError);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(simulator.requestLog.some((entry) => entry.path === '/echo')).toBe(false);
+  });
+
   it('maps a dropped connection to a not-retryable malformed response for a send', async () => {
     simulator.faults.add({ kind: 'drop-connection', afterHandling: true });
     const client = transport(simulator.baseUrl);
@@ -134,6 +153,64 @@ describe('UndiciHttpTransport response size limit', () => {
     } finally {
       await client.close();
       await simulator.stop();
+    }
+  });
+});
+
+describe('UndiciHttpTransport reading chunked answers', () => {
+  let server: Server;
+  let baseUrl: string;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      // No Content-Length: the size limit can only be enforced while the bytes arrive.
+      response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'x-multi': ['a', 'b'] });
+      const chunks = request.url === '/big' ? Array.from({ length: 8 }, () => Buffer.alloc(500, 0x78)) : splitInsideCharacters(Buffer.from('héllo wörld ✓ 😀', 'utf8'));
+      let index = 0;
+      const next = (): void => {
+        if (index === chunks.length) {
+          response.end();
+          return;
+        }
+        response.write(chunks[index++]);
+        setImmediate(next);
+      };
+      next();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  /** One-byte chunks, so every multi-byte character is cut between two of them. */
+  function splitInsideCharacters(bytes: Buffer): Buffer[] {
+    return [...bytes].map((byte) => Buffer.from([byte]));
+  }
+
+  it('decodes a body whose characters are split across chunks and joins repeated headers', async () => {
+    const client = new UndiciHttpTransport({ baseUrl });
+    try {
+      const response = await client.request({ method: 'GET', path: '/text' });
+      expect(response.body).toBe('héllo wörld ✓ 😀');
+      expect(response.headers['x-multi']).toBe('a, b');
+      expect(response.headers['transfer-encoding']).toBe('chunked');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses a chunked answer once it grows past maxResponseBytes', async () => {
+    const client = new UndiciHttpTransport({ baseUrl, maxResponseBytes: 1_000 });
+    try {
+      const failure = await client.request({ method: 'GET', path: '/big', idempotent: true }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(GatewayMalformedResponseError);
+      expect((failure as Error).message).toMatch(/too large/);
+      expect((failure as GatewayMalformedResponseError).details['phase']).toBe('reading-body');
+      // The pool is still usable after the refused answer.
+      expect((await client.request({ method: 'GET', path: '/text' })).body).toBe('héllo wörld ✓ 😀');
+    } finally {
+      await client.close();
     }
   });
 });

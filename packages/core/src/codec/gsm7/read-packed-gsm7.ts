@@ -4,6 +4,8 @@ import type { Gsm7Charset } from './gsm7-charset';
 import { GSM7_ESCAPE } from './gsm7-table';
 
 const SPACE = 0x20;
+/** A local copy: reading the imported binding inside loops costs a property look-up each time. */
+const ESCAPE = GSM7_ESCAPE;
 
 /**
  * Reads `septetCount` packed septets from `offset` after `fillBits` and decodes them with
@@ -17,7 +19,7 @@ export function readPackedGsm7(octets: Uint8Array, septetCount: number, fillBits
   let length = 0;
   for (let i = 0; i < septetCount; i++) {
     const septet = septetAt(octets, i, fillBits, offset);
-    if (septet !== GSM7_ESCAPE) {
+    if (septet !== ESCAPE) {
       units[length++] = unitBySeptet[septet]!;
       continue;
     }

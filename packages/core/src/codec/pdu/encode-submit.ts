@@ -84,7 +84,8 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
   at = writeAddress(destination, out, at);
   out[at++] = protocolId;
   out[at++] = buildDataCodingScheme(payload.alphabet, messageClass);
-  out.set(validity.octets, at);
+  // Loops, not set()/copyWithin(): for a few octets the builtin call costs more than the copy.
+  for (let i = 0; i < validity.octets.length; i++) out[at + i] = validity.octets[i]!;
   const referenceAt = smscOctets + 1;
 
   let partAt = 0;
@@ -92,7 +93,7 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
   for (let index = 0; index < partCount; index++) {
     const start = index === 0 ? 0 : ends[index - 1]!;
     const end = ends[index]!;
-    if (index > 0) out.copyWithin(partAt, 0, envelopeOctets);
+    if (index > 0) for (let i = 0; i < envelopeOctets; i++) out[partAt + i] = out[i]!;
     out[partAt + referenceAt] = (messageReference + index) & 0xff;
     writeUserDataHeader(out, partAt + envelopeOctets + 1, concatenated ? { reference: concatReference, total: partCount, sequence: index + 1, referenceBits } : null, payload.national);
     const udlAt = partAt + envelopeOctets;
@@ -112,6 +113,7 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
   }
 
   const hex = octetsToHex(out);
+  if (partCount === 1) return [{ pdu: hex, length: partOctets[0]! - smscOctets }];
   const encoded: EncodedPdu[] = new Array(partCount);
   partAt = 0;
   for (let index = 0; index < partCount; index++) {
@@ -130,7 +132,8 @@ function messagePayload(options: SubmitOptions, referenceBits: 8 | 16): Payload 
   const text = options.text ?? '';
   if (typeof text !== 'string') throw badOption('text must be a string');
   if (options.nationalLanguages != null && !Array.isArray(options.nationalLanguages)) throw badOption('nationalLanguages must be an array');
-  const plan = planTextParts(text, resolveSegmentOptions({ encoding: options.encoding, nationalLanguages: options.nationalLanguages, referenceBits }));
+  // SubmitOptions carries the segmentation options under the same names.
+  const plan = planTextParts(text, resolveSegmentOptions(options));
   if (plan.encoding === 'ucs2') return { alphabet: 'ucs2', layout: plan.layout, codeUnits: plan.codeUnits };
   return { alphabet: 'gsm7', layout: plan.layout, septets: plan.layout.septets, national: plan.national };
 }

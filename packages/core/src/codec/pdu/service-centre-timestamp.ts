@@ -23,9 +23,6 @@ function swappedBcd(octet: number): number {
   return (octet & 0x0f) * 10 + (octet >> 4);
 }
 
-/** "00" … "99", so formatting allocates no intermediate strings. */
-const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
-
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeapYear(year: number): boolean {
@@ -53,10 +50,7 @@ export function decodeTimestampIso(octets: Uint8Array, start = 0): string {
   if (!isValidLocalTime(year, month, day, hour, minute, second)) return formatIso(timestampFields(octets, start));
   const zone = octets[start + 6]!;
   const quarters = (zone & 0x07) * 10 + (zone >> 4);
-  return (
-    `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}` +
-    `${(zone & 0x08) !== 0 && quarters !== 0 ? '-' : '+'}${TWO_DIGITS[Math.floor((quarters * 15) / 60)]}:${TWO_DIGITS[(quarters * 15) % 60]}`
-  );
+  return isoText(year, month, day, hour, minute, second, (zone & 0x08) !== 0 ? -quarters * 15 : quarters * 15);
 }
 
 function isValidLocalTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
@@ -103,10 +97,30 @@ function timestampFields(octets: Uint8Array, start: number): TimestampFields {
 }
 
 function formatIso({ year, month, day, hour, minute, second, offsetMinutes }: TimestampFields): string {
-  const absOffset = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
-  return (
-    `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}` +
-    `${offsetMinutes < 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(absOffset / 60)]}:${TWO_DIGITS[absOffset % 60]}`
+  return isoText(year, month, day, hour, minute, second, offsetMinutes);
+}
+
+const ZERO = 0x30;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const PLUS = 0x2b;
+const LETTER_T = 0x54;
+
+/** `yyyy-mm-ddThh:mm:ss±hh:mm` built as one string from its character codes: no intermediate strings. */
+function isoText(year: number, month: number, day: number, hour: number, minute: number, second: number, offsetMinutes: number): string {
+  const offset = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
+  const offsetHours = Math.floor(offset / 60);
+  const offsetRest = offset % 60;
+  return String.fromCharCode(
+    ZERO + (Math.floor(year / 1000) % 10), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10), DASH,
+    ZERO + Math.floor(month / 10), ZERO + (month % 10), DASH,
+    ZERO + Math.floor(day / 10), ZERO + (day % 10), LETTER_T,
+    ZERO + Math.floor(hour / 10), ZERO + (hour % 10), COLON,
+    ZERO + Math.floor(minute / 10), ZERO + (minute % 10), COLON,
+    ZERO + Math.floor(second / 10), ZERO + (second % 10),
+    offsetMinutes < 0 ? DASH : PLUS,
+    ZERO + Math.floor(offsetHours / 10), ZERO + (offsetHours % 10), COLON,
+    ZERO + Math.floor(offsetRest / 10), ZERO + (offsetRest % 10),
   );
 }
 

@@ -1,6 +1,9 @@
 import type { Gsm7Charset } from '../gsm7/gsm7-charset';
 import { GSM7_ESCAPE } from '../gsm7/gsm7-table';
 
+/** A local copy: reading the imported binding inside loops costs a property look-up each time. */
+const ESCAPE = GSM7_ESCAPE;
+
 /**
  * Where a text is cut into parts: part n is text[ends[n-1] (0 for the first), ends[n]) and
  * carries units[n] septets (GSM-7) or UTF-16 code units (UCS-2). An empty text is one empty part.
@@ -36,7 +39,7 @@ export function layoutGsm7Parts(codeUnits: Uint16Array, charset: Gsm7Charset, si
       if (entry === 0) return undefined;
       septets[total++] = entry;
     } else {
-      septets[total++] = GSM7_ESCAPE;
+      septets[total++] = ESCAPE;
       septets[total++] = entry;
     }
   }
@@ -53,12 +56,14 @@ export function layoutGsm7Parts(codeUnits: Uint16Array, charset: Gsm7Charset, si
 function splitSeptets(septets: Uint8Array, total: number, length: number, multiBudget: number): Gsm7PartLayout {
   const ends: number[] = [];
   const units: number[] = [];
+  // Without escapes every character is one septet and the text ends are the septet ends.
+  const hasEscapes = total !== length;
   let escapes = 0;
   let start = 0;
   while (start < total) {
     let end = Math.min(start + multiBudget, total);
-    if (end < total && septets[end - 1] === GSM7_ESCAPE) end--;
-    for (let i = start; i < end; i++) if (septets[i] === GSM7_ESCAPE) escapes++;
+    if (end < total && septets[end - 1] === ESCAPE) end--;
+    if (hasEscapes) for (let i = start; i < end; i++) if (septets[i] === ESCAPE) escapes++;
     ends.push(end === total ? length : end - escapes);
     units.push(end - start);
     start = end;

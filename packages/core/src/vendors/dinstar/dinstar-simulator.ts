@@ -36,6 +36,11 @@ export interface DinstarSimulatorOptions extends SimulatorOptions {
   utcOffsetMinutes?: number;
   /** Delay of a module reset before the port registers again (default 50 ms). */
   resetDelayMs?: number;
+  /**
+   * Send tasks and delivery reports kept for `stop_sms` and `query_sms_deliver_status`; older ones
+   * are forgotten so a long-running simulator stays flat (default 50,000 of each).
+   */
+  historyLimit?: number;
 }
 
 const DEFAULT_PORTS: readonly Readonly<SimulatedDinstarPort>[] = [
@@ -82,6 +87,7 @@ export class DinstarSimulator extends SimulatorServer implements GatewaySimulato
   private readonly authScheme: 'digest' | 'basic' | 'either';
   private readonly utcOffsetMinutes: number;
   private readonly resetDelayMs: number;
+  private readonly historyLimit: number;
   private readonly timers = new Set<ClockTimer>();
   private digest: DigestAuthenticator;
   private nextTaskId = 1;
@@ -97,6 +103,7 @@ export class DinstarSimulator extends SimulatorServer implements GatewaySimulato
     this.pushUrl = options.pushUrl;
     this.utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
     this.resetDelayMs = options.resetDelayMs ?? 50;
+    this.historyLimit = options.historyLimit ?? 50_000;
     this.digest = new DigestAuthenticator('dinstar', () => this.accounts);
 
     this.api('POST', 'send_sms', (request) => this.handleSendSms(request));
@@ -227,6 +234,7 @@ export class DinstarSimulator extends SimulatorServer implements GatewaySimulato
 
     const task: SimulatedTask = { id: this.nextTaskId++, messageIds: [] };
     this.tasks.set(task.id, task);
+    if (this.tasks.size > this.historyLimit) this.tasks.delete(this.tasks.keys().next().value as number);
     for (const param of params) {
       const values = [...((param.text_param as string[] | undefined) ?? [])];
       const text = (body.text as string).replace(/#param#/g, (placeholder) => values.shift() ?? placeholder);
@@ -489,6 +497,8 @@ export class DinstarSimulator extends SimulatorServer implements GatewaySimulato
         });
       }
       this.reports.push(...added);
+      // Trimmed in batches: one splice per quarter of the limit rather than a shift per report.
+      if (this.reports.length > this.historyLimit + Math.max(1, this.historyLimit >> 2)) this.reports.splice(0, this.reports.length - this.historyLimit);
       this.push({ sms_deliver_status: added.map((report) => this.reportJson(report)) });
     }
     if (!isReport || (message.state === 'delivered' && message.meta.statusReport)) this.push({ sms_result: [this.resultOf(message)] });

@@ -63,6 +63,26 @@ describe('dinstar simulator', () => {
     ]);
   });
 
+  it('forgets the oldest tasks, reports and finished messages beyond their limits', async () => {
+    await simulator.stop();
+    await authed.close();
+    simulator = new DinstarSimulator({ network: { sendDelayMs: 5, deliveryDelayMs: 5, maxFinishedMessages: 2 }, historyLimit: 2 });
+    await simulator.start();
+    authed = new DinstarAuthenticatingTransport({ transport: new UndiciHttpTransport({ baseUrl: simulator.baseUrl }), username: 'admin', password: 'dinstar-secret' });
+    const taskIds: unknown[] = [];
+    for (const number of ['10081', '10082', '10083', '10084']) {
+      taskIds.push((await call('POST', 'send_sms', { body: { text: 'x', port: [0], param: [{ number }] } })).task_id);
+    }
+    expect(simulator.tasks.size).toBe(2);
+    await eventually(() => (simulator.network.messages.size === 2 && [...simulator.network.messages.values()].every((message) => message.state === 'delivered') ? true : undefined));
+    expect([...simulator.network.messages.values()].map((message) => message.to)).toEqual(['10083', '10084']);
+    // Four reports written: trimmed back to the limit once past it by a quarter (at least one).
+    expect(simulator.reports.map((report) => report.number)).toEqual(['10083', '10084']);
+    expect(await call('GET', 'stop_sms', { query: { task_id: taskIds[0] as number } })).toEqual({ error_code: 404, sn: SN });
+    expect(await call('GET', 'stop_sms', { query: { task_id: taskIds[3] as number } })).toMatchObject({ error_code: 200 });
+    expect(await call('GET', 'query_sms_in_queue')).toMatchObject({ in_queue: 0 });
+  });
+
   it('writes errors as error_code in HTTP 200 bodies', async () => {
     expect(await call('POST', 'send_sms', { body: '{"text":' })).toEqual({ error_code: 400, sn: SN });
     expect(await call('POST', 'send_sms', { body: { text: 'x', param: [{ number: '1'.repeat(25) }] } })).toEqual({ error_code: 400, sn: SN });
