@@ -6,7 +6,7 @@ import {
   InvalidRequestError,
 } from '../errors/gateway-errors';
 import type { SmsBridgeError } from '../errors/smsbridge-error';
-import { redactSecrets } from './redact-secrets';
+import type { SecretRedactor } from './redact-secrets';
 
 /** Where a request was when it failed; decides whether the gateway may have acted on it. */
 export type HttpFailurePhase = 'connecting' | 'awaiting-response' | 'reading-body';
@@ -23,7 +23,8 @@ export interface HttpFailureContext {
   /** True when our own whole-request timer fired. */
   timedOut: boolean;
   timeoutMs: number;
-  secrets: readonly string[];
+  /** The transport's redactor: scrubs its secrets from the cause's message. */
+  redactor: SecretRedactor;
 }
 
 /** Network errors raised before a single byte reached the gateway. */
@@ -64,7 +65,7 @@ function isTlsFailure(code: string | undefined, message: string): boolean {
 export function toGatewayFailure(error: unknown, context: HttpFailureContext): SmsBridgeError {
   const code = errorCode(error);
   const rawMessage = error instanceof Error ? error.message : String(error);
-  const cause = { name: error instanceof Error ? error.name : typeof error, code, message: redactSecrets(rawMessage, context.secrets) };
+  const cause = { name: error instanceof Error ? error.name : typeof error, code, message: context.redactor.redact(rawMessage) };
   const where = `${context.gateway} at ${context.origin}`;
   const details = {
     gateway: context.gateway,

@@ -4,7 +4,7 @@ import { InvalidRequestError } from '../errors/gateway-errors';
 import type { HttpRequest, HttpResponse, HttpTransport, HttpTransportOptions } from './http-transport';
 import { toGatewayFailure } from './http-failure';
 import { encodeParameters, joinUrlPath } from './query-string';
-import { redactSecrets } from './redact-secrets';
+import { redactSecrets, SecretRedactor } from './redact-secrets';
 import { UndiciResponseCollector } from './undici-response-collector';
 
 export interface UndiciHttpTransportOptions extends HttpTransportOptions {
@@ -39,7 +39,8 @@ export class UndiciHttpTransport implements HttpTransport {
   private readonly freshClients = new Set<Client>();
   private readonly clock: Clock;
   private readonly gateway: string;
-  private readonly secrets: readonly string[];
+  /** Built once from the configured secrets: every failure is scrubbed with it. */
+  private readonly redactor: SecretRedactor;
   private readonly requestTimeoutMs: number;
   private readonly maxResponseBytes: number;
 
@@ -62,8 +63,7 @@ export class UndiciHttpTransport implements HttpTransport {
     this.basePath = url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, '');
     this.clock = options.clock ?? systemClock;
     this.gateway = options.gateway ?? 'gateway';
-    // Frozen: redactSecrets then spells the secrets once for the transport's life.
-    this.secrets = Object.freeze((options.secrets ?? []).filter((secret) => secret.length > 0));
+    this.redactor = new SecretRedactor(options.secrets ?? []);
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
     const tls = options.tls ?? {};
@@ -116,7 +116,7 @@ export class UndiciHttpTransport implements HttpTransport {
         phase: exchange.phase,
         timedOut: exchange.timedOut,
         timeoutMs,
-        secrets: this.secrets,
+        redactor: this.redactor,
       });
     } finally {
       this.clock.clearTimeout(timer);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { redactDeep, redactSecrets } from '../../src/transport';
+import { redactDeep, redactSecrets, SecretRedactor } from '../../src/transport';
 
 describe('redactSecrets', () => {
   it('scrubs sensitive parameters by name whatever their value', () => {
@@ -39,13 +39,13 @@ describe('redactSecrets (properties)', () => {
     );
   });
 
-  it('scrubs the same with a reused frozen secrets array as with a fresh one each time', () => {
+  it('scrubs the same with a SecretRedactor reused across texts as redactSecrets each time', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 4 }), fc.array(fc.string({ maxLength: 60 }), { minLength: 1, maxLength: 4 }), (secrets, texts) => {
-        const frozen = Object.freeze([...secrets]);
+        const redactor = new SecretRedactor(secrets);
         for (const text of texts) {
           const mixed = `${text} ${secrets.join(' ')} password=${text}`;
-          expect(redactSecrets(mixed, frozen)).toBe(redactSecrets(mixed, [...secrets]));
+          expect(redactor.redact(mixed)).toBe(redactSecrets(mixed, [...secrets]));
         }
       }),
       { numRuns: 300 },

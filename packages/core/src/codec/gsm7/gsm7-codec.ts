@@ -56,7 +56,7 @@ export function gsm7Length(text: string, shift?: NationalShift): number {
 }
 
 /** The SMSB_CODEC_UNENCODABLE error for the character at `index`. */
-export function unencodableCharacter(text: string, index: number, shift?: NationalShift): CodecError {
+function unencodableCharacter(text: string, index: number, shift?: NationalShift): CodecError {
   return new CodecError('SMSB_CODEC_UNENCODABLE', `character ${describeCharacter(text, index)} at index ${index} is not in the GSM 7-bit ${describeShift(shift)}`);
 }
 

@@ -244,7 +244,7 @@ export class DiafaanSimulator extends SimulatorServer implements GatewaySimulato
   }
 
   private requestServerStatus(): SimulatorReply {
-    const queued = this.network.queued().length;
+    const queued = this.network.queuedCount();
     const gateways = [...this.gateways.values()].map((gateway) => {
       const mine = [...this.network.messages.values()].filter((message) => message.channel === gateway.name);
       const count = (predicate: (message: SimulatedMessage) => boolean) => mine.filter(predicate).length;

@@ -3,6 +3,7 @@ export * from './http-status-check';
 export * from './json-body';
 export * from './xml-body';
 export * from './phone-number';
+export * from './phone-number-normaliser';
 export * from './send-retry-policy';
 export * from './http-transport-for';
 export * from './gateway-local-time';

@@ -17,64 +17,15 @@ export interface PhoneNumberOptions {
 }
 
 const SHORT_CODE = /^\d{3,8}$/;
-/** Distinct destinations remembered per generation; a bulk run to more numbers only loses the shortcut. */
-const CACHE_LIMIT = 1_000;
-/** Option sets remembered for one input (a client uses one; more only loses the shortcut). */
-const OPTION_SETS_PER_INPUT = 8;
 const SEPARATORS = /[\s\-().\u00A0\u2010-\u2015]/g;
 
 /**
  * Writes one destination the way a gateway wants it, or throws {@link InvalidRequestError} saying
  * what is wrong with it. `00…` counts as international; a bare digit string of 10+ digits without
  * a default country is read as international without the plus (how most gateways are fed).
+ * A client that sends often holds a `PhoneNumberNormaliser` (phone-number-normaliser.ts), which remembers its answers.
  */
 export function normalisePhoneNumber(input: string, options: PhoneNumberOptions): string {
-  // Parsing with libphonenumber costs ~20 µs; the answer depends on the input and the options only.
-  const flags = (options.allowShortCodes ? 1 : 0) | (options.allowAlphanumeric ? 2 : 0) | (options.strict ? 4 : 0);
-  // `undefined` and '' mean the same: no default country.
-  const country = options.defaultCountry || undefined;
-  let answers = recentAnswers.get(input);
-  if (answers === undefined) {
-    answers = olderAnswers.get(input);
-    if (answers !== undefined) remember(input, answers);
-  }
-  if (answers !== undefined) {
-    for (const known of answers) {
-      if (known.format === options.format && known.country === country && known.flags === flags) return known.answer;
-    }
-  }
-  const answer = normalisePhoneNumberUncached(input, options);
-  const entry: KnownAnswer = { format: options.format, country, flags, answer };
-  if (answers === undefined) remember(input, [entry]);
-  else if (answers.length < OPTION_SETS_PER_INPUT) answers.push(entry);
-  return answer;
-}
-
-interface KnownAnswer {
-  format: PhoneNumberFormat;
-  country: string | undefined;
-  flags: number;
-  answer: string;
-}
-
-/**
- * Answers of {@link normalisePhoneNumber} by input, then by options; refusals are never kept.
- * Two generations: when the recent one is full it becomes the older one, and an input found only
- * there moves back — least recently used inputs drop out, with a plain lookup on a hit.
- */
-let recentAnswers = new Map<string, KnownAnswer[]>();
-let olderAnswers = new Map<string, KnownAnswer[]>();
-
-function remember(input: string, answers: KnownAnswer[]): void {
-  if (recentAnswers.size >= CACHE_LIMIT) {
-    olderAnswers = recentAnswers;
-    recentAnswers = new Map();
-  }
-  recentAnswers.set(input, answers);
-}
-
-/** {@link normalisePhoneNumber} without its cache: the reference its tests compare against. */
-export function normalisePhoneNumberUncached(input: string, options: PhoneNumberOptions): string {
   const trimmed = input.trim();
   if (trimmed === '') throw new InvalidRequestError('A phone number is empty: give the recipient in international form, e.g. +447700900123.');
   const compact = trimmed.replace(SEPARATORS, '');

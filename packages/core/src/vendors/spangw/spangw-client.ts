@@ -4,7 +4,7 @@ import { GatewayAuthError, GatewayRejectedError, GatewayUnreachableError, Invali
 import type { AdminCommandResult, DeliveryStatus, SendRequest, SendResult } from '../../model';
 import type { HttpTransport } from '../../transport/http-transport';
 import type { GatewayClient } from '../gateway-client';
-import { normalisePhoneNumber } from '../shared/phone-number';
+import { PhoneNumberNormaliser } from '../shared/phone-number-normaliser';
 import { SPANGW_DEFAULT_SUCCESS_CODES, readSpangwEnvelope, type SpangwEnvelope } from './spangw-envelope';
 import { formatGatewayLocalTime, parseGatewayLocalTime, gatewayLocalTimeToIso } from '../shared/gateway-local-time';
 import {
@@ -53,6 +53,8 @@ export type SpangwAdminCommand = 'spans' | 'outbox' | 'get-push-config' | 'set-p
  */
 export class SpangwClient implements GatewayClient {
   readonly gateway = 'spangw' as const;
+  /** Remembers recent destinations: a bulk send repeats them, and parsing one costs ~20 µs. */
+  private readonly phoneNumbers = new PhoneNumberNormaliser();
   private readonly transport: HttpTransport;
   private readonly username: string;
   private readonly password: string;
@@ -111,7 +113,7 @@ export class SpangwClient implements GatewayClient {
     const mode = request.vendorOptions?.mode === 'sync' || request.vendorOptions?.mode === 1 ? 'sync' : this.sendMode;
     const textHash = spangwTextHash(request.text);
     // Every number is checked before the first one is sent.
-    const destinations = request.to.map((to) => normalisePhoneNumber(to, { format: 'as-is' }));
+    const destinations = request.to.map((to) => this.phoneNumbers.normalise(to, { format: 'as-is' }));
     const results: SendResult[] = [];
     for (const destination of destinations) {
       const reference: SpangwMessageReference = { phoneNumber: destination, sentAt: this.clock.now(), textHash };
