@@ -59,6 +59,83 @@ describe('GsmModem over serialport on a pty', () => {
     await expect(modem.ussd('*100#')).resolves.toMatchObject({ reply: 'Balance 1.00', awaitingInput: false });
   });
 
+  it('takes direct deliveries (+CMT) on a Quectel with CSMS=1, acknowledging each with +CNMA, and direct status reports (+CDS)', async () => {
+    pty = await startVirtualModemOnPty({ profile: 'quectel', network: { deliveryDelayMs: 5 } });
+    modem = new GsmModem({ port: pty.path, reconnect: false, delivery: 'direct', messageService: 1 });
+    const received: InboundMessage[] = [];
+    const reports: DeliveryStatus[] = [];
+    modem.on('message', (m) => {
+      received.push(m);
+    });
+    modem.on('status-report', (s) => reports.push(s));
+    await modem.start();
+    pty.modem.injectSms({ from: '+447700900555', text: 'Direct over the pty' });
+    await waitUntil(() => received.length === 1, 'the direct message arrived');
+    expect(received[0]).toMatchObject({ from: '+447700900555', text: 'Direct over the pty' });
+    await waitUntil(() => pty!.modem.commandLog.filter((c) => c === '+CNMA').length === 1, 'the message was acknowledged');
+    expect(pty.modem.storage('SM').indexes()).toHaveLength(0); // routed, never stored
+
+    const [result] = await modem.send({ to: ['+447700900123'], text: 'report me directly', statusReport: true });
+    await waitUntil(() => reports.length === 1, 'the +CDS report arrived');
+    expect(reports[0]).toMatchObject({ state: 'delivered', messageId: result!.messageId });
+    await waitUntil(() => pty!.modem.commandLog.filter((c) => c === '+CNMA').length === 2, 'the report was acknowledged');
+    expect(pty.modem.storage('SR').indexes()).toHaveLength(0);
+    expect(received).toHaveLength(1);
+  });
+
+  it('sweeps messages stored before start-up: each handed on once, then deleted; a failing one stays stored', async () => {
+    pty = await startVirtualModemOnPty({ profile: 'simcom' });
+    // They arrive while no driver has the port open.
+    pty.modem.injectSms({ from: '+447700900551', text: 'While you were away' });
+    pty.modem.injectSms({ from: '+447700900552', text: 'Stored and long. '.repeat(12) });
+    pty.modem.injectSms({ from: '+447700900553', text: 'Poison' });
+    expect(pty.modem.storage('SM').indexes()).toHaveLength(4); // 1 + 2 parts + 1
+    modem = new GsmModem({ port: pty.path, reconnect: false });
+    const received: InboundMessage[] = [];
+    const errors: unknown[] = [];
+    modem.on('error', (e) => errors.push(e));
+    modem.on('message', async (m) => {
+      received.push(m);
+      if (m.text === 'Poison') throw new Error('consumer refuses this one');
+    });
+    await modem.start();
+    await waitUntil(() => received.length === 3 && errors.length >= 1 && pty!.modem.storage('SM').indexes().length === 1, 'the sweep finished');
+    expect(received.map((m) => [m.from, m.text]).sort()).toEqual([
+      ['+447700900551', 'While you were away'],
+      ['+447700900552', 'Stored and long. '.repeat(12)],
+      ['+447700900553', 'Poison'],
+    ]);
+    const [left] = pty.modem.storage('SM').indexes();
+    expect(decodePdu(pty.modem.storage('SM').get(left!)!.pdu).text).toBe('Poison');
+    // inbox() queues behind all receiver work (a stray +CMTI read included): nothing was handed on twice.
+    await expect(modem.inbox()).resolves.toMatchObject([{ text: 'Poison' }]);
+    expect(received).toHaveLength(3);
+  });
+
+  it('reassembles a three-part message arriving 3, 1, 2 and deletes its parts only after the handler resolved', async () => {
+    pty = await startVirtualModemOnPty({ profile: 'simcom' });
+    modem = new GsmModem({ port: pty.path, reconnect: false });
+    const received: InboundMessage[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    modem.on('message', async (m) => {
+      received.push(m);
+      await released;
+    });
+    await modem.start();
+    const text = 'Part of a long story told over a serial line. '.repeat(9); // 423 GSM-7 characters: 3 parts
+    expect(pty.modem.injectSms({ from: '+447700900555', text, partOrder: [3, 1, 2] })).toHaveLength(3);
+    await waitUntil(() => received.length === 1, 'the reassembled message was handed on');
+    expect(received[0]).toMatchObject({ from: '+447700900555', text });
+    // The handler has not resolved yet: after a round trip over the port, all three parts are still stored.
+    // (Not `inbox()`: receiver work runs one task at a time, so it would queue behind this handler.)
+    await modem.info();
+    expect(pty.modem.storage('SM').indexes()).toHaveLength(3);
+    release();
+    await waitUntil(() => pty!.modem.storage('SM').indexes().length === 0, 'the three parts were deleted');
+    expect(received).toHaveLength(1);
+  });
+
   it('finds the modem again by serial number after an unplug under a new name, nothing lost or doubled', async () => {
     pty = await startVirtualModemOnPty({ profile: 'simcom' });
     const current = pty;

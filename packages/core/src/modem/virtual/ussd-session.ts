@@ -29,6 +29,8 @@ export interface UssdReply {
 
 /** The network's side of a USSD dialogue: walks the menu tree as the user answers. */
 export class UssdSession {
+  /** Every request as the network read it (after unpacking), oldest first. */
+  readonly requests: string[] = [];
   private current: UssdMenuNode | null = null;
   private step = 0;
 
@@ -49,6 +51,7 @@ export class UssdSession {
   /** A service code when no session is open, else the user's answer to the open screen. */
   send(text: string): UssdReply {
     this.step++;
+    this.requests.push(text);
     const next = this.current ? lookup(this.current.options, text) : lookup(this.menu, text);
     if (!next) {
       this.current = null;

@@ -169,6 +169,11 @@ export class VirtualModem extends EventEmitter {
     return this.settingsState;
   }
 
+  /** Every USSD request the network received, decoded, oldest first. */
+  get ussdRequests(): readonly string[] {
+    return this.ussdSession.requests;
+  }
+
   get vanished(): boolean {
     return this.vanishedState;
   }

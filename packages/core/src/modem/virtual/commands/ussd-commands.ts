@@ -50,8 +50,11 @@ function decodeRequest(text: string, context: CommandContext): string {
   if (context.profile.ussdPackedHex && isHex) {
     const octets = hexToOctets(text);
     const septets = unpackSeptets(octets, Math.floor((octets.length * 8) / 7));
-    // Seven spare bits at the end would read as an '@'; TS 23.038 pads with CR there instead.
-    return decodeGsm7(septets).replace(/[\r@]$/, '');
+    // TS 23.038 §6.1.2.3.1: only a count of 8n septets (read off the octet count) can end in padding,
+    // a CR from a sender that padded or seven zero bits ('@') from one that did not.
+    const last = septets[septets.length - 1];
+    if (septets.length % 8 === 0 && (last === 0x0d || last === 0)) septets.pop();
+    return decodeGsm7(septets);
   }
   return decodeTeString(text, context.settings.characterSet) ?? text;
 }
