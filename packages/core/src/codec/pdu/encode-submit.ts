@@ -19,6 +19,11 @@ export const MAX_USER_DATA_OCTETS = 140;
 /** Most parts one concatenated message can have (the total is one octet). */
 export const MAX_CONCATENATED_PARTS = 255;
 
+/** Octets of the reused scratch array: a few parts; longer messages allocate their own. */
+const SCRATCH_OCTETS = 1024;
+/** Private to encodeSubmit, which fills and reads it without yielding, so no two calls share it. */
+const OCTET_SCRATCH = new Uint8Array(SCRATCH_OCTETS);
+
 /** What the user data of every part is cut from: GSM-7 septets, UCS-2 text or 8-bit data. */
 type Payload =
   | { alphabet: 'gsm7'; layout: PartLayout; septets: Uint8Array; national?: NationalShift }
@@ -69,9 +74,10 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
     totalOctets += bodyAt + bodyOctets;
   }
 
-  // All parts in one pooled buffer and one hex conversion: per-part allocations cost more than the encoding.
-  // Every octet of it is written below, so it needs no zeroing.
-  const out = Buffer.allocUnsafe(totalOctets);
+  // All parts in one buffer and one hex conversion: per-part allocations cost more than the encoding.
+  // Only the hex leaves this function, so the octets go to a reused scratch array when they fit;
+  // every octet up to totalOctets is written below, so stale contents never show.
+  const out = totalOctets <= SCRATCH_OCTETS ? OCTET_SCRATCH : Buffer.allocUnsafe(totalOctets);
   let at = writeSmscAddress(smsc, out, 0);
   out[at++] = buildSubmitFirstOctet({
     userDataHeader: headerOctets > 0,
@@ -112,7 +118,7 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
     partAt += partOctets[index]!;
   }
 
-  const hex = octetsToHex(out);
+  const hex = octetsToHex(out, 0, totalOctets);
   if (partCount === 1) return [{ pdu: hex, length: partOctets[0]! - smscOctets }];
   const encoded: EncodedPdu[] = new Array(partCount);
   partAt = 0;

@@ -45,11 +45,40 @@ export function hexToOctets(hex: string): Uint8Array {
 /** Below this many octets plain concatenation beats a round trip through Node's native encoder. */
 const NATIVE_THRESHOLD = 16;
 
+/** Most octets the digit-pair path handles; above it Node's hex encoder plus toUpperCase is as fast. */
+const PAIR_PATH_MAX_OCTETS = 512;
+
+/**
+ * The two upper-case ASCII digits of each octet value as one UTF-16 slot, laid out through a byte
+ * view so the digit order is right on any host endianness.
+ */
+const DIGIT_PAIR_BY_OCTET: Readonly<Uint16Array> = (() => {
+  const bytes = new Uint8Array(512);
+  for (let value = 0; value < 256; value++) {
+    bytes[2 * value] = OCTET_HEX[value]!.charCodeAt(0);
+    bytes[2 * value + 1] = OCTET_HEX[value]!.charCodeAt(1);
+  }
+  return new Uint16Array(bytes.buffer);
+})();
+
+/**
+ * Where the digit pairs are written before one latin1 read turns them into a string. Private to
+ * this module and overwritten by every call, which runs to the end synchronously.
+ */
+const DIGIT_SCRATCH = Buffer.allocUnsafeSlow(2 * PAIR_PATH_MAX_OCTETS);
+const DIGIT_SCRATCH_PAIRS = new Uint16Array(DIGIT_SCRATCH.buffer, DIGIT_SCRATCH.byteOffset, PAIR_PATH_MAX_OCTETS);
+
 /** Octets `[start, end)` → upper-case hex. */
 export function octetsToHex(octets: ArrayLike<number>, start = 0, end = octets.length): string {
-  if (end - start >= NATIVE_THRESHOLD && octets instanceof Uint8Array) {
+  const count = end - start;
+  if (count >= NATIVE_THRESHOLD && octets instanceof Uint8Array) {
+    // Upper-case digits written straight: Node's encoder writes lower case and toUpperCase costs a second pass and string.
+    if (count <= PAIR_PATH_MAX_OCTETS) {
+      for (let i = 0; i < count; i++) DIGIT_SCRATCH_PAIRS[i] = DIGIT_PAIR_BY_OCTET[octets[start + i]!]!;
+      return DIGIT_SCRATCH.toString('latin1', 0, 2 * count);
+    }
     if (octets instanceof Buffer) return octets.toString('hex', start, end).toUpperCase();
-    return Buffer.from(octets.buffer, octets.byteOffset + start, end - start).toString('hex').toUpperCase();
+    return Buffer.from(octets.buffer, octets.byteOffset + start, count).toString('hex').toUpperCase();
   }
   let hex = '';
   for (let i = start; i < end; i++) hex += OCTET_HEX[octets[i]! & 0xff];

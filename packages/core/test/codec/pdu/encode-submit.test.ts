@@ -217,6 +217,18 @@ describe('encodeSubmit fields', () => {
     expect(decoded.text).toBe(text);
   });
 
+  it('gives the same PDUs whatever was encoded before (no state carried between calls)', () => {
+    const short = { to: '+41791234567', text: 'Hi' };
+    const fresh = encodeSubmit(short);
+    encodeSubmit({ to: '+41791234567', text: 'x'.repeat(600), smsc: '+41794999000' });
+    encodeSubmit({ to: '+41791234567', text: 'ж'.repeat(900) });
+    expect(encodeSubmit(short)).toEqual(fresh);
+    const long = encodeSubmit({ to: '+41791234567', text: 'y'.repeat(40 * 153) });
+    expect(long).toHaveLength(40);
+    expect(encodeSubmit(short)).toEqual(fresh);
+    expect(long.map((part) => decodePdu(part.pdu).text).join('')).toBe('y'.repeat(40 * 153));
+  });
+
   it('sends an empty text as one empty message', () => {
     const parts = encodeSubmit({ to: '+123', text: '' });
     expect(parts).toHaveLength(1);

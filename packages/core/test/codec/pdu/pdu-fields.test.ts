@@ -37,6 +37,16 @@ describe('hex', () => {
     expect(hexToOctets(` ${hex.toLowerCase()}\r\n`)).toEqual(octets);
   });
 
+  it.each([1, 15, 16, 17, 33, 140, 512, 513, 1500])('writes upper-case hex of %i octets from any view and offset', (length) => {
+    const backing = Uint8Array.from({ length: length + 3 }, (_, i) => (i * 37 + 11) & 0xff);
+    const view = backing.subarray(3);
+    const expected = Buffer.from(view).toString('hex').toUpperCase();
+    expect(octetsToHex(view)).toBe(expected);
+    expect(octetsToHex(Buffer.from(view))).toBe(expected);
+    expect(octetsToHex(backing, 3, length + 3)).toBe(expected);
+    expect(octetsToHex(Array.from(view))).toBe(expected);
+  });
+
   it.each([
     ['0', 0],
     ['00F', 1],
