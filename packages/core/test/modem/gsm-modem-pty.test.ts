@@ -140,7 +140,19 @@ describe('GsmModem over serialport on a pty', () => {
     pty = await startVirtualModemOnPty({ profile: 'simcom' });
     const current = pty;
     const lister = async () => [{ path: current.path, serialNumber: 'VM-0001', vendorId: '1e0e', productId: '9001' }];
-    modem = new GsmModem({ port: 'VM-0001', lister, reconnect: { initialDelayMs: 20, maxDelayMs: 50 }, minGapMs: 30 });
+    // When the hangup lands while serialport has a read in flight, @serialport/bindings-cpp spins on
+    // 0-byte reads of the hung-up pty and never reports 'close'; the driver then notices only when the
+    // command in flight times out and the next write fails. Short timeouts keep that within the wait;
+    // the start-up sweep is off because its AT+CMGL=4 has a fixed 30 s timeout that would hold the queue.
+    modem = new GsmModem({
+      port: 'VM-0001',
+      lister,
+      reconnect: { initialDelayMs: 20, maxDelayMs: 50 },
+      minGapMs: 30,
+      commandTimeoutMs: 2000,
+      sendTimeoutMs: 2000,
+      sweepOnConnect: false,
+    });
     const states: GsmModemState[] = [];
     modem.on('state', (s) => states.push(s));
     await modem.start();
