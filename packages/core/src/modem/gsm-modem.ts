@@ -44,6 +44,8 @@ export interface GsmModemOptions extends ModemSessionSettings {
   ussdTextForm?: UssdTextForm;
   /** Hand stored messages on after every (re)connect (default true). */
   sweepOnConnect?: boolean;
+  /** How often an open port's device path is checked for an unplug (default 1000 ms with the OS binding; 0 = never). */
+  hangupCheckMs?: number;
   /** Commands timing out in a row before the port is closed and reopened (a hung modem); default 3, 0 = never. */
   reopenAfterTimeouts?: number;
 }
@@ -91,6 +93,7 @@ export class GsmModem {
       clock: this.clock,
       references: this.references,
       ...(options.reassemblyTimeoutMs !== undefined ? { reassemblyTimeoutMs: options.reassemblyTimeoutMs } : {}),
+      ...(options.listTimeoutMs !== undefined ? { listTimeoutMs: options.listTimeoutMs } : {}),
       deliver: (message) => this.deliver(message),
       statusReport: (status) => this.emit('status-report', status),
       incomplete: (message) => this.emit('incomplete-message', message),
@@ -252,6 +255,8 @@ export class GsmModem {
       path,
       ...(this.options.baudRate !== undefined ? { baudRate: this.options.baudRate } : {}),
       ...(this.options.binding !== undefined ? { binding: this.options.binding } : {}),
+      ...(this.options.hangupCheckMs !== undefined ? { hangupCheckMs: this.options.hangupCheckMs } : {}),
+      clock: this.clock,
     });
     await transport.open();
     return transport;

@@ -9,6 +9,8 @@ export type ModemErrorCode =
   | 'SMSB_MODEM_SIM'
   | 'SMSB_MODEM_PROTOCOL'
   | 'SMSB_MODEM_NOT_FOUND'
+  /** inbox()/sweep() called from inside a 'message' handler, which it would wait for. */
+  | 'SMSB_MODEM_REENTRANT_CALL'
   /** In a SendResult: the PDU was written, the port died before `+CMGS` confirmed it; not resent. */
   | 'SMSB_MODEM_SEND_UNCERTAIN';
 
@@ -97,5 +99,13 @@ export class ModemNotFoundError extends ModemError {
   override name = 'ModemNotFoundError';
   constructor(message: string, options: SmsBridgeErrorOptions = {}) {
     super('SMSB_MODEM_NOT_FOUND', message, { retryable: true, ...options });
+  }
+}
+
+/** A call that would wait for the handler it is made from (a deadlock); make it after the handler returns. */
+export class ModemReentrantCallError extends ModemError {
+  override name = 'ModemReentrantCallError';
+  constructor(message: string, options: SmsBridgeErrorOptions = {}) {
+    super('SMSB_MODEM_REENTRANT_CALL', message, { ...options, retryable: false });
   }
 }

@@ -29,6 +29,8 @@ export interface ModemSessionSettings {
   sendTimeoutMs?: number;
   /** USSD reply wait (default 30 s). */
   ussdTimeoutMs?: number;
+  /** `AT+CMGL=4` timeout for sweeps and inbox listings (default 30 s): listing a full SIM is slow on some modems. */
+  listTimeoutMs?: number;
   /** `AT+CREG=2` at start-up, so registration changes arrive as `registration` events (default true). */
   registrationReports?: boolean;
 }

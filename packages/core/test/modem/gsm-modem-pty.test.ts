@@ -141,9 +141,9 @@ describe('GsmModem over serialport on a pty', () => {
     const current = pty;
     const lister = async () => [{ path: current.path, serialNumber: 'VM-0001', vendorId: '1e0e', productId: '9001' }];
     // When the hangup lands while serialport has a read in flight, @serialport/bindings-cpp spins on
-    // 0-byte reads of the hung-up pty and never reports 'close'; the driver then notices only when the
-    // command in flight times out and the next write fails. Short timeouts keep that within the wait;
-    // the start-up sweep is off because its AT+CMGL=4 has a fixed 30 s timeout that would hold the queue.
+    // 0-byte reads of the hung-up pty and never reports 'close'; the transport's hang-up check (the
+    // device path is gone) reports it within a second. Short timeouts are the fallback should that miss;
+    // the start-up sweep is off so its AT+CMGL=4 (listTimeoutMs, 30 s) cannot hold the queue.
     modem = new GsmModem({
       port: 'VM-0001',
       lister,

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
+import { access } from 'node:fs/promises';
 import { SerialPortStream } from '@serialport/stream';
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { SerialPort } from 'serialport';
+import { type Clock, systemClock } from '../../clock/clock';
 import type { SerialTransport } from '../../transport/serial-transport';
 import { ModemUnavailableError } from '../modem-errors';
 
@@ -13,14 +15,32 @@ export interface SerialPortTransportOptions {
   binding?: BindingInterface;
   /** RTS/CTS hardware flow control (off by default). */
   rtscts?: boolean;
+  clock?: Clock;
+  /**
+   * While open, how often to check that the device path still exists (default 1000 ms with the OS
+   * binding, off with an injected one; 0 = never). On a hung-up tty the OS binding retries empty
+   * reads forever and never reports 'close', so without this an unplug shows only as a timeout.
+   */
+  hangupCheckMs?: number;
+  /** Whether the device path is still there; default `fs.access`. */
+  pathExists?: (path: string) => Promise<boolean>;
 }
+
+const accessible = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** SerialTransport over the `serialport` package. The binding is injected, so a mock slots in. */
 export class SerialPortTransport extends EventEmitter implements SerialTransport {
   private port: SerialPortStream | undefined;
+  private hangupTimer: unknown;
+  private readonly clock: Clock;
 
   constructor(private readonly options: SerialPortTransportOptions) {
     super();
+    this.clock = options.clock ?? systemClock;
   }
 
   get path(): string {
@@ -47,9 +67,42 @@ export class SerialPortTransport extends EventEmitter implements SerialTransport
       if (this.listenerCount('error') > 0) this.emit('error', error);
     });
     port.on('close', (error?: Error | null) => {
-      if (this.port === port) this.port = undefined;
+      if (this.port !== port) return; // already reported by the hang-up check
+      this.port = undefined;
+      this.stopHangupCheck();
       this.emit('close', error ?? undefined);
     });
+    this.scheduleHangupCheck(port);
+  }
+
+  private scheduleHangupCheck(port: SerialPortStream): void {
+    const everyMs = this.options.hangupCheckMs ?? (this.options.binding ? 0 : 1000);
+    if (everyMs <= 0) return;
+    const pathExists = this.options.pathExists ?? accessible;
+    this.hangupTimer = this.clock.setTimeout(() => {
+      this.hangupTimer = undefined;
+      void pathExists(this.options.path)
+        .catch(() => true) // a failing check is no proof of an unplug
+        .then((exists) => {
+          if (this.port !== port) return;
+          if (exists) this.scheduleHangupCheck(port);
+          else this.hungUp(port);
+        });
+    }, everyMs);
+  }
+
+  private stopHangupCheck(): void {
+    if (this.hangupTimer !== undefined) this.clock.clearTimeout(this.hangupTimer);
+    this.hangupTimer = undefined;
+  }
+
+  /** Reports the loss at once; the port's own close may never come on a hung-up tty. */
+  private hungUp(port: SerialPortStream): void {
+    const { path } = this.options;
+    this.port = undefined;
+    this.stopHangupCheck();
+    port.close(() => undefined);
+    this.emit('close', new ModemUnavailableError(`${path} is gone (unplugged?)`, { details: { path } }));
   }
 
   async write(data: string | Uint8Array): Promise<void> {
@@ -70,6 +123,7 @@ export class SerialPortTransport extends EventEmitter implements SerialTransport
 
   async close(): Promise<void> {
     const port = this.port;
+    this.stopHangupCheck();
     if (!port?.isOpen) return;
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clock } from '../../clock/clock';
 import { decodePdu } from '../../codec/pdu/decode-pdu';
 import { ConcatReassembler } from '../../codec/reassembly/concat-reassembler';
@@ -7,7 +8,7 @@ import type { DeliveryStatus } from '../../model/delivery-status';
 import type { InboundMessage } from '../../model/inbound-message';
 import type { AtEngine } from '../at/at-engine';
 import type { UnsolicitedLine } from '../at/unsolicited-router';
-import { ModemCommandError, ModemUnavailableError } from '../modem-errors';
+import { ModemCommandError, ModemReentrantCallError, ModemUnavailableError } from '../modem-errors';
 import { toDeliveryStatus, toInboundMessage } from './inbound-message-mapping';
 import type { MessageReferenceRegistry } from './message-reference-registry';
 import { parseMessageList, parseMessageRead, parseStorageIndication, type StoredPdu } from './stored-pdu-listing';
@@ -17,6 +18,8 @@ export interface SmsReceiverOptions {
   references: MessageReferenceRegistry;
   /** How long the parts of a concatenated message may wait for the rest (default 10 min). */
   reassemblyTimeoutMs?: number;
+  /** `AT+CMGL=4` timeout (default 30 s): listing a full SIM is slow on some modems. */
+  listTimeoutMs?: number;
   /** Hands a message to the consumer; resolves true once the consumer has it (then it is deleted), false when nobody listens. */
   deliver: (message: InboundMessage) => Promise<boolean>;
   statusReport: (status: DeliveryStatus) => void;
@@ -49,6 +52,11 @@ export class SmsReceiver {
   private directCount = 0;
   /** The memory sweeps list: the read memory found at start-up, whatever reads of "SR" switched to since. */
   private primaryStorage: string | undefined;
+  /**
+   * The delivery whose handler the current async context runs in, if any: work queued from there
+   * would wait for that handler. Timers the handler leaves behind see `pending` false and may queue.
+   */
+  private readonly handlerContext = new AsyncLocalStorage<{ pending: boolean }>();
 
   constructor(private readonly options: SmsReceiverOptions) {
     this.reassembler = new ConcatReassembler({
@@ -85,10 +93,12 @@ export class SmsReceiver {
 
   /** Reads every stored message and report (`AT+CMGL=4`) and hands them on like new ones. */
   sweep(): Promise<void> {
+    const refused = this.refuseFromHandler('sweep()');
+    if (refused) return refused;
     return this.schedule(async () => {
       const engine = this.requireEngine();
       const storage = await this.selectPrimaryStorage(engine);
-      const stored = parseMessageList((await engine.run('AT+CMGL=4', { timeoutMs: 30_000 })).lines);
+      const stored = await this.listStored(engine);
       for (const entry of stored) await this.handleStored(engine, storage, entry);
     });
   }
@@ -98,11 +108,13 @@ export class SmsReceiver {
    * messages are deleted; parts of incomplete ones are listed (raw.incomplete) and kept.
    */
   inbox(remove: boolean): Promise<InboundMessage[]> {
+    const refused = this.refuseFromHandler('inbox()');
+    if (refused) return refused;
     let result: InboundMessage[] = [];
     return this.schedule(async () => {
       const engine = this.requireEngine();
       const storage = await this.selectPrimaryStorage(engine);
-      const stored = parseMessageList((await engine.run('AT+CMGL=4', { timeoutMs: 30_000 })).lines);
+      const stored = await this.listStored(engine);
       const collector = new ConcatReassembler({ clock: this.options.clock });
       const complete: ReassembledMessage[] = [];
       for (const entry of stored) {
@@ -117,6 +129,22 @@ export class SmsReceiver {
         for (const message of complete) await this.deleteSources(engine, [...message.sourceIds, ...message.duplicateSourceIds]);
       }
     }).then(() => result);
+  }
+
+  private async listStored(engine: AtEngine): Promise<StoredPdu[]> {
+    const response = await engine.run('AT+CMGL=4', { timeoutMs: this.options.listTimeoutMs ?? 30_000 });
+    return parseMessageList(response.lines);
+  }
+
+  /** Receiver work runs one task at a time, so a call from inside a 'message' handler would wait for that handler forever. */
+  private refuseFromHandler(call: string): Promise<never> | undefined {
+    if (!this.handlerContext.getStore()?.pending) return undefined;
+    return Promise.reject(
+      new ModemReentrantCallError(
+        "inbox()/sweep() was called from inside a 'message' handler; it would wait for the handler itself — call it after the handler returns",
+        { details: { call } },
+      ),
+    );
   }
 
   /** Runs `task` after the work before it; its failure goes to the caller. */
@@ -202,7 +230,13 @@ export class SmsReceiver {
     const message = outcome.message;
     const sources = [...message.sourceIds, ...message.duplicateSourceIds];
     for (const source of sources) this.held.delete(source);
-    const handedOn = await this.options.deliver(toInboundMessage(message));
+    const delivery = { pending: true };
+    let handedOn: boolean;
+    try {
+      handedOn = await this.handlerContext.run(delivery, () => this.options.deliver(toInboundMessage(message)));
+    } finally {
+      delivery.pending = false;
+    }
     if (handedOn && this.engine) await this.deleteSources(this.engine, sources);
   }
 

@@ -1,0 +1,85 @@
+import { AtEngine } from '../../src/modem/at/at-engine';
+import { ModemReentrantCallError, ModemTimeoutError } from '../../src/modem/modem-errors';
+import { MessageReferenceRegistry } from '../../src/modem/sms/message-reference-registry';
+import { SmsReceiver, type SmsReceiverOptions } from '../../src/modem/sms/sms-receiver';
+import type { InboundMessage } from '../../src/model/inbound-message';
+import { ManualClock } from './helpers/manual-clock';
+import { ScriptedTransport } from './helpers/scripted-transport';
+
+const STORED_PDU = '07913366003051F5040B913366304381F900005180719120348004D4F29C0E';
+
+/** A modem with one stored SMS-DELIVER in "SM"; `listing` false leaves AT+CMGL=4 unanswered. */
+function storageTransport(listing = true) {
+  const transport = new ScriptedTransport((written, t) => {
+    const reply = (text: string) => queueMicrotask(() => t.push(text));
+    if (written.startsWith('AT+CPMS?')) reply('\r\n+CPMS: "SM",1,30,"SM",1,30,"SM",1,30\r\n\r\nOK\r\n');
+    else if (written.startsWith('AT+CMGL=4')) {
+      if (listing) reply(`\r\n+CMGL: 0,0,,23\r\n${STORED_PDU}\r\n\r\nOK\r\n`);
+    } else reply('\r\nOK\r\n');
+  });
+  transport.isOpen = true;
+  return transport;
+}
+
+function receiver(clock: ManualClock, overrides: Partial<SmsReceiverOptions> = {}) {
+  return new SmsReceiver({
+    clock,
+    references: new MessageReferenceRegistry(),
+    deliver: async () => true,
+    statusReport: () => undefined,
+    incomplete: () => undefined,
+    error: () => undefined,
+    ...overrides,
+  });
+}
+
+const flush = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+describe('SmsReceiver', () => {
+  it('gives AT+CMGL=4 the configured listTimeoutMs, on the injected clock', async () => {
+    const clock = new ManualClock();
+    const transport = storageTransport(false);
+    const sms = receiver(clock, { listTimeoutMs: 90_000 });
+    sms.attach(new AtEngine(transport, { clock }), { messageService: 0, readStorage: 'SM' });
+    const listing = sms.inbox(false);
+    let settled = false;
+    listing.catch(() => undefined).finally(() => (settled = true));
+    await flush();
+    expect(transport.writes.some((w) => w.startsWith('AT+CMGL=4'))).toBe(true);
+    clock.advance(89_999);
+    await flush();
+    expect(settled).toBe(false);
+    clock.advance(1);
+    await expect(listing).rejects.toBeInstanceOf(ModemTimeoutError);
+    await expect(listing).rejects.toMatchObject({ details: { command: 'AT+CMGL=4', timeoutMs: 90_000 } });
+    sms.dispose();
+  });
+
+  it("refuses inbox()/sweep() from inside a 'message' handler at once instead of deadlocking", async () => {
+    const clock = new ManualClock();
+    const transport = storageTransport();
+    const inner: Promise<unknown>[] = [];
+    const delivered: InboundMessage[] = [];
+    const sms: SmsReceiver = receiver(clock, {
+      deliver: async (message) => {
+        delivered.push(message);
+        inner.push(sms.inbox(false), sms.sweep());
+        await Promise.allSettled(inner);
+        return true;
+      },
+    });
+    sms.attach(new AtEngine(transport, { clock }), { messageService: 0, readStorage: 'SM' });
+    await sms.sweep();
+    expect(delivered).toHaveLength(1);
+    for (const call of inner) {
+      await expect(call).rejects.toBeInstanceOf(ModemReentrantCallError);
+      await expect(call).rejects.toMatchObject({ code: 'SMSB_MODEM_REENTRANT_CALL', retryable: false });
+    }
+    await expect(inner[0]).rejects.toThrow("inbox()/sweep() was called from inside a 'message' handler");
+    // Outside the handler the same call works.
+    await expect(sms.inbox(false)).resolves.toHaveLength(1);
+    sms.dispose();
+  });
+});
