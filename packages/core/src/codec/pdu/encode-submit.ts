@@ -1,11 +1,13 @@
 import { CodecError } from '../../errors/codec-error';
+import { DEFAULT_GSM7_CHARSET } from '../gsm7/gsm7-charset';
+import { GSM7_ESCAPE } from '../gsm7/gsm7-table';
 import type { PartLayout } from '../segmenter/part-layout';
 import { planTextParts } from '../segmenter/plan-text-parts';
 import { userDataHeaderOctets } from '../segmenter/segment-budget';
 import { resolveSegmentOptions } from '../segmenter/segment-options';
 import { fillBitsAfterHeader, packedOctetCount, writePackedSeptets } from '../septet-packing';
 import type { EncodedPdu, NationalShift, SubmitOptions } from '../types';
-import { addressOctetCount, parseDestination, writeAddress } from './address';
+import { addressOctetCount, parseDestination, writeAddress, type ParsedDestination } from './address';
 import { buildDataCodingScheme } from './data-coding-scheme';
 import { describeOptionValue } from './describe-option-value';
 import { buildSubmitFirstOctet } from './first-octet';
@@ -44,6 +46,11 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
   const destination = parseDestination(options.to);
   const smsc = parseSmscAddress(options.smsc);
   const validity = encodeValidityPeriod(options.validity);
+
+  if (options.data == null && options.encoding === undefined && options.nationalLanguages === undefined && typeof options.text === 'string') {
+    const single = encodeSinglePart(options, options.text, messageReference, protocolId, messageClass, destination, smsc, validity);
+    if (single !== undefined) return single;
+  }
 
   const payload = messagePayload(options, referenceBits);
   const { ends, units } = payload.layout;
@@ -127,6 +134,86 @@ export function encodeSubmit(options: SubmitOptions): EncodedPdu[] {
     partAt += partOctets[index]!;
   }
   return encoded;
+}
+
+/** Most septets / UTF-16 code units of a single part without a user data header. */
+const SINGLE_PART_SEPTETS = 160;
+const SINGLE_PART_UCS2_UNITS = 70;
+/** Septets of the fast path's text (room for 160 escaped characters); private to it, filled and read without yielding. */
+const SEPTET_SCRATCH = new Uint8Array(2 * SINGLE_PART_SEPTETS);
+const DEFAULT_CODE_BY_UNIT = DEFAULT_GSM7_CHARSET.lookup.codeByUnit;
+const DEFAULT_TABLE_LENGTH = DEFAULT_CODE_BY_UNIT.length;
+const ESCAPE = GSM7_ESCAPE;
+
+/**
+ * The commonest messages: one part, no national languages, no encoding option. One pass reads the
+ * code units into septets of the default GSM-7 tables; a character outside them makes the text
+ * UCS-2, written straight from the string when it fits one part (70 units). Undefined, and the
+ * general path decides, whenever the text needs more than one part.
+ * What it writes is what the general path writes for such a text (a property test holds it to that).
+ */
+function encodeSinglePart(
+  options: SubmitOptions,
+  text: string,
+  messageReference: number,
+  protocolId: number,
+  messageClass: 0 | 1 | 2 | 3 | undefined,
+  destination: ParsedDestination,
+  smsc: ReturnType<typeof parseSmscAddress>,
+  validity: ReturnType<typeof encodeValidityPeriod>,
+): EncodedPdu[] | undefined {
+  const length = text.length;
+  if (length > SINGLE_PART_SEPTETS) return undefined;
+  const septets = SEPTET_SCRATCH;
+  let total = 0;
+  let ucs2 = false;
+  for (let i = 0; i < length; i++) {
+    const unit = text.charCodeAt(i);
+    const entry = unit < DEFAULT_TABLE_LENGTH ? DEFAULT_CODE_BY_UNIT[unit]! : 0;
+    if (entry < 0x200) {
+      if (entry === 0) {
+        // Not in the default tables: with no national languages that is UCS-2, whatever follows.
+        if (length > SINGLE_PART_UCS2_UNITS) return undefined;
+        ucs2 = true;
+        break;
+      }
+      septets[total++] = entry;
+    } else {
+      septets[total++] = ESCAPE;
+      septets[total++] = entry;
+    }
+  }
+  // Escapes can push a text of at most 160 code units past 160 septets.
+  if (total > SINGLE_PART_SEPTETS) return undefined;
+  const smscOctets = smscAddressOctetCount(smsc);
+  const bodyOctets = ucs2 ? 2 * length : packedOctetCount(total, 0);
+  const totalOctets = smscOctets + 2 + addressOctetCount(destination) + 2 + validity.octets.length + 1 + bodyOctets;
+  const out = OCTET_SCRATCH;
+  let at = writeSmscAddress(smsc, out, 0);
+  out[at++] = buildSubmitFirstOctet({
+    userDataHeader: false,
+    rejectDuplicates: options.rejectDuplicates === true,
+    validityPeriodFormat: validity.format,
+    statusReportRequested: options.statusReport === true,
+    replyPath: options.replyPath === true,
+  });
+  out[at++] = messageReference;
+  at = writeAddress(destination, out, at);
+  out[at++] = protocolId;
+  out[at++] = buildDataCodingScheme(ucs2 ? 'ucs2' : 'gsm7', messageClass);
+  for (let i = 0; i < validity.octets.length; i++) out[at++] = validity.octets[i]!;
+  if (ucs2) {
+    out[at++] = bodyOctets;
+    for (let i = 0; i < length; i++) {
+      const unit = text.charCodeAt(i);
+      out[at++] = unit >> 8;
+      out[at++] = unit;
+    }
+  } else {
+    out[at++] = total;
+    writePackedSeptets(septets, 0, total, 0, out, at);
+  }
+  return [{ pdu: octetsToHex(out, 0, totalOctets), length: totalOctets - smscOctets }];
 }
 
 function messagePayload(options: SubmitOptions, referenceBits: 8 | 16): Payload {
