@@ -1,11 +1,12 @@
 import type { Clock } from '../../../src/clock';
-import { GatewayMalformedResponseError, GatewayUnreachableError, InvalidRequestError, SmsBridgeError } from '../../../src/errors';
+import { GatewayMalformedResponseError, GatewayUnreachableError, InvalidRequestError } from '../../../src/errors';
 import type { SendResult } from '../../../src/model/send-result';
 import type { HttpTransport } from '../../../src/transport/http-transport';
 import { DiafaanSimulator } from '../../../src/vendors/diafaan';
 import type { GatewayClient } from '../../../src/vendors/gateway-client';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
+import { failureOf } from '../shared/creation-failure';
 import { ManualClock } from '../../simulator/manual-clock';
 
 const ADMIN = { username: 'admin', password: 'diafaan-admin' };
@@ -21,15 +22,6 @@ const ACCEPTED_KEYS = [
   'retry',
   'messageIdPattern',
 ];
-
-function failureOf(run: () => unknown): SmsBridgeError {
-  try {
-    run();
-  } catch (error) {
-    return error as SmsBridgeError;
-  }
-  throw new Error('expected createClient to throw');
-}
 
 describe('diafaanVendor.createClient: vendorOptions', () => {
   const entry = createVendorRegistry().get('diafaan');

@@ -1,19 +1,11 @@
-import { InvalidRequestError, SmsBridgeError } from '../../../src/errors';
+import { InvalidRequestError } from '../../../src/errors';
 import type { SendResult } from '../../../src/model/send-result';
 import { DinstarClient, DinstarSimulator } from '../../../src/vendors/dinstar';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
+import { failureOf } from '../shared/creation-failure';
 
 const ACCEPTED_KEYS = ['authScheme', 'keepAlive', 'ports', 'gatewayUtcOffsetMinutes', 'requestStatusReport'];
-
-function failureOf(run: () => unknown): SmsBridgeError {
-  try {
-    run();
-  } catch (error) {
-    return error as SmsBridgeError;
-  }
-  throw new Error('expected createClient to throw');
-}
 
 describe('dinstarVendor.createClient: vendorOptions', () => {
   const entry = createVendorRegistry().get('dinstar');

@@ -1,23 +1,15 @@
-import { InvalidRequestError, SmsBridgeError } from '../../../src/errors';
+import { InvalidRequestError } from '../../../src/errors';
 import type { SendResult } from '../../../src/model/send-result';
 import type { GatewayClient } from '../../../src/vendors/gateway-client';
 import { JasminSimulator } from '../../../src/vendors/jasmin';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
+import { failureOf } from '../shared/creation-failure';
 import { ManualClock } from '../../simulator/manual-clock';
 
 const ACCEPTED_KEYS = ['defaultFrom', 'defaultCountry', 'dlrUrl', 'dlrLevel', 'dlrMethod', 'batchCallbackUrl', 'batchErrbackUrl'];
 // Nothing listens here; with a manual clock no report is ever pushed.
 const DLR_URL = 'http://127.0.0.1:9/dlr';
-
-function failureOf(run: () => unknown): SmsBridgeError {
-  try {
-    run();
-  } catch (error) {
-    return error as SmsBridgeError;
-  }
-  throw new Error('expected createClient to throw');
-}
 
 describe('jasminVendor.createClient: vendorOptions', () => {
   const entry = createVendorRegistry().get('jasmin');

@@ -1,21 +1,13 @@
-import { InvalidRequestError, SmsBridgeError } from '../../../src/errors';
+import { InvalidRequestError } from '../../../src/errors';
 import type { SendResult } from '../../../src/model/send-result';
 import type { GatewayClient } from '../../../src/vendors/gateway-client';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import { RoutesmsSimulator } from '../../../src/vendors/routesms';
 import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
+import { failureOf } from '../shared/creation-failure';
 import { ManualClock } from '../../simulator/manual-clock';
 
 const ACCEPTED_KEYS = ['defaultSource', 'timeZone', 'defaultCountry', 'deliveryReports'];
-
-function failureOf(run: () => unknown): SmsBridgeError {
-  try {
-    run();
-  } catch (error) {
-    return error as SmsBridgeError;
-  }
-  throw new Error('expected createClient to throw');
-}
 
 describe('routesmsVendor.createClient: vendorOptions', () => {
   const entry = createVendorRegistry().get('routesms');

@@ -1,19 +1,11 @@
-import { InvalidRequestError, SmsBridgeError } from '../../../src/errors';
+import { InvalidRequestError } from '../../../src/errors';
 import type { SendResult } from '../../../src/model/send-result';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import { SpangwClient, SpangwSimulator } from '../../../src/vendors/spangw';
 import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
+import { failureOf } from '../shared/creation-failure';
 
 const ACCEPTED_KEYS = ['successCodes', 'parameterPlacement', 'sendMode', 'spans', 'gatewayUtcOffsetMinutes'];
-
-function failureOf(run: () => unknown): SmsBridgeError {
-  try {
-    run();
-  } catch (error) {
-    return error as SmsBridgeError;
-  }
-  throw new Error('expected createClient to throw');
-}
 
 describe('spangwVendor.createClient: vendorOptions', () => {
   const entry = createVendorRegistry().get('spangw');
