@@ -18,3 +18,25 @@ export function utf16CodeUnits(text: string): Uint16Array {
   for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
   return units;
 }
+
+/** A reusable home for code units: the array and a Buffer over the same memory, for Node's native copy. */
+export interface CodeUnitScratch {
+  readonly units: Uint16Array;
+  readonly octets: Buffer;
+}
+
+export function codeUnitScratch(capacity: number): CodeUnitScratch {
+  const octets = Buffer.allocUnsafeSlow(2 * capacity);
+  return { units: new Uint16Array(octets.buffer, octets.byteOffset, capacity), octets };
+}
+
+/** utf16CodeUnits written into `scratch` (the caller checked that the text fits) instead of a new array. */
+export function copyCodeUnits(text: string, scratch: CodeUnitScratch): Uint16Array {
+  const { units } = scratch;
+  if (HOST_IS_LITTLE_ENDIAN && text.length >= NATIVE_COPY_THRESHOLD) {
+    scratch.octets.write(text, 0, 'utf16le');
+  } else {
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  }
+  return units;
+}

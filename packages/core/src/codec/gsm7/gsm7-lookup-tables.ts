@@ -1,8 +1,9 @@
 import type { IndexedGsm7Table } from './gsm7-charset';
 
 const SPACE = 0x20;
-const LOCKING_FLAG = 0x100;
-const SINGLE_SHIFT_FLAG = 0x200;
+/** Flags of a codeByUnit entry: one septet of the locking table, or escape + a single shift code. */
+export const LOCKING_FLAG = 0x100;
+export const SINGLE_SHIFT_FLAG = 0x200;
 
 /**
  * Flat per-code-unit tables of one locking + single shift pair, built once per pair so that the

@@ -27,6 +27,9 @@ export interface FirstOctetFields {
   loopPrevention: boolean | null;
 }
 
+/** TP-UDHI: the user data starts with a header. */
+export const USER_DATA_HEADER_INDICATOR = 0x40;
+
 const VPF_BY_BITS: readonly ValidityPeriodFormat[] = ['none', 'enhanced', 'relative', 'absolute'];
 
 /** Every first octet read once (null for the reserved TP-MTI 11); entries are frozen. */
@@ -43,7 +46,7 @@ export function parseFirstOctet(value: number, offset: number): Readonly<FirstOc
 
 function readFirstOctet(value: number): FirstOctetFields {
   const mti = value & 0x03;
-  const userDataHeader = (value & 0x40) !== 0;
+  const userDataHeader = (value & USER_DATA_HEADER_INDICATOR) !== 0;
   switch (mti) {
     case 0:
       return {
@@ -99,7 +102,7 @@ export function buildSubmitFirstOctet(flags: SubmitFirstOctetFlags): number {
     (flags.rejectDuplicates ? 0x04 : 0) |
     (VPF_BY_BITS.indexOf(flags.validityPeriodFormat) << 3) |
     (flags.statusReportRequested ? 0x20 : 0) |
-    (flags.userDataHeader ? 0x40 : 0) |
+    (flags.userDataHeader ? USER_DATA_HEADER_INDICATOR : 0) |
     (flags.replyPath ? 0x80 : 0)
   );
 }

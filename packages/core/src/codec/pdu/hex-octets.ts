@@ -50,9 +50,10 @@ const PAIR_PATH_MAX_OCTETS = 512;
 
 /**
  * The two upper-case ASCII digits of each octet value as one UTF-16 slot, laid out through a byte
- * view so the digit order is right on any host endianness.
+ * view so the digit order is right on any host endianness: a Uint16Array of these over a Buffer
+ * reads back as hex with one `latin1` toString.
  */
-const DIGIT_PAIR_BY_OCTET: Readonly<Uint16Array> = (() => {
+export const HEX_PAIR_BY_OCTET: Readonly<Uint16Array> = (() => {
   const bytes = new Uint8Array(512);
   for (let value = 0; value < 256; value++) {
     bytes[2 * value] = OCTET_HEX[value]!.charCodeAt(0);
@@ -74,7 +75,7 @@ export function octetsToHex(octets: ArrayLike<number>, start = 0, end = octets.l
   if (count >= NATIVE_THRESHOLD && octets instanceof Uint8Array) {
     // Upper-case digits written straight: Node's encoder writes lower case and toUpperCase costs a second pass and string.
     if (count <= PAIR_PATH_MAX_OCTETS) {
-      for (let i = 0; i < count; i++) DIGIT_SCRATCH_PAIRS[i] = DIGIT_PAIR_BY_OCTET[octets[start + i]!]!;
+      for (let i = 0; i < count; i++) DIGIT_SCRATCH_PAIRS[i] = HEX_PAIR_BY_OCTET[octets[start + i]!]!;
       return DIGIT_SCRATCH.toString('latin1', 0, 2 * count);
     }
     if (octets instanceof Buffer) return octets.toString('hex', start, end).toUpperCase();
