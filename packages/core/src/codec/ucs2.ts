@@ -11,12 +11,12 @@ export function encodeUcs2(text: string): Uint8Array {
   return octets;
 }
 
-/** Text of UTF-16BE octets from `offset` to the end. An odd octet count is a malformed PDU. */
-export function decodeUcs2(octets: Uint8Array, offset = 0): string {
-  const length = octets.length - offset;
-  if (length < 0) throw new CodecError('SMSB_CODEC_TRUNCATED', `UCS-2 text starts past the end of the data`, octets.length);
+/** Text of UTF-16BE octets from `offset` to `end` (default: the end). An odd octet count is a malformed PDU. */
+export function decodeUcs2(octets: Uint8Array, offset = 0, end = octets.length): string {
+  const length = end - offset;
+  if (length < 0 || end > octets.length) throw new CodecError('SMSB_CODEC_TRUNCATED', `UCS-2 text starts past the end of the data`, octets.length);
   if (length % 2 !== 0) {
-    throw new CodecError('SMSB_CODEC_BAD_FIELD', `UCS-2 text has an odd number of octets (${length}); each character needs two`, octets.length - 1);
+    throw new CodecError('SMSB_CODEC_BAD_FIELD', `UCS-2 text has an odd number of octets (${length}); each character needs two`, end - 1);
   }
   // Swapped into little-endian for Node's native UTF-16 decoder, which keeps lone surrogates as they are.
   const swapped = Buffer.allocUnsafe(length);

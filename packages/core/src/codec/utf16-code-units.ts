@@ -1,5 +1,5 @@
 /** Node writes 'utf16le'; read through a Uint16Array that is the host's order, so only little-endian hosts take the native copy. */
-const HOST_IS_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+export const HOST_IS_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 /** Below this many code units the native call costs more than reading them one by one. */
 const NATIVE_COPY_THRESHOLD = 32;
 

@@ -42,6 +42,18 @@ export function hexToOctets(hex: string): Uint8Array {
   return octets;
 }
 
+/**
+ * hexToOctets written into `into` from 0, without allocating, when the hex is clean (no white
+ * space, no bad digit) and fits; returns the octet count, or -1 when hexToOctets must do it
+ * (and find the bad digit or trim the white space).
+ */
+export function writeHexOctets(hex: string, into: Buffer): number {
+  if (typeof hex !== 'string' || hex.length > 2 * into.length || (hex.length & 1) !== 0) return -1;
+  // Node's native decoder stops at the first bad digit (or white space), so a short count means one.
+  const written = into.write(hex, 0, 'hex');
+  return written * 2 === hex.length ? written : -1;
+}
+
 /** Below this many octets plain concatenation beats a round trip through Node's native encoder. */
 const NATIVE_THRESHOLD = 16;
 

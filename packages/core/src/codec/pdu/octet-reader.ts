@@ -7,19 +7,24 @@ import { CodecError } from '../../errors/codec-error';
 export class OctetReader {
   offset: number;
 
+  /**
+   * `end` (default: all of them) is where the PDU's octets stop, so a PDU can be read in place
+   * from a larger buffer.
+   */
   constructor(
     readonly octets: Uint8Array,
     offset = 0,
+    readonly end = octets.length,
   ) {
     this.offset = offset;
   }
 
   get remaining(): number {
-    return this.octets.length - this.offset;
+    return this.end - this.offset;
   }
 
   readOctet(field: string): number {
-    if (this.offset >= this.octets.length) {
+    if (this.offset >= this.end) {
       throw new CodecError('SMSB_CODEC_TRUNCATED', `PDU ends before ${field}`, this.offset);
     }
     return this.octets[this.offset++]!;
@@ -41,15 +46,7 @@ export class OctetReader {
 
   /** The next `count` octets as a view (no copy). */
   readOctets(count: number, field: string): Uint8Array {
-    if (count > this.remaining) {
-      throw new CodecError(
-        'SMSB_CODEC_TRUNCATED',
-        `${field} needs ${count} octets but only ${Math.max(0, this.remaining)} remain`,
-        this.offset,
-      );
-    }
-    const view = this.octets.subarray(this.offset, this.offset + count);
-    this.offset += count;
-    return view;
+    const start = this.take(count, field);
+    return this.octets.subarray(start, start + count);
   }
 }

@@ -64,8 +64,7 @@ export function readUserData(reader: OctetReader, hasHeader: boolean, encoding: 
     if (((payloadEnd - payloadStart) & 1) !== 0) {
       throw new CodecError('SMSB_CODEC_BAD_FIELD', `UCS-2 user data has an odd number of octets (${payloadEnd - payloadStart})`, payloadEnd - 1);
     }
-    // decodeUcs2 reads to the end of its array: a view is only needed when octets follow the user data.
-    const text = payloadEnd === octets.length ? decodeUcs2(octets, payloadStart) : decodeUcs2(octets.subarray(payloadStart, payloadEnd));
+    const text = decodeUcs2(octets, payloadStart, payloadEnd);
     return { header, text, data: null };
   }
   return { header, text: null, data: octetsToHex(octets, payloadStart, payloadEnd) };

@@ -10,7 +10,7 @@ import type { SubmitOptions } from '../../../src/codec/types';
  */
 
 const GSM_CHARS = [...'@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà\n\r^{}\\[~]|€\f'];
-const OTHER_CHARS = ['ç', '`', '\u00a0', 'ж', '🙂', '“', 'ş'];
+const OTHER_CHARS = ['ç', '`', '\u00a0', 'ж', '🙂', '“', 'ş', '\ud83d', '\ude42'];
 
 const gsmText = fc.array(fc.constantFrom(...GSM_CHARS), { maxLength: 170 }).map((chars) => chars.join(''));
 /** Mostly GSM-7, now and then a character outside the default tables (the fast path must bail). */
