@@ -11,7 +11,11 @@ import { writeSubmitEnvelope, type SubmitEnvelope } from './submit-envelope';
 
 /** Longest text this path takes; longer ones (dozens of parts) go the general way. */
 const MAX_TEXT_UNITS = 2048;
-/** Most octets of all parts of such a text: 2048 escaped characters are 28 GSM-7 parts (UCS-2: 31) of at most 176 octets. */
+/**
+ * Most octets of all parts of such a text: UCS-2 parts carry at least 65 code units, so 2048 units
+ * are at most 32 parts (GSM-7: 27, escapes and all), each at most 176 octets (a 35-octet envelope,
+ * TP-UDL and 140 octets of user data).
+ */
 const MAX_OUTPUT_OCTETS = 32 * 176;
 /** The numbers of one kind of part, worked out once from the shared segment rules. */
 interface PartFormat {
