@@ -124,7 +124,8 @@ export interface DecodedPdu {
   data: string | null;
   encoding: DataEncoding;
   class: 0 | 1 | 2 | 3 | null;
-  concat: { reference: number; total: number; sequence: number } | null;
+  /** The concatenation element the part carries (IEI 00: 8-bit reference, 08: 16-bit). */
+  concat: ConcatInfo | null;
   messageReference: number | null;
   status: number | null;
   protocolId: number | null;

@@ -38,7 +38,7 @@ describe('smsbridge pdu encode', () => {
     const decoded = parts.map(({ pdu }) => decodePdu(pdu));
     decoded.forEach((part, index) => {
       expect(part.encoding).toBe('ucs2');
-      expect(part.concat).toEqual({ reference: 77, total: parts.length, sequence: index + 1 });
+      expect(part.concat).toEqual({ reference: 77, total: parts.length, sequence: index + 1, referenceBits: 8 });
     });
     expect(decoded.map((part) => part.text).join('')).toBe(text);
   });

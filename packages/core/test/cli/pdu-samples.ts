@@ -16,7 +16,7 @@ export const deliverUcs2 = {
 
 export const deliverConcatPart1 = {
   hex: '0791447758100650440C91447700091032000042305141035040A0050003A70201A8E8F41C949E83C220F6DB7D06B5CBF379F85C06D1D1613A88FC2ECF41EE371D644ED3416937FD0D7ABBCBA06973CA02CDDF203ABA0C9A97DDE4B21C3487B3D374509A0E4ABBE96F10FDFE06C1C372FA1C744FD3D1A030A83E2FCB41E4303D0C4297C3E4B2DC05A2A2D373507A0E0A83D86FF719D42ECFE7E17319444787E920F2BB3C07B9DF',
-  concat: { reference: 167, total: 2, sequence: 1 },
+  concat: { reference: 167, total: 2, sequence: 1, referenceBits: 8 },
   text: 'This is a long message that does not fit into one SMS, so the sender split it into two parts with a user data header. This is a long message that does no',
 };
 

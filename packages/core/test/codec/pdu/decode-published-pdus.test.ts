@@ -75,27 +75,27 @@ const rows: Row[] = [
   {
     source: 'node-pdu test data "Concatenated message #1 (part 1/2) with 16bit ref."',
     hex: '07919730071111F1400B919746121611F10000811170021222230E06080412340201C8329BFD6601',
-    expected: { text: 'Hello,', concat: { reference: 0x1234, total: 2, sequence: 1 }, udh: [{ iei: 8, data: '12340201' }] },
+    expected: { text: 'Hello,', concat: { reference: 0x1234, total: 2, sequence: 1, referenceBits: 16 }, udh: [{ iei: 8, data: '12340201' }] },
   },
   {
     source: 'node-pdu test data "Concatenated message #1 (part 2/2) with 16bit ref."',
     hex: '07919730071111F1400B919746121611F10000811170021232230F06080412340202A0FB5BCE268700',
-    expected: { text: ' world!', concat: { reference: 0x1234, total: 2, sequence: 2 } },
+    expected: { text: ' world!', concat: { reference: 0x1234, total: 2, sequence: 2, referenceBits: 16 } },
   },
   {
     source: 'node-pdu test data "Concatenated message #3 (part 3/3) with 16bit ref."',
     hex: '07919730071111F1400B919746121611F10000811170021242230D06080412340303A076D8FD03',
-    expected: { text: ' man?', concat: { reference: 0x1234, total: 3, sequence: 3 } },
+    expected: { text: ' man?', concat: { reference: 0x1234, total: 3, sequence: 3, referenceBits: 16 } },
   },
   {
     source: 'node-pdu test data "Concatenated message #4 (part 1/2) with 8bit ref."',
     hex: '07919730071111F1400B919746121611F10000100161916223230D0500032E020190E175DD1D06',
-    expected: { text: 'Hakuna', timestamp: '2001-10-16T19:26:32+08:00', concat: { reference: 0x2e, total: 2, sequence: 1 }, udh: [{ iei: 0, data: '2E0201' }] },
+    expected: { text: 'Hakuna', timestamp: '2001-10-16T19:26:32+08:00', concat: { reference: 0x2e, total: 2, sequence: 1, referenceBits: 8 }, udh: [{ iei: 0, data: '2E0201' }] },
   },
   {
     source: 'node-pdu test data "Concatenated message #4 (part 2/2) with 8bit ref."',
     hex: '07919730071111F1400B919746121611F10000100161916233230E0500032E020240ED303D4C0F03',
-    expected: { text: ' matata', concat: { reference: 0x2e, total: 2, sequence: 2 } },
+    expected: { text: ' matata', concat: { reference: 0x2e, total: 2, sequence: 2, referenceBits: 8 } },
   },
   {
     source: 'node-pdu test data "EMS formatted text #1" (unknown IEI 0A kept)',
@@ -179,7 +179,7 @@ const rows: Row[] = [
       smsc: '+2781191',
       address: '2781188',
       addressType: 'unknown',
-      concat: { reference: 0xc3, total: 1, sequence: 1 },
+      concat: { reference: 0xc3, total: 1, sequence: 1, referenceBits: 8 },
       text: 'Hello!You have R 19.50 FREE airtime available. R 19.50 will expire on 01/07/2013. ',
     },
   },

@@ -179,7 +179,7 @@ describe('encodeSubmit fields', () => {
     const decoded = parts.map((p) => decodePdu(p.pdu));
     expect(decoded.map((d) => d.text!.length)).toEqual([152, 152, 1]);
     expect(decoded[0]!.udh).toEqual([{ iei: 0x08, data: 'BEEF0301' }]);
-    expect(decoded.map((d) => d.concat)).toEqual([1, 2, 3].map((sequence) => ({ reference: 0xbeef, total: 3, sequence })));
+    expect(decoded.map((d) => d.concat)).toEqual([1, 2, 3].map((sequence) => ({ reference: 0xbeef, total: 3, sequence, referenceBits: 16 })));
   });
 
   it('splits 8-bit data into 134-octet parts with an 8-bit concat header', () => {

@@ -67,8 +67,8 @@ describe('virtual modem: incoming messages and +CNMI routing', () => {
     const pdus = modem.injectSms({ from: '+447700900555', text, partOrder: [2, 1], concatReference: 77 });
     const parts = pdus.map((pdu) => decodePdu(pdu));
     expect(parts.map((part) => part.concat)).toEqual([
-      { reference: 77, total: 2, sequence: 2 },
-      { reference: 77, total: 2, sequence: 1 },
+      { reference: 77, total: 2, sequence: 2, referenceBits: 8 },
+      { reference: 77, total: 2, sequence: 1, referenceBits: 8 },
     ]);
     expect(parts[1]!.text! + parts[0]!.text!).toBe(text);
     expect(host.take()).toBe('\r\n+CMTI: "SM",1\r\n\r\n+CMTI: "SM",2\r\n');
