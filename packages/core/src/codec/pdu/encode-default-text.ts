@@ -1,6 +1,7 @@
 import { DEFAULT_GSM7_CHARSET } from '../gsm7/gsm7-charset';
 import { LOCKING_FLAG, SINGLE_SHIFT_FLAG } from '../gsm7/gsm7-lookup-tables';
 import { GSM7_ESCAPE } from '../gsm7/gsm7-table';
+import { ucs2PartEnd } from '../segmenter/part-layout';
 import { segmentBudget, userDataHeaderOctets } from '../segmenter/segment-budget';
 import { fillBitsAfterHeader } from '../septet-packing';
 import type { EncodedPdu } from '../types';
@@ -8,6 +9,7 @@ import { codeUnitScratch, copyCodeUnits } from '../utf16-code-units';
 import { HEX_PAIR_BY_OCTET } from './hex-octets';
 import { buildDataCodingScheme } from './data-coding-scheme';
 import { writeSubmitEnvelope, type SubmitEnvelope } from './submit-envelope';
+import { writeUserDataHeader } from './user-data-header';
 
 /** Longest text this path takes; longer ones (dozens of parts) go the general way. */
 const MAX_TEXT_UNITS = 2048;
@@ -53,11 +55,11 @@ const HEX_PAIR = HEX_PAIR_BY_OCTET;
 
 /**
  * Private to this module and overwritten by every call, which runs to its end without yielding:
- * the text's code units, the envelope octets, and the PDUs as hex digit pairs (one UTF-16 slot
+ * the text's code units, the envelope and header octets, and the PDUs as hex digit pairs (one UTF-16 slot
  * per octet, read back as a string with one `latin1` toString).
  */
 const TEXT_SCRATCH = codeUnitScratch(MAX_TEXT_UNITS);
-const ENVELOPE_SCRATCH = new Uint8Array(64);
+const OCTET_SCRATCH = new Uint8Array(64);
 const HEX_SCRATCH = Buffer.allocUnsafeSlow(2 * MAX_OUTPUT_OCTETS);
 const HEX_SCRATCH_PAIRS = new Uint16Array(HEX_SCRATCH.buffer, HEX_SCRATCH.byteOffset, MAX_OUTPUT_OCTETS);
 /** Octet where each part starts, and after the last part where the output ends. */
@@ -163,18 +165,10 @@ function writeGsm7Parts(units: Uint16Array, length: number, envelope: SubmitEnve
       pending = 0;
       pendingBits = fillBits;
     }
-    if (width === 2) {
-      pending |= ESCAPE << pendingBits;
-      pendingBits += 7;
-      if (pendingBits >= 8) {
-        out[at++] = HEX_PAIR[pending & 0xff]!;
-        pending >>>= 8;
-        pendingBits -= 8;
-      }
-    }
-    pending |= (entry & 0x7f) << pendingBits;
-    pendingBits += 7;
-    if (pendingBits >= 8) {
+    // An escaped character is the escape septet, then its code: 14 bits.
+    pending |= (width === 1 ? entry & 0x7f : ESCAPE | ((entry & 0x7f) << 7)) << pendingBits;
+    pendingBits += 7 * width;
+    while (pendingBits >= 8) {
       out[at++] = HEX_PAIR[pending & 0xff]!;
       pending >>>= 8;
       pendingBits -= 8;
@@ -184,7 +178,7 @@ function writeGsm7Parts(units: Uint16Array, length: number, envelope: SubmitEnve
   if (pendingBits > 0) out[at++] = HEX_PAIR[pending & 0xff]!;
   out[udlAt] = HEX_PAIR[headerSeptets + septets]!;
   PART_STARTS[parts] = at;
-  if (concat !== null) writeTotals(parts, envelopeOctets, concat.referenceBits);
+  if (concat !== null) writeTotals(parts, envelopeOctets, headerOctets);
   return parts;
 }
 
@@ -200,9 +194,7 @@ function writeUcs2Parts(units: Uint16Array, length: number, envelope: SubmitEnve
   let parts = 0;
   let start = 0;
   do {
-    let end = Math.min(start + budget, length);
-    // A high surrogate never pairs with what comes before it, so a pair at the boundary starts at end - 1.
-    if (end < length && isHighSurrogate(units[end - 1]!) && isLowSurrogate(units[end]!)) end--;
+    const end = ucs2PartEnd(units, start, budget, length);
     PART_STARTS[parts] = at;
     at = openPart(envelope, envelopeOctets, parts++, concat, at);
     out[at - headerOctets - 1] = HEX_PAIR[headerOctets + 2 * (end - start)]!;
@@ -214,14 +206,14 @@ function writeUcs2Parts(units: Uint16Array, length: number, envelope: SubmitEnve
     start = end;
   } while (start < length);
   PART_STARTS[parts] = at;
-  if (concat !== null) writeTotals(parts, envelopeOctets, concat.referenceBits);
+  if (concat !== null) writeTotals(parts, envelopeOctets, headerOctets);
   return parts;
 }
 
 /** The first part's envelope as hex pairs from octet 0; setEnvelopeFormat sets its format, later parts copy it. */
 function writeEnvelopePairs(envelope: SubmitEnvelope): void {
-  writeSubmitEnvelope(envelope, false, 'gsm7', ENVELOPE_SCRATCH, 0);
-  for (let i = 0; i < envelope.octets; i++) HEX_SCRATCH_PAIRS[i] = HEX_PAIR[ENVELOPE_SCRATCH[i]!]!;
+  writeSubmitEnvelope(envelope, false, 'gsm7', OCTET_SCRATCH, 0);
+  for (let i = 0; i < envelope.octets; i++) HEX_SCRATCH_PAIRS[i] = HEX_PAIR[OCTET_SCRATCH[i]!]!;
 }
 
 /** TP-UDHI and TP-DCS of the envelope at octet 0 for the parts about to be written; returns the envelope's octets. */
@@ -242,26 +234,16 @@ function openPart(envelope: SubmitEnvelope, envelopeOctets: number, index: numbe
   out[at + envelope.messageReferenceAt] = HEX_PAIR[(envelope.messageReference + index) & 0xff]!;
   at += envelopeOctets + 1;
   if (concat === null) return at;
-  if (concat.referenceBits === 16) {
-    out[at++] = HEX_PAIR[6]!;
-    out[at++] = HEX_PAIR[0x08]!;
-    out[at++] = HEX_PAIR[4]!;
-    out[at++] = HEX_PAIR[concat.reference >> 8]!;
-  } else {
-    out[at++] = HEX_PAIR[5]!;
-    out[at++] = HEX_PAIR[0x00]!;
-    out[at++] = HEX_PAIR[3]!;
-  }
-  out[at++] = HEX_PAIR[concat.reference & 0xff]!;
-  at++; // total
-  out[at++] = HEX_PAIR[index + 1]!;
-  return at;
+  const header = { reference: concat.reference, total: 0, sequence: index + 1, referenceBits: concat.referenceBits };
+  const headerOctets = writeUserDataHeader(OCTET_SCRATCH, 0, header, undefined);
+  for (let i = 0; i < headerOctets; i++) out[at + i] = HEX_PAIR[OCTET_SCRATCH[i]!]!;
+  return at + headerOctets;
 }
 
 /** The part count into every part's concatenation header. */
-function writeTotals(parts: number, envelopeOctets: number, referenceBits: 8 | 16): void {
-  // Envelope, TP-UDL, UDHL, IEI, IEDL and the reference come before the total.
-  const totalAt = envelopeOctets + 4 + (referenceBits === 16 ? 2 : 1);
+function writeTotals(parts: number, envelopeOctets: number, headerOctets: number): void {
+  // The header is the concat element alone, whose last two octets are the total and the sequence.
+  const totalAt = envelopeOctets + 1 + headerOctets - 2;
   const total = HEX_PAIR[parts]!;
   for (let index = 0; index < parts; index++) HEX_SCRATCH_PAIRS[PART_STARTS[index]! + totalAt] = total;
 }
@@ -269,12 +251,4 @@ function writeTotals(parts: number, envelopeOctets: number, referenceBits: 8 | 1
 /** The default tables' entry for a code unit: 0 = not encodable, LOCKING_FLAG | septet, or SINGLE_SHIFT_FLAG | code after an escape. */
 function septetEntry(unit: number): number {
   return unit < DEFAULT_TABLE_LENGTH ? DEFAULT_CODE_BY_UNIT[unit]! : 0;
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
 }

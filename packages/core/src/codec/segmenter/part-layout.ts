@@ -81,14 +81,22 @@ export function layoutUcs2Parts(codeUnits: Uint16Array, singleBudget: number, mu
   const ends: number[] = [];
   const units: number[] = [];
   for (let start = 0; start < length; ) {
-    let end = Math.min(start + multiBudget, length);
-    // A high surrogate never pairs with what comes before it, so a pair at the boundary starts at end - 1.
-    if (end < length && isHighSurrogate(codeUnits[end - 1]!) && isLowSurrogate(codeUnits[end]!)) end--;
+    const end = ucs2PartEnd(codeUnits, start, multiBudget, length);
     ends.push(end);
     units.push(end - start);
     start = end;
   }
   return { ends, units };
+}
+
+/**
+ * Where a UCS-2 part starting at `start` ends among the first `length` code units: `budget` units
+ * on, or one fewer when that would fall between the halves of a surrogate pair.
+ */
+export function ucs2PartEnd(codeUnits: Uint16Array, start: number, budget: number, length: number): number {
+  const end = Math.min(start + budget, length);
+  // A high surrogate never pairs with what comes before it, so a pair at the boundary starts at end - 1.
+  return end < length && isHighSurrogate(codeUnits[end - 1]!) && isLowSurrogate(codeUnits[end]!) ? end - 1 : end;
 }
 
 function isHighSurrogate(unit: number): boolean {
