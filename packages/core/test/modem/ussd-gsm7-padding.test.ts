@@ -8,8 +8,9 @@ import { AttachedHost } from './virtual/attached-host';
 /**
  * TS 23.038 §6.1.2.3.1 in USSD: packed text is sized in octets, so a text of 8n−1 septets is padded
  * with CR, and a receiver drops a final CR — or, from a sender that did not pad, a final '@' — only
- * when the octets hold exactly 8n septets. At 8n characters a real final '@' or CR cannot be told
- * from padding and is lost; at every other length it stays.
+ * when the octets hold exactly 8n septets. A text that really ends in CR at 8n septets goes out
+ * with a second CR, which the receiver drops, so it arrives whole. At 8n characters a real final
+ * '@' cannot be told from padding and is lost; at every other length it stays.
  */
 const lengths = [7, 8, 15, 16] as const;
 const endings = [
@@ -24,7 +25,7 @@ const cases: { length: number; name: string; text: string }[] = [
 
 /** What the far end reads back from packed hex: the final character is lost only where it is indistinguishable from padding. */
 function readBackPacked(text: string): string {
-  return text.length % 8 === 0 && /[@\r]$/.test(text) ? text.slice(0, -1) : text;
+  return text.length % 8 === 0 && text.endsWith('@') ? text.slice(0, -1) : text;
 }
 
 function attach(profile: 'huawei' | 'simcom', menu: Record<string, string> = {}): { modem: VirtualModem; host: AttachedHost } {
@@ -58,6 +59,11 @@ describe('GSM-7 padding in USSD (TS 23.038 §6.1.2.3.1)', () => {
     expect(ussdRequestText('12345678', 'packed-hex')).toBe('31D98C56B3DD70');
   });
 
+  it('sends a text that really ends in CR on an octet boundary with a second CR', () => {
+    // '1234567' CR CR: nine septets in eight octets, the last with one zero bit.
+    expect(ussdRequestText('1234567\r', 'packed-hex')).toBe('31D98C56B3DD1A0D');
+  });
+
   describe.each(cases)('a $length-character text ending in $name', ({ text }) => {
     it('driver → virtual modem, packed hex (Huawei)', () => {
       const { modem, host } = open('huawei');
@@ -67,6 +73,7 @@ describe('GSM-7 padding in USSD (TS 23.038 §6.1.2.3.1)', () => {
       const octets = Uint8Array.from(Buffer.from(hex, 'hex'));
       const septets = unpackSeptets(octets, Math.floor((octets.length * 8) / 7));
       if (text.length % 8 === 7) expect(septets.at(-1)).toBe(0x0d);
+      if (text.length % 8 === 0 && text.endsWith('\r')) expect(septets.slice(-2)).toEqual([0x0d, 0x0d]);
     });
 
     it('driver → virtual modem, plain text in UCS2 and (without CR, which would end the line) GSM', () => {

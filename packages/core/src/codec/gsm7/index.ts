@@ -6,3 +6,4 @@ export type { Gsm7LookupTables } from './gsm7-lookup-tables';
 export * from './gsm7-codec';
 export * from './transliterate-to-gsm7';
 export * from './read-packed-gsm7';
+export * from './cr-padding';

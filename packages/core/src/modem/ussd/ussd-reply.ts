@@ -1,4 +1,4 @@
-import { decodeGsm7 } from '../../codec/gsm7';
+import { decodeGsm7, unpadPackedSeptets } from '../../codec/gsm7';
 import { unpackSeptets } from '../../codec/septet-packing';
 
 /** `+CUSD: <m>[,<str>[,<dcs>]]` (3GPP TS 27.007 §7.15), with `<str>` decoded. */
@@ -47,12 +47,9 @@ function decodeUssdText(raw: string, dcs: number, form: UssdTextForm, characterS
 
 function unpackedGsmText(hex: string): string | undefined {
   const octets = Uint8Array.from(Buffer.from(hex, 'hex'));
-  let septetCount = Math.floor((octets.length * 8) / 7);
-  const septets = unpackSeptets(octets, septetCount);
-  // Seven octets carry eight septets; a final CR (0x0D) or @ (0x00) there is padding (TS 23.038 §6.1.2.3.1).
-  if (septetCount % 8 === 0 && septetCount > 0 && (septets[septetCount - 1] === 0x0d || septets[septetCount - 1] === 0)) septetCount--;
+  const septets = unpadPackedSeptets(unpackSeptets(octets, Math.floor((octets.length * 8) / 7)));
   try {
-    return decodeGsm7(septets.slice(0, septetCount));
+    return decodeGsm7(septets);
   } catch {
     return undefined;
   }

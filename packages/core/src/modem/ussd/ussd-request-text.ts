@@ -1,15 +1,10 @@
-import { encodeGsm7 } from '../../codec/gsm7';
+import { encodeGsm7, padPackedSeptets } from '../../codec/gsm7';
 import { packSeptets } from '../../codec/septet-packing';
 import type { UssdTextForm } from './ussd-reply';
 
 /** `<str>` of `AT+CUSD=1,<str>,15`: the code as text, or as packed-septet hex for modems that want it (Huawei without +CSCS). */
 export function ussdRequestText(code: string, form: UssdTextForm, characterSet = 'GSM'): string {
-  if (form === 'packed-hex') return Buffer.from(packSeptets(withCrPadding(encodeGsm7(code)))).toString('hex').toUpperCase();
+  if (form === 'packed-hex') return Buffer.from(packSeptets(padPackedSeptets(encodeGsm7(code)))).toString('hex').toUpperCase();
   if (characterSet === 'UCS2') return Buffer.from(code, 'utf16le').swap16().toString('hex').toUpperCase();
   return code;
-}
-
-/** TS 23.038 §6.1.2.3.1: seven spare bits at the end would read as '@', so they carry a CR instead. */
-function withCrPadding(septets: number[]): number[] {
-  return septets.length % 8 === 7 ? [...septets, 0x0d] : septets;
 }

@@ -1,4 +1,4 @@
-import { decodeGsm7, encodeGsm7, hexToOctets, octetsToHex, packSeptets, unpackSeptets } from '../../../codec';
+import { decodeGsm7, encodeGsm7, hexToOctets, octetsToHex, packSeptets, padPackedSeptets, unpackSeptets, unpadPackedSeptets } from '../../../codec';
 import type { CommandContext, CommandTable } from '../command-context';
 import { done, fail } from '../command-outcome';
 import { cmeError, error } from '../final-result-code';
@@ -49,12 +49,7 @@ function decodeRequest(text: string, context: CommandContext): string {
   const isHex = /^([0-9A-Fa-f]{2})+$/.test(text);
   if (context.profile.ussdPackedHex && isHex) {
     const octets = hexToOctets(text);
-    const septets = unpackSeptets(octets, Math.floor((octets.length * 8) / 7));
-    // TS 23.038 §6.1.2.3.1: only a count of 8n septets (read off the octet count) can end in padding,
-    // a CR from a sender that padded or seven zero bits ('@') from one that did not.
-    const last = septets[septets.length - 1];
-    if (septets.length % 8 === 0 && (last === 0x0d || last === 0)) septets.pop();
-    return decodeGsm7(septets);
+    return decodeGsm7(unpadPackedSeptets(unpackSeptets(octets, Math.floor((octets.length * 8) / 7))));
   }
   return decodeTeString(text, context.settings.characterSet) ?? text;
 }
@@ -68,10 +63,7 @@ function formatReply(reply: UssdReply, context: CommandContext): string {
 function encodeReplyText(text: string, dcs: number, context: CommandContext): string {
   if (dcs === 72) return octetsToHex(ucs2Octets(text));
   if (context.profile.ussdPackedHex) {
-    const septets = encodeGsm7(text);
-    // TS 23.038 §6.1.2.3.1: when 7 spare bits remain, they carry CR so that no '@' is read.
-    if (septets.length % 8 === 7) septets.push(0x0d);
-    return octetsToHex(packSeptets(septets));
+    return octetsToHex(packSeptets(padPackedSeptets(encodeGsm7(text))));
   }
   return encodeTeString(text, context.settings.characterSet);
 }
