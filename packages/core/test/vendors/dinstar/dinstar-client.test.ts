@@ -4,6 +4,7 @@ import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, 
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import { ConnectionRecordingProxy } from '../../transport/connection-recording-proxy';
+import { rejectionOf } from '../shared/rejection';
 import { eventually } from '../spangw/push-collector';
 
 const { DinstarSimulator, DinstarClient } = dinstar;
@@ -36,16 +37,6 @@ function clientFor(simulator: Simulator, options: Partial<ClientOptions> = {}, t
     retry: { initialDelayMs: 1 },
     ...options,
   });
-}
-
-async function caught(run: () => Promise<unknown>): Promise<SmsBridgeError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof SmsBridgeError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
 }
 
 const apiRequests = (simulator: Simulator, operation: string) => simulator.requestLog.filter((entry) => entry.path === `/api/${operation}`);
@@ -274,9 +265,9 @@ describe('DinstarClient against the simulator', () => {
   it('refuses USSD on a busy or unusable port and codes that are too long', async () => {
     simulator.network.pause('port-3');
     await client.send({ to: ['1'], text: 'hold', vendorOptions: { ports: [3] } });
-    const busy = await caught(() => client.ussd({ code: '*100#', port: 3 }));
+    const busy = await rejectionOf(() => client.ussd({ code: '*100#', port: 3 }));
     expect(busy).toMatchObject({ vendorCode: 486, retryable: true });
-    expect(await caught(() => client.ussd({ code: '*100#', port: 1 }))).toMatchObject({ vendorCode: 503, retryable: false });
+    expect(await rejectionOf(() => client.ussd({ code: '*100#', port: 1 }))).toMatchObject({ vendorCode: 503, retryable: false });
     await expect(client.ussd({ code: '*'.repeat(61), port: 2 })).rejects.toBeInstanceOf(InvalidRequestError);
   });
 
@@ -287,7 +278,7 @@ describe('DinstarClient against the simulator', () => {
     await client.admin('stop-sms', { taskId: (queued!.raw as { taskId: number }).taskId });
     expect(await client.querySmsInQueue()).toBe(0);
     expect(await client.status(queued!.messageId!)).toMatchObject({ state: 'failed', rawStatus: 'FAILED' });
-    const unknownTask = await caught(() => client.stopSms(4242));
+    const unknownTask = await rejectionOf(() => client.stopSms(4242));
     expect(unknownTask).toMatchObject({ vendorCode: 404 });
 
     const info = await client.getPortInfo(['imei', 'reg'], [1, 2]);
@@ -312,11 +303,11 @@ describe('DinstarClient against the simulator', () => {
   });
 
   it('turns every documented error_code into a typed error through the client', async () => {
-    const invalid = await caught(() => client.queryUssdReply([40]));
+    const invalid = await rejectionOf(() => client.queryUssdReply([40]));
     expect(invalid).toMatchObject({ vendorCode: 400, retryable: false });
-    expect(await caught(() => client.stopSms(31337))).toMatchObject({ vendorCode: 404 });
+    expect(await rejectionOf(() => client.stopSms(31337))).toMatchObject({ vendorCode: 404 });
     simulator.faults.add({ kind: 'http-status', status: 200, body: '{"error_code":500,"sn":"x"}', path: '/api/get_port_info', count: 3 });
-    const other = await caught(() => client.getPortInfo());
+    const other = await rejectionOf(() => client.getPortInfo());
     expect(other).toBeInstanceOf(GatewayRejectedError);
     expect(other).toMatchObject({ vendorCode: 500, details: { sn: 'x' } });
     // The gateway's own limits are checked by the gateway too: a client told wrong limits gets 413 per recipient.
@@ -373,13 +364,11 @@ describe('DinstarClient failures', () => {
     const wrong = clientFor(simulator, { password: `${PASSWORD}-wrong` });
     try {
       const before = simulator.requestLog.length;
-      const error = await caught(() => wrong.querySmsInQueue());
-      errors.push(error);
+      const error = await rejectionOf(() => wrong.querySmsInQueue(), errors);
       expect(error).toBeInstanceOf(GatewayAuthError);
       // Bare request, answer, one retry with the new challenge.
       expect(simulator.requestLog.length - before).toBe(3);
-      const sendError = await caught(() => wrong.send({ to: ['10086'], text: 'x' }));
-      errors.push(sendError);
+      const sendError = await rejectionOf(() => wrong.send({ to: ['10086'], text: 'x' }), errors);
       expect(sendError).toBeInstanceOf(GatewayAuthError);
       expect(simulator.network.messages.size).toBe(0);
     } finally {
@@ -399,8 +388,7 @@ describe('DinstarClient failures', () => {
     try {
       await client.querySmsInQueue();
       simulator.faults.add({ ...fault, path: '/api/get_port_info' });
-      const error = await caught(() => client.getPortInfo());
-      errors.push(error);
+      const error = await rejectionOf(() => client.getPortInfo(), errors);
       expect(['SMSB_GATEWAY_MALFORMED_RESPONSE', 'SMSB_GATEWAY_REJECTED']).toContain(error.code);
       expect(error.message).toMatch(message);
     } finally {
@@ -415,8 +403,7 @@ describe('DinstarClient failures', () => {
       simulator.faults.add({ kind: 'drop-connection', path: '/api/query_sms_in_queue' });
       expect(await client.querySmsInQueue()).toBe(0);
       const before = apiRequests(simulator, 'stop_sms').length;
-      const error = await caught(() => client.stopSms(77));
-      errors.push(error);
+      const error = await rejectionOf(() => client.stopSms(77), errors);
       expect(error).toBeInstanceOf(GatewayRejectedError);
       expect(apiRequests(simulator, 'stop_sms').length - before).toBe(1);
     } finally {
@@ -434,8 +421,7 @@ describe('DinstarClient failures', () => {
       expect(sent[0]).toMatchObject({ accepted: false, state: 'unknown', errorCode: 'SMSB_GATEWAY_MALFORMED_RESPONSE' });
       // Every attempt the retry policy makes gets the same answer.
       simulator.faults.add({ kind: 'http-status', status: 200, body: '{"result":[]}', path: '/api/query_sms_result', count: 3 });
-      const error = await caught(() => client.querySmsResult());
-      errors.push(error);
+      const error = await rejectionOf(() => client.querySmsResult(), errors);
       expect(error).toBeInstanceOf(GatewayMalformedResponseError);
     } finally {
       await client.close();

@@ -1,7 +1,8 @@
-import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, InvalidRequestError, SmsBridgeError } from '../../../src/errors';
+import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, InvalidRequestError } from '../../../src/errors';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import * as jasmin from '../../../src/vendors/jasmin';
+import { expectNoSecretIn, rejectionOf } from '../shared/rejection';
 import { eventually, PushReceiverServer } from '../routesms/push-receiver-server';
 
 const { JasminClient, JasminSimulator, receiveJasminBatchCallback, receiveJasminDlr } = jasmin;
@@ -27,15 +28,7 @@ function newClient(overrides: Partial<ConstructorParameters<typeof JasminClient>
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<SmsBridgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    errorsSeen.push(error);
-    return error as SmsBridgeError;
-  }
-  throw new Error('expected a failure');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, errorsSeen);
 
 const lastBody = () => JSON.parse(simulator.requestLog[simulator.requestLog.length - 1]!.body) as Record<string, unknown>;
 const lastRequest = () => simulator.requestLog[simulator.requestLog.length - 1]!;
@@ -53,13 +46,7 @@ afterEach(async () => {
 
 afterAll(() => {
   expect(errorsSeen.length).toBeGreaterThan(10);
-  for (const error of errorsSeen) {
-    const e = error as SmsBridgeError;
-    for (const text of [e.message, JSON.stringify(e), JSON.stringify(e.details), String(e.stack), JSON.stringify(e.cause ?? null)].map(String)) {
-      expect(text).not.toContain(PASSWORD);
-      expect(text).not.toContain(TOKEN);
-    }
-  }
+  expectNoSecretIn(errorsSeen, [PASSWORD, TOKEN]);
 });
 
 describe('JasminClient against the simulator', () => {

@@ -1,7 +1,8 @@
-import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, GatewayTimeoutError, InvalidRequestError, SmsBridgeError } from '../../../src/errors';
+import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, GatewayTimeoutError, InvalidRequestError } from '../../../src/errors';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import * as routesms from '../../../src/vendors/routesms';
+import { expectNoSecretIn, rejectionOf } from '../shared/rejection';
 import { eventually, PushReceiverServer } from './push-receiver-server';
 
 const { RoutesmsClient, RoutesmsSimulator, receiveRoutesmsDlr } = routesms;
@@ -27,15 +28,7 @@ function newClient(overrides: Partial<ConstructorParameters<typeof RoutesmsClien
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<SmsBridgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    errorsSeen.push(error);
-    return error as SmsBridgeError;
-  }
-  throw new Error('expected a failure');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, errorsSeen);
 
 function lastQuery(): Record<string, string> {
   return simulator.requestLog[simulator.requestLog.length - 1]!.query;
@@ -55,14 +48,7 @@ afterEach(async () => {
 afterAll(() => {
   // Every error any test provoked: the password must appear nowhere in it.
   expect(errorsSeen.length).toBeGreaterThan(20);
-  for (const error of errorsSeen) {
-    const e = error as SmsBridgeError;
-    const texts = [e.message, JSON.stringify(e), JSON.stringify(e.details), String(e.stack), JSON.stringify(e.cause ?? null)];
-    for (const text of texts.map(String)) {
-      expect(text).not.toContain(PASSWORD);
-      expect(text).not.toContain(encodeURIComponent(PASSWORD));
-    }
-  }
+  expectNoSecretIn(errorsSeen, [PASSWORD, encodeURIComponent(PASSWORD)]);
 });
 
 describe('RoutesmsClient against the simulator', () => {

@@ -2,6 +2,7 @@ import * as spangw from '../../../src/vendors/spangw';
 import type { GatewayClient } from '../../../src/vendors/gateway-client';
 import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, InvalidRequestError, SmsBridgeError } from '../../../src/errors';
 import { createVendorRegistry } from '../../../src/vendors/registry';
+import { rejectionOf } from '../shared/rejection';
 import { eventually } from './push-collector';
 
 const { SpangwSimulator, SpangwClient } = spangw;
@@ -18,16 +19,6 @@ async function startSimulator(options: ConstructorParameters<typeof SpangwSimula
 
 function clientFor(simulator: Simulator, vendorOptions: Record<string, unknown> = {}, password = PASSWORD): Client {
   return createVendorRegistry().get('spangw').createClient({ baseUrl: simulator.baseUrl, username: 'api', password, vendorOptions }) as Client;
-}
-
-async function caught(run: () => Promise<unknown>): Promise<SmsBridgeError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof SmsBridgeError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
 }
 
 function requestBodies(simulator: Simulator, path: string): Record<string, unknown>[] {
@@ -117,7 +108,7 @@ describe('SpangwClient against the simulator', () => {
     const [refused] = await client.send({ to: ['+447700900123'], text: 'x', vendorOptions: { spans: [3] } });
     expect(refused).toMatchObject({ accepted: false, state: 'failed', errorCode: 503 });
     for (const span of simulator.spans) span.available = false;
-    const error = await caught(() => client.send({ to: ['+447700900123'], text: 'x' }));
+    const error = await rejectionOf(() => client.send({ to: ['+447700900123'], text: 'x' }));
     expect(error).toBeInstanceOf(GatewayRejectedError);
     expect(error).toMatchObject({ vendorCode: 'NO_SPAN', retryable: true });
   });
@@ -183,7 +174,7 @@ describe('SpangwClient success codes', () => {
     try {
       expect(await client.getValidSpans()).toHaveLength(4);
       simulator.successCode = 7;
-      const error = await caught(() => client.getValidSpans());
+      const error = await rejectionOf(() => client.getValidSpans());
       expect(error).toBeInstanceOf(GatewayRejectedError);
       expect(error.message).toMatch(/add it to the accepted success codes/);
       const configured = clientFor(simulator, { successCodes: '7' });
@@ -220,8 +211,7 @@ describe('SpangwClient failures', () => {
   }
 
   async function expectError<T extends SmsBridgeError>(type: new (...args: never[]) => T, run: () => Promise<unknown>): Promise<T> {
-    const error = await caught(run);
-    errors.push(error);
+    const error = await rejectionOf(run, errors);
     expect(error).toBeInstanceOf(type);
     return error as T;
   }
@@ -248,7 +238,7 @@ describe('SpangwClient failures', () => {
     const client = clientFor(simulator);
     try {
       simulator.faults.add({ ...fault, path: '/sms/get_valid_spans' });
-      const error = await caught(() => client.getValidSpans());
+      const error = await rejectionOf(() => client.getValidSpans());
       errors.push(error);
       expect(['SMSB_GATEWAY_MALFORMED_RESPONSE', 'SMSB_GATEWAY_REJECTED']).toContain(error.code);
       expect(error.message).toMatch(message);
