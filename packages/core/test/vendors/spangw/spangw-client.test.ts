@@ -238,8 +238,7 @@ describe('SpangwClient failures', () => {
     const client = clientFor(simulator);
     try {
       simulator.faults.add({ ...fault, path: '/sms/get_valid_spans' });
-      const error = await rejectionOf(() => client.getValidSpans());
-      errors.push(error);
+      const error = await rejectionOf(() => client.getValidSpans(), errors);
       expect(['SMSB_GATEWAY_MALFORMED_RESPONSE', 'SMSB_GATEWAY_REJECTED']).toContain(error.code);
       expect(error.message).toMatch(message);
     } finally {
