@@ -3,11 +3,9 @@ import { GatewayMalformedResponseError, GatewayUnreachableError, InvalidRequestE
 import type { SendResult } from '../../../src/model/send-result';
 import type { HttpTransport } from '../../../src/transport/http-transport';
 import { DiafaanSimulator } from '../../../src/vendors/diafaan';
-import type { GatewayClient } from '../../../src/vendors/gateway-client';
-import { createVendorRegistry } from '../../../src/vendors/registry';
 import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
 import { failureOf } from '../shared/creation-failure';
-import { ManualClock } from '../../simulator/manual-clock';
+import { useVendorFixture } from '../shared/vendor-fixture';
 
 const ADMIN = { username: 'admin', password: 'diafaan-admin' };
 const ACCEPTED_KEYS = [
@@ -24,27 +22,10 @@ const ACCEPTED_KEYS = [
 ];
 
 describe('diafaanVendor.createClient: vendorOptions', () => {
-  const entry = createVendorRegistry().get('diafaan');
-  let clock: ManualClock;
-  let simulator: DiafaanSimulator;
-  const clients: GatewayClient[] = [];
-  const client = (vendorOptions: Record<string, unknown>, extra: { transport?: HttpTransport; clock?: Clock } = {}) => {
-    const created = entry.createClient({ baseUrl: simulator.baseUrl, ...ADMIN, clock, ...extra, vendorOptions });
-    clients.push(created);
-    return created;
-  };
+  const fixture = useVendorFixture('diafaan', { simulator: (clock) => new DiafaanSimulator({ clock, gateways: ['GSM1', 'GSM2'] }), clientsOnManualClock: true, credentials: ADMIN });
+  const { client } = fixture;
 
-  beforeEach(async () => {
-    clock = new ManualClock();
-    simulator = new DiafaanSimulator({ clock, gateways: ['GSM1', 'GSM2'] });
-    await simulator.start();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((created) => created.close()));
-    await simulator.stop();
-  });
-
-  const lastRequest = (path: string) => simulator.requestLog.filter((entry) => entry.path === path).at(-1)!;
+  const lastRequest = (path: string) => fixture.simulator.requestLog.filter((entry) => entry.path === path).at(-1)!;
 
   it('sends over GET through the default gateways, writing national numbers in E.164', async () => {
     const diafaan = client({ method: 'get', defaultGateway: ['GSM2', ' GSM1 '], phoneNumberFormat: 'e164', defaultCountry: 'gb' });
@@ -54,7 +35,7 @@ describe('diafaanVendor.createClient: vendorOptions', () => {
     expect(request.method).toBe('GET');
     expect(request.form).toEqual({});
     expect(request.query).toMatchObject({ to: '+447700900123', gateway: 'GSM2;GSM1' });
-    expect(simulator.network.get(result!.messageId!)!.channel).toBe('GSM2');
+    expect(fixture.simulator.network.get(result!.messageId!)!.channel).toBe('GSM2');
   });
 
   it('sends as-is over POST without vendorOptions, as before', async () => {
@@ -66,22 +47,22 @@ describe('diafaanVendor.createClient: vendorOptions', () => {
   });
 
   it('keeps the inbox on the server, reading the newest page of the given size', async () => {
-    simulator.injectReceivedMessage({ from: '+447700900001', text: 'a' });
+    fixture.simulator.injectReceivedMessage({ from: '+447700900001', text: 'a' });
     const page = await client({ inboxMode: 'Keep', inboxPageSize: '10' }).inbox!();
     expect(page.messages.map((message) => message.text)).toEqual(['a']);
     const request = lastRequest('/http/request-received-messages');
     expect(request.form).toMatchObject({ limit: '10', order: 'newest' });
     expect(request.form.remove).toBeUndefined();
-    expect(simulator.network.inbox).toHaveLength(1);
+    expect(fixture.simulator.network.inbox).toHaveLength(1);
     await client({}).inbox!();
     expect(lastRequest('/http/request-received-messages').form).toMatchObject({ limit: '100', remove: '1' });
-    expect(simulator.network.inbox).toHaveLength(0);
+    expect(fixture.simulator.network.inbox).toHaveLength(0);
   });
 
   it('reads a 24-hour a/b/yyyy date in the dateOrder and zone the options give', async () => {
     // A server in a 24-hour locale with slashes writes 1 June as 6/1/2026 (month first) or 1/6/2026.
     const answerWithDate = (date: string) =>
-      simulator.faults.add({
+      fixture.simulator.faults.add({
         kind: 'http-status',
         status: 200,
         path: '/http/request-received-messages',
@@ -96,7 +77,7 @@ describe('diafaanVendor.createClient: vendorOptions', () => {
   });
 
   it('accepts the message ids messageIdPattern describes, as a whole', async () => {
-    const answerWith = (id: string) => simulator.faults.add({ kind: 'http-status', status: 200, body: `OK: ${id}\r\n`, path: '/http/send-message' });
+    const answerWith = (id: string) => fixture.simulator.faults.add({ kind: 'http-status', status: 200, body: `OK: ${id}\r\n`, path: '/http/send-message' });
     answerWith('12345');
     await expect(client({}).send({ to: ['+447700900123'], text: 'x' })).rejects.toBeInstanceOf(GatewayMalformedResponseError);
     answerWith('12345');
@@ -159,7 +140,7 @@ describe('diafaanVendor.createClient: vendorOptions', () => {
     // A password put in the wrong place is not repeated.
     const misplaced = failureOf(() => client({ password: 'hunter2' }));
     expect(JSON.stringify(misplaced.toJSON())).not.toContain('hunter2');
-    expect(clients).toHaveLength(0);
+    expect(fixture.clients).toHaveLength(0);
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -195,7 +176,7 @@ describe('diafaanVendor.createClient: vendorOptions', () => {
   });
 
   it('takes the settings from the command line: smsbridge send --option …', async () => {
-    const { args, password } = connectionArgs(simulator);
+    const { args, password } = connectionArgs(fixture.simulator);
     const sent = await runGatewayCommand(
       ['send', ...args, '--to', '07700 900124', '--text', 'cli', '--option', 'method=GET', '--option', 'defaultGateway=GSM2', '--option', 'phoneNumberFormat=e164', '--option', 'defaultCountry=GB'],
       { SMSBRIDGE_PASSWORD: password },

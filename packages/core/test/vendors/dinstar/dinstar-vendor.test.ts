@@ -1,32 +1,16 @@
 import { InvalidRequestError } from '../../../src/errors';
 import type { SendResult } from '../../../src/model/send-result';
 import { DinstarClient, DinstarSimulator } from '../../../src/vendors/dinstar';
-import { createVendorRegistry } from '../../../src/vendors/registry';
 import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
 import { failureOf } from '../shared/creation-failure';
+import { useVendorFixture } from '../shared/vendor-fixture';
 
 const ACCEPTED_KEYS = ['authScheme', 'keepAlive', 'ports', 'gatewayUtcOffsetMinutes', 'requestStatusReport'];
 
 describe('dinstarVendor.createClient: vendorOptions', () => {
-  const entry = createVendorRegistry().get('dinstar');
-  let simulator: DinstarSimulator;
-  const clients: DinstarClient[] = [];
-  const client = (vendorOptions: Record<string, unknown>) => {
-    const { username, password } = simulator.describe().credentials;
-    const created = entry.createClient({ baseUrl: simulator.baseUrl, username: username!, password: password!, vendorOptions }) as DinstarClient;
-    clients.push(created);
-    return created;
-  };
-  const lastApiRequest = (operation: string) => simulator.requestLog.filter((request) => request.path === `/api/${operation}` && request.headers.authorization).at(-1)!;
-
-  beforeEach(async () => {
-    simulator = new DinstarSimulator({ authScheme: 'either', network: { sendDelayMs: 5, deliveryDelayMs: 5 } });
-    await simulator.start();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((created) => created.close()));
-    await simulator.stop();
-  });
+  const fixture = useVendorFixture('dinstar', { simulator: () => new DinstarSimulator({ authScheme: 'either', network: { sendDelayMs: 5, deliveryDelayMs: 5 } }), clientsOnManualClock: false });
+  const client = (vendorOptions: Record<string, unknown>) => fixture.client(vendorOptions) as DinstarClient;
+  const lastApiRequest = (operation: string) => fixture.simulator.requestLog.filter((request) => request.path === `/api/${operation}` && request.headers.authorization).at(-1)!;
 
   it('sends with Basic auth, Connection: close, the given ports and a report request, whatever the letter case', async () => {
     const [result] = await client({ authScheme: 'Basic', keepAlive: 'FALSE', ports: '2', requestStatusReport: 'True' }).send({ to: ['10086'], text: 'x' });
@@ -61,7 +45,7 @@ describe('dinstarVendor.createClient: vendorOptions', () => {
     expect(error.message).toBe(`"secret" is not a Dinstar option: use ${ACCEPTED_KEYS.join(', ')}.`);
     expect(error.details).toEqual({ gateway: 'dinstar', option: 'secret', accepted: ACCEPTED_KEYS });
     expect(JSON.stringify(error.toJSON())).not.toContain('hunter2');
-    expect(clients).toHaveLength(0);
+    expect(fixture.clients).toHaveLength(0);
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -84,7 +68,7 @@ describe('dinstarVendor.createClient: vendorOptions', () => {
   });
 
   it('takes the settings from the command line: smsbridge send --option …', async () => {
-    const { args, password } = connectionArgs(simulator);
+    const { args, password } = connectionArgs(fixture.simulator);
     const options = ['--option', 'authScheme=Basic', '--option', 'ports:=[3]', '--option', 'keepAlive=false'];
     const sent = await runGatewayCommand(['send', ...args, '--to', '10087', '--text', 'cli', ...options], { SMSBRIDGE_PASSWORD: password });
     expect(sent.stderr).toBe('');

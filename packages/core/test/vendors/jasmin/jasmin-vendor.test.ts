@@ -1,39 +1,19 @@
 import { InvalidRequestError } from '../../../src/errors';
 import type { SendResult } from '../../../src/model/send-result';
-import type { GatewayClient } from '../../../src/vendors/gateway-client';
 import { JasminSimulator } from '../../../src/vendors/jasmin';
-import { createVendorRegistry } from '../../../src/vendors/registry';
 import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
 import { failureOf } from '../shared/creation-failure';
-import { ManualClock } from '../../simulator/manual-clock';
+import { useVendorFixture } from '../shared/vendor-fixture';
 
 const ACCEPTED_KEYS = ['defaultFrom', 'defaultCountry', 'dlrUrl', 'dlrLevel', 'dlrMethod', 'batchCallbackUrl', 'batchErrbackUrl'];
 // Nothing listens here; with a manual clock no report is ever pushed.
 const DLR_URL = 'http://127.0.0.1:9/dlr';
 
 describe('jasminVendor.createClient: vendorOptions', () => {
-  const entry = createVendorRegistry().get('jasmin');
-  let clock: ManualClock;
-  let simulator: JasminSimulator;
-  const clients: GatewayClient[] = [];
-  const client = (vendorOptions: Record<string, unknown>) => {
-    const { username, password } = simulator.describe().credentials;
-    const created = entry.createClient({ baseUrl: simulator.baseUrl, username: username!, password: password!, clock, vendorOptions });
-    clients.push(created);
-    return created;
-  };
-  const lastRequest = () => simulator.requestLog.at(-1)!;
+  const fixture = useVendorFixture('jasmin', { simulator: (clock) => new JasminSimulator({ clock, balance: 'ND' }), clientsOnManualClock: true });
+  const { client } = fixture;
+  const lastRequest = () => fixture.simulator.requestLog.at(-1)!;
   const lastBody = () => JSON.parse(lastRequest().body) as Record<string, unknown>;
-
-  beforeEach(async () => {
-    clock = new ManualClock();
-    simulator = new JasminSimulator({ clock, balance: 'ND' });
-    await simulator.start();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((created) => created.close()));
-    await simulator.stop();
-  });
 
   it('sends from the default sender to national numbers in the default country, asking for reports as configured', async () => {
     const jasmin = client({ defaultFrom: ' ACME ', defaultCountry: 'gb', dlrUrl: DLR_URL, dlrLevel: '3', dlrMethod: 'get' });
@@ -53,9 +33,9 @@ describe('jasminVendor.createClient: vendorOptions', () => {
 
   it('gives scheduled sends the batch callback and errback URLs', async () => {
     const jasmin = client({ batchCallbackUrl: 'http://127.0.0.1:9/ok', batchErrbackUrl: 'https://127.0.0.1:9/ko' });
-    await jasmin.send({ to: ['19012233451'], text: 'Later', scheduleAt: new Date(clock.now() + 86_400_000) });
+    await jasmin.send({ to: ['19012233451'], text: 'Later', scheduleAt: new Date(fixture.clock.now() + 86_400_000) });
     expect(lastRequest().path).toBe('/secure/sendbatch');
-    expect([...simulator.batches.values()]).toEqual([expect.objectContaining({ callbackUrl: 'http://127.0.0.1:9/ok', errbackUrl: 'https://127.0.0.1:9/ko' })]);
+    expect([...fixture.simulator.batches.values()]).toEqual([expect.objectContaining({ callbackUrl: 'http://127.0.0.1:9/ok', errbackUrl: 'https://127.0.0.1:9/ko' })]);
   });
 
   it('refuses an unknown key, naming it and every accepted key, without repeating its value', () => {
@@ -64,7 +44,7 @@ describe('jasminVendor.createClient: vendorOptions', () => {
     expect(error.message).toBe(`"dlr_url" is not a Jasmin option: use ${ACCEPTED_KEYS.join(', ')}.`);
     expect(error.details).toEqual({ gateway: 'jasmin', option: 'dlr_url', accepted: ACCEPTED_KEYS });
     expect(JSON.stringify(error.toJSON())).not.toContain('hunter2');
-    expect(clients).toHaveLength(0);
+    expect(fixture.clients).toHaveLength(0);
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -94,7 +74,7 @@ describe('jasminVendor.createClient: vendorOptions', () => {
   });
 
   it('takes the settings from the command line: smsbridge send --option …', async () => {
-    const { args, password } = connectionArgs(simulator);
+    const { args, password } = connectionArgs(fixture.simulator);
     const options = ['--option', `dlrUrl=${DLR_URL}`, '--option', 'dlrLevel=2', '--option', 'dlrMethod=get', '--option', 'defaultFrom=ACME'];
     const sent = await runGatewayCommand(['send', ...args, '--to', '+19012233452', '--text', 'cli', ...options], { SMSBRIDGE_PASSWORD: password });
     expect(sent.stderr).toBe('');

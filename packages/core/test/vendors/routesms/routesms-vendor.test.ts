@@ -1,36 +1,16 @@
 import { InvalidRequestError } from '../../../src/errors';
 import type { SendResult } from '../../../src/model/send-result';
-import type { GatewayClient } from '../../../src/vendors/gateway-client';
-import { createVendorRegistry } from '../../../src/vendors/registry';
 import { RoutesmsSimulator } from '../../../src/vendors/routesms';
 import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
 import { failureOf } from '../shared/creation-failure';
-import { ManualClock } from '../../simulator/manual-clock';
+import { useVendorFixture } from '../shared/vendor-fixture';
 
 const ACCEPTED_KEYS = ['defaultSource', 'timeZone', 'defaultCountry', 'deliveryReports'];
 
 describe('routesmsVendor.createClient: vendorOptions', () => {
-  const entry = createVendorRegistry().get('routesms');
-  let clock: ManualClock;
-  let simulator: RoutesmsSimulator;
-  const clients: GatewayClient[] = [];
-  const client = (vendorOptions: Record<string, unknown>) => {
-    const { username, password } = simulator.describe().credentials;
-    const created = entry.createClient({ baseUrl: simulator.baseUrl, username: username!, password: password!, clock, vendorOptions });
-    clients.push(created);
-    return created;
-  };
-  const lastRequest = () => simulator.requestLog.at(-1)!;
-
-  beforeEach(async () => {
-    clock = new ManualClock();
-    simulator = new RoutesmsSimulator({ clock });
-    await simulator.start();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((created) => created.close()));
-    await simulator.stop();
-  });
+  const fixture = useVendorFixture('routesms', { simulator: (clock) => new RoutesmsSimulator({ clock }), clientsOnManualClock: true });
+  const { client } = fixture;
+  const lastRequest = () => fixture.simulator.requestLog.at(-1)!;
 
   it('sends from the default sender, writes national numbers in the default country, and asks for no report when told', async () => {
     const [result] = await client({ defaultSource: ' ACME ', defaultCountry: 'gb', deliveryReports: false }).send({ to: ['07700 900123'], text: 'x' });
@@ -48,7 +28,7 @@ describe('routesmsVendor.createClient: vendorOptions', () => {
   });
 
   it('writes the scheduler time in the timeZone', async () => {
-    const at = new Date(clock.now() + 3 * 86_400_000);
+    const at = new Date(fixture.clock.now() + 3 * 86_400_000);
     await client({ defaultSource: '447700900999', timeZone: 'Asia/Kolkata' }).send({ to: ['919898000001'], text: 'Later', scheduleAt: at });
     expect(lastRequest()).toMatchObject({ path: '/bulksms/schedulemsg', query: { gmt: 'GMT +05:30', source: '447700900999' } });
     await client({ defaultSource: 'ACME' }).send({ to: ['919898000001'], text: 'Later', scheduleAt: at });
@@ -63,7 +43,7 @@ describe('routesmsVendor.createClient: vendorOptions', () => {
     expect(JSON.stringify(error.toJSON())).not.toContain('hunter2');
     // Per-message parameters (type, entityid …) belong to the send, not to the client.
     expect(failureOf(() => client({ type: 2 })).details).toMatchObject({ option: 'type' });
-    expect(clients).toHaveLength(0);
+    expect(fixture.clients).toHaveLength(0);
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -84,7 +64,7 @@ describe('routesmsVendor.createClient: vendorOptions', () => {
   });
 
   it('takes the settings from the command line: smsbridge send --option …', async () => {
-    const { args, password } = connectionArgs(simulator);
+    const { args, password } = connectionArgs(fixture.simulator);
     const sent = await runGatewayCommand(
       ['send', ...args, '--to', '07700 900124', '--text', 'cli', '--option', 'defaultSource=ACME', '--option', 'defaultCountry=GB', '--option', 'deliveryReports=false'],
       { SMSBRIDGE_PASSWORD: password },

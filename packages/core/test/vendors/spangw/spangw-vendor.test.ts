@@ -1,32 +1,16 @@
 import { InvalidRequestError } from '../../../src/errors';
 import type { SendResult } from '../../../src/model/send-result';
-import { createVendorRegistry } from '../../../src/vendors/registry';
 import { SpangwClient, SpangwSimulator } from '../../../src/vendors/spangw';
 import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
 import { failureOf } from '../shared/creation-failure';
+import { useVendorFixture } from '../shared/vendor-fixture';
 
 const ACCEPTED_KEYS = ['successCodes', 'parameterPlacement', 'sendMode', 'spans', 'gatewayUtcOffsetMinutes'];
 
 describe('spangwVendor.createClient: vendorOptions', () => {
-  const entry = createVendorRegistry().get('spangw');
-  let simulator: SpangwSimulator;
-  const clients: SpangwClient[] = [];
-  const client = (vendorOptions: Record<string, unknown>) => {
-    const { username, password } = simulator.describe().credentials;
-    const created = entry.createClient({ baseUrl: simulator.baseUrl, username: username!, password: password!, vendorOptions }) as SpangwClient;
-    clients.push(created);
-    return created;
-  };
-  const lastBody = (path: string) => JSON.parse(simulator.requestLog.filter((entry) => entry.path === path).at(-1)!.body) as Record<string, unknown>;
-
-  beforeEach(async () => {
-    simulator = new SpangwSimulator({ network: { sendDelayMs: 5, deliveryDelayMs: 5 } });
-    await simulator.start();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((created) => created.close()));
-    await simulator.stop();
-  });
+  const fixture = useVendorFixture('spangw', { simulator: () => new SpangwSimulator({ network: { sendDelayMs: 5, deliveryDelayMs: 5 } }), clientsOnManualClock: false });
+  const client = (vendorOptions: Record<string, unknown>) => fixture.client(vendorOptions) as SpangwClient;
+  const lastBody = (path: string) => JSON.parse(fixture.simulator.requestLog.filter((entry) => entry.path === path).at(-1)!.body) as Record<string, unknown>;
 
   it('sends synchronously through the given spans with the parameters under data, whatever the letter case', async () => {
     const [result] = await client({ sendMode: 'SYNC', parameterPlacement: 'Data', spans: ' 2, 4' }).send({ to: ['+447700900123'], text: 'x' });
@@ -42,7 +26,7 @@ describe('spangwVendor.createClient: vendorOptions', () => {
   });
 
   it('accepts the configured success codes, as a list, digits in a list, or text', async () => {
-    simulator.successCode = 7;
+    fixture.simulator.successCode = 7;
     await expect(client({}).getValidSpans()).rejects.toThrow(/add it to the accepted success codes/);
     for (const successCodes of [[7], ['0', '7'], '0, 7', 7]) {
       expect(await client({ successCodes }).getValidSpans()).toHaveLength(4);
@@ -64,7 +48,7 @@ describe('spangwVendor.createClient: vendorOptions', () => {
     expect(JSON.stringify(error.toJSON())).not.toContain('hunter2');
     // `mode` is the per-send spelling (SendRequest.vendorOptions); the client setting is sendMode.
     expect(failureOf(() => client({ mode: 'sync' })).details).toMatchObject({ option: 'mode' });
-    expect(clients).toHaveLength(0);
+    expect(fixture.clients).toHaveLength(0);
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -88,7 +72,7 @@ describe('spangwVendor.createClient: vendorOptions', () => {
   });
 
   it('takes the settings from the command line: smsbridge send --option …', async () => {
-    const { args, password } = connectionArgs(simulator);
+    const { args, password } = connectionArgs(fixture.simulator);
     const sent = await runGatewayCommand(['send', ...args, '--to', '+447700900124', '--text', 'cli', '--option', 'sendMode=SYNC', '--option', 'spans=2,4'], {
       SMSBRIDGE_PASSWORD: password,
     });

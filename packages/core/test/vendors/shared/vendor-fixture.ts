@@ -1,0 +1,67 @@
+import type { GatewaySimulator } from '../../../src/simulator/gateway-simulator';
+import type { GatewayClient, GatewayKey } from '../../../src/vendors/gateway-client';
+import { createVendorRegistry } from '../../../src/vendors/registry';
+import type { VendorClientOptions } from '../../../src/vendors/vendor-entry';
+import { ManualClock } from '../../simulator/manual-clock';
+
+export interface VendorFixtureSetup<S> {
+  /** The simulator of one test, given the test's manual clock (a simulator without a clock ignores it). */
+  simulator: (clock: ManualClock) => S;
+  /** Clients run on the manual clock too, so nothing they schedule happens until a test moves it. */
+  clientsOnManualClock: boolean;
+  /** The user clients log in as; default: the one the simulator describes. */
+  credentials?: { username: string; password: string };
+}
+
+export interface VendorFixture<S> {
+  readonly simulator: S;
+  readonly clock: ManualClock;
+  /** The clients made in this test so far (none when createClient refused the options). */
+  readonly clients: readonly GatewayClient[];
+  /** A client made through the vendor registry, as a host would make it; closed after the test. */
+  client(vendorOptions: Record<string, unknown>, extra?: Partial<VendorClientOptions>): GatewayClient;
+}
+
+/**
+ * For the tests of one vendor's registry entry: a started simulator per test, clients made through
+ * `createClient`, and everything closed again after each test.
+ */
+export function useVendorFixture<S extends GatewaySimulator>(vendor: GatewayKey, setup: VendorFixtureSetup<S>): VendorFixture<S> {
+  const entry = createVendorRegistry().get(vendor);
+  const clients: GatewayClient[] = [];
+  let simulator: S | undefined;
+  let clock: ManualClock | undefined;
+
+  beforeEach(async () => {
+    clock = new ManualClock();
+    simulator = setup.simulator(clock);
+    await simulator.start();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((created) => created.close()));
+    await simulator?.stop();
+  });
+
+  return {
+    get simulator() {
+      return simulator!;
+    },
+    get clock() {
+      return clock!;
+    },
+    clients,
+    client(vendorOptions, extra = {}) {
+      const { username, password } = setup.credentials ?? simulator!.describe().credentials;
+      const created = entry.createClient({
+        baseUrl: simulator!.baseUrl,
+        username,
+        password,
+        ...(setup.clientsOnManualClock ? { clock } : {}),
+        ...extra,
+        vendorOptions,
+      });
+      clients.push(created);
+      return created;
+    },
+  };
+}
