@@ -14,7 +14,7 @@ import type { ModemSessionSettings } from './modem-session-settings';
 import { startModemSession } from './modem-startup';
 import { findSerialPort, parsePortSelector, type ModemPortSelector, type SerialPortLister } from './serial/serial-port-finder';
 import { SerialPortTransport } from './serial/serialport-transport';
-import { MessageReferenceRegistry } from './sms/message-reference-registry';
+import { MessageReferenceRegistry, type SentPartStore } from './sms/message-reference-registry';
 import { SmsReceiver } from './sms/sms-receiver';
 import { SmsSendQueue } from './sms/sms-send-queue';
 import { ConnectionSupervisor, type ConnectionState, type SupervisedSession } from './supervisor/connection-supervisor';
@@ -48,6 +48,11 @@ export interface GsmModemOptions extends ModemSessionSettings {
   hangupCheckMs?: number;
   /** Commands timing out in a row before the port is closed and reopened (a hung modem); default 3, 0 = never. */
   reopenAfterTimeouts?: number;
+  /**
+   * Where the message behind each TP-MR is kept for its status report; default in memory. Give a
+   * persistent one (see objectSentPartStore) so reports that arrive after a restart are matched.
+   */
+  sentParts?: SentPartStore;
 }
 
 type Listeners = { [K in keyof GsmModemEvents]: Set<GsmModemEvents[K]> };
@@ -59,7 +64,7 @@ type Listeners = { [K in keyof GsmModemEvents]: Set<GsmModemEvents[K]> };
  */
 export class GsmModem {
   private readonly clock: Clock;
-  private readonly references = new MessageReferenceRegistry();
+  private readonly references: MessageReferenceRegistry;
   private readonly sender: SmsSendQueue;
   private readonly receiver: SmsReceiver;
   private readonly ussdService: UssdService;
@@ -81,6 +86,7 @@ export class GsmModem {
 
   constructor(private readonly options: GsmModemOptions) {
     this.clock = options.clock ?? systemClock;
+    this.references = new MessageReferenceRegistry(options.sentParts);
     const sendOptions = {
       clock: this.clock,
       references: this.references,

@@ -3,6 +3,7 @@ import type { DeliveryStatus } from '../../src/model/delivery-status';
 import type { InboundMessage } from '../../src/model/inbound-message';
 import { GsmModem, type GsmModemOptions } from '../../src/modem/gsm-modem';
 import type { GsmModemState } from '../../src/modem/gsm-modem-events';
+import { objectSentPartStore, type SentPartReference, type SentPartStore } from '../../src/modem/sms/message-reference-registry';
 import { VirtualModem, type VirtualModemOptions } from '../../src/modem/virtual/virtual-modem';
 import { waitUntil } from './helpers/wait-until';
 
@@ -357,5 +358,42 @@ describe('GsmModem and a part whose confirmation was lost', () => {
     await modem.close();
     await expect(sending).resolves.toMatchObject([{ state: 'failed', accepted: false, errorCode: 'SMSB_MODEM_UNAVAILABLE' }]);
     await expect(modem.send({ to: ['+447700900001'], text: 'after close' })).rejects.toMatchObject({ code: 'SMSB_MODEM_UNAVAILABLE' });
+  });
+});
+
+describe('GsmModem status reports after a restart', () => {
+  /** Sends with one GsmModem, closes it before the report comes, and lets a second one (a restarted process) take the report. */
+  async function reportAfterRestart(firstStore: SentPartStore | undefined, secondStore: () => SentPartStore | undefined) {
+    const vm = new VirtualModem({ network: { deliveryDelayMs: 150 }, bootDelayMs: 5 });
+    cleanups.push(async () => vm.close());
+    const first = new GsmModem({ transport: () => vm.transport(), ...(firstStore ? { sentParts: firstStore } : {}) });
+    await first.start();
+    const [sent] = await first.send({ to: ['+447700900123'], text: 'report after restart', statusReport: true });
+    await first.close();
+    await waitUntil(() => vm.storage('SR').indexes().length + vm.storage('SM').indexes().length === 1, 'the report was stored while no one listened');
+
+    const store = secondStore();
+    const second = new GsmModem({ transport: () => vm.transport(), ...(store ? { sentParts: store } : {}) });
+    cleanups.push(async () => second.close());
+    const reports: DeliveryStatus[] = [];
+    second.on('status-report', (report) => reports.push(report));
+    await second.start();
+    await waitUntil(() => reports.length === 1, 'the stored report was read after the restart');
+    return { sent: sent!, report: reports[0]! };
+  }
+
+  it('finds the message of a report through a persisted store', async () => {
+    const persisted: Record<string, SentPartReference> = {};
+    // What a host writes to disk and reads back: JSON.
+    const { sent, report } = await reportAfterRestart(objectSentPartStore(persisted), () => objectSentPartStore(JSON.parse(JSON.stringify(persisted))));
+    expect(Object.keys(persisted)).toHaveLength(1);
+    expect(report).toMatchObject({ state: 'delivered', messageId: sent.messageId, to: '+447700900123' });
+  });
+
+  it('without one, still reports it, under its message reference', async () => {
+    const { sent, report } = await reportAfterRestart(undefined, () => undefined);
+    expect(report.state).toBe('delivered');
+    expect(report.messageId).toMatch(/^mr-\d+$/);
+    expect(report.messageId).not.toBe(sent.messageId);
   });
 });

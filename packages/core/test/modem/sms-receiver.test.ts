@@ -8,13 +8,16 @@ import { ScriptedTransport } from './helpers/scripted-transport';
 
 const STORED_PDU = '07913366003051F5040B913366304381F900005180719120348004D4F29C0E';
 
-/** A modem with one stored SMS-DELIVER in "SM"; `listing` false leaves AT+CMGL=4 unanswered. */
+/** A modem with one stored SMS-DELIVER in "SM" and an empty "SR"; `listing` false leaves AT+CMGL=4 unanswered. */
 function storageTransport(listing = true) {
+  let memory = 'SM';
   const transport = new ScriptedTransport((written, t) => {
     const reply = (text: string) => queueMicrotask(() => t.push(text));
-    if (written.startsWith('AT+CPMS?')) reply('\r\n+CPMS: "SM",1,30,"SM",1,30,"SM",1,30\r\n\r\nOK\r\n');
+    const selected = /^AT\+CPMS="(\w+)"/.exec(written);
+    if (selected) memory = selected[1]!;
+    if (written.startsWith('AT+CPMS?')) reply(`\r\n+CPMS: "${memory}",1,30,"SM",1,30,"SM",1,30\r\n\r\nOK\r\n`);
     else if (written.startsWith('AT+CMGL=4')) {
-      if (listing) reply(`\r\n+CMGL: 0,0,,23\r\n${STORED_PDU}\r\n\r\nOK\r\n`);
+      if (listing) reply(memory === 'SM' ? `\r\n+CMGL: 0,0,,23\r\n${STORED_PDU}\r\n\r\nOK\r\n` : '\r\nOK\r\n');
     } else reply('\r\nOK\r\n');
   });
   transport.isOpen = true;
@@ -81,5 +84,56 @@ describe('SmsReceiver', () => {
     // Outside the handler the same call works.
     await expect(sms.inbox(false)).resolves.toHaveLength(1);
     sms.dispose();
+  });
+
+  describe('sweep of "SR", where modems file status reports', () => {
+    const REPORT_PDU = '0791447758100650062A0C91447700091032423051410350404230514103904000';
+
+    /** A modem with an empty "SM" and, when `hasReportMemory`, one stored status report in "SR"; else it refuses "SR". */
+    function reportTransport(hasReportMemory: boolean) {
+      let memory = 'SM';
+      const reports = hasReportMemory ? [REPORT_PDU] : [];
+      const transport = new ScriptedTransport((written, t) => {
+        const reply = (text: string) => queueMicrotask(() => t.push(text));
+        const selected = /^AT\+CPMS="(\w+)"/.exec(written);
+        if (selected && selected[1] === 'SR' && !hasReportMemory) return reply('\r\n+CMS ERROR: 302\r\n');
+        if (selected) memory = selected[1]!;
+        if (written.startsWith('AT+CPMS?')) reply(`\r\n+CPMS: "${memory}",0,30,"SM",0,30,"SM",0,30\r\n\r\nOK\r\n`);
+        else if (written.startsWith('AT+CMGL=4')) reply(memory === 'SR' && reports.length > 0 ? `\r\n+CMGL: 3,1,,25\r\n${reports[0]}\r\n\r\nOK\r\n` : '\r\nOK\r\n');
+        else if (written.startsWith('AT+CMGD=3') && memory === 'SR') {
+          reports.length = 0;
+          reply('\r\nOK\r\n');
+        } else reply('\r\nOK\r\n');
+      });
+      transport.isOpen = true;
+      return { transport, reports };
+    }
+
+    it('hands on a report stored while nobody listened, then deletes it', async () => {
+      const clock = new ManualClock();
+      const { transport, reports } = reportTransport(true);
+      const seen: unknown[] = [];
+      const sms = receiver(clock, { statusReport: (status) => seen.push(status) });
+      sms.attach(new AtEngine(transport, { clock }), { messageService: 0, readStorage: 'SM' });
+      await sms.sweep();
+      expect(seen).toEqual([expect.objectContaining({ state: 'delivered', messageId: 'mr-42', to: '+447700900123', rawStatus: 0 })]);
+      expect(reports).toHaveLength(0);
+      expect(transport.writes.filter((w) => w.startsWith('AT+CPMS="SR"'))).toHaveLength(1);
+      sms.dispose();
+    });
+
+    it('asks a modem without "SR" once per session, then sweeps its read memory alone', async () => {
+      const clock = new ManualClock();
+      const { transport } = reportTransport(false);
+      const errors: unknown[] = [];
+      const sms = receiver(clock, { error: (error) => errors.push(error) });
+      sms.attach(new AtEngine(transport, { clock }), { messageService: 0, readStorage: 'SM' });
+      await sms.sweep();
+      await sms.sweep();
+      expect(transport.writes.filter((w) => w.startsWith('AT+CPMS="SR"'))).toHaveLength(1);
+      expect(transport.writes.filter((w) => w.startsWith('AT+CMGL=4'))).toHaveLength(2);
+      expect(errors).toEqual([]);
+      sms.dispose();
+    });
   });
 });

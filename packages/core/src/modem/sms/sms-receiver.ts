@@ -35,6 +35,9 @@ export interface ReceiveSessionFacts {
   readStorage: string | undefined;
 }
 
+/** The memory of status reports on modems that keep them apart (Quectel, SIMCom). */
+const REPORT_STORAGE = 'SR';
+
 /**
  * The receiving half of the SMS layer: `+CMTI`/`+CDSI` indications read from storage, `+CMT`/`+CDS`
  * direct deliveries, sweeps of stored messages. A stored message is deleted only after the
@@ -52,6 +55,8 @@ export class SmsReceiver {
   private directCount = 0;
   /** The memory sweeps list: the read memory found at start-up, whatever reads of "SR" switched to since. */
   private primaryStorage: string | undefined;
+  /** The modem answered `AT+CPMS="SR"` with an error in this session: sweeps skip it. */
+  private reportStorageRefused = false;
   /**
    * The delivery whose handler the current async context runs in, if any: work queued from there
    * would wait for that handler. Timers the handler leaves behind see `pending` false and may queue.
@@ -70,6 +75,7 @@ export class SmsReceiver {
     this.detach();
     this.engine = engine;
     this.facts = { ...facts };
+    this.reportStorageRefused = false;
     const router = engine.unsolicited;
     this.unsubscribe = [
       router.on('+CMTI', (urc) => this.scheduleReported(() => this.readIndicated(urc))),
@@ -91,15 +97,28 @@ export class SmsReceiver {
     this.reassembler.dispose();
   }
 
-  /** Reads every stored message and report (`AT+CMGL=4`) and hands them on like new ones. */
+  /**
+   * Reads every stored message and report (`AT+CMGL=4`) and hands them on like new ones: in the
+   * read memory, then in "SR", where several modems file status reports (a report filed while
+   * nobody listened is found only here).
+   */
   sweep(): Promise<void> {
     const refused = this.refuseFromHandler('sweep()');
     if (refused) return refused;
     return this.schedule(async () => {
       const engine = this.requireEngine();
       const storage = await this.selectPrimaryStorage(engine);
-      const stored = await this.listStored(engine);
-      for (const entry of stored) await this.handleStored(engine, storage, entry);
+      for (const entry of await this.listStored(engine)) await this.handleStored(engine, storage, entry);
+      if (storage === REPORT_STORAGE || this.reportStorageRefused) return;
+      try {
+        await this.selectStorage(engine, REPORT_STORAGE);
+      } catch (error) {
+        if (!(error instanceof ModemCommandError)) throw error;
+        // This modem has no "SR" memory: its reports are where its messages are.
+        this.reportStorageRefused = true;
+        return;
+      }
+      for (const entry of await this.listStored(engine)) await this.handleStored(engine, REPORT_STORAGE, entry);
     });
   }
 
@@ -171,8 +190,8 @@ export class SmsReceiver {
     let storage = slot.storage;
     let stored = await this.readSlot(engine, storage, slot.index);
     // Quectel announces status reports as "SM" but files them in "SR".
-    if (!stored && urc.name === '+CDSI' && storage !== 'SR') {
-      storage = 'SR';
+    if (!stored && urc.name === '+CDSI' && storage !== REPORT_STORAGE) {
+      storage = REPORT_STORAGE;
       stored = await this.readSlot(engine, storage, slot.index);
     }
     if (!stored) return;
