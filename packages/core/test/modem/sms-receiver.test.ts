@@ -89,15 +89,19 @@ describe('SmsReceiver', () => {
   describe('sweep of "SR", where modems file status reports', () => {
     const REPORT_PDU = '0791447758100650062A0C91447700091032423051410350404230514103904000';
 
-    /** A modem with an empty "SM" and, when `hasReportMemory`, one stored status report in "SR"; else it refuses "SR". */
-    function reportTransport(hasReportMemory: boolean) {
+    /**
+     * A modem with an empty "SM" and one stored status report in "SR" ('reports'), or one that
+     * refuses to select "SR" ('no-memory') or to list it ('no-listing').
+     */
+    function reportTransport(mode: 'reports' | 'no-memory' | 'no-listing') {
       let memory = 'SM';
-      const reports = hasReportMemory ? [REPORT_PDU] : [];
+      const reports = mode === 'reports' ? [REPORT_PDU] : [];
       const transport = new ScriptedTransport((written, t) => {
         const reply = (text: string) => queueMicrotask(() => t.push(text));
         const selected = /^AT\+CPMS="(\w+)"/.exec(written);
-        if (selected && selected[1] === 'SR' && !hasReportMemory) return reply('\r\n+CMS ERROR: 302\r\n');
+        if (selected && selected[1] === 'SR' && mode === 'no-memory') return reply('\r\n+CMS ERROR: 302\r\n');
         if (selected) memory = selected[1]!;
+        if (written.startsWith('AT+CMGL=4') && memory === 'SR' && mode === 'no-listing') return reply('\r\n+CMS ERROR: 321\r\n');
         if (written.startsWith('AT+CPMS?')) reply(`\r\n+CPMS: "${memory}",0,30,"SM",0,30,"SM",0,30\r\n\r\nOK\r\n`);
         else if (written.startsWith('AT+CMGL=4')) reply(memory === 'SR' && reports.length > 0 ? `\r\n+CMGL: 3,1,,25\r\n${reports[0]}\r\n\r\nOK\r\n` : '\r\nOK\r\n');
         else if (written.startsWith('AT+CMGD=3') && memory === 'SR') {
@@ -111,7 +115,7 @@ describe('SmsReceiver', () => {
 
     it('hands on a report stored while nobody listened, then deletes it', async () => {
       const clock = new ManualClock();
-      const { transport, reports } = reportTransport(true);
+      const { transport, reports } = reportTransport('reports');
       const seen: unknown[] = [];
       const sms = receiver(clock, { statusReport: (status) => seen.push(status) });
       sms.attach(new AtEngine(transport, { clock }), { messageService: 0, readStorage: 'SM' });
@@ -122,16 +126,16 @@ describe('SmsReceiver', () => {
       sms.dispose();
     });
 
-    it('asks a modem without "SR" once per session, then sweeps its read memory alone', async () => {
+    it.each(['no-memory', 'no-listing'] as const)('asks a modem that refuses "SR" (%s) once per session, then sweeps its read memory alone', async (mode) => {
       const clock = new ManualClock();
-      const { transport } = reportTransport(false);
+      const { transport } = reportTransport(mode);
       const errors: unknown[] = [];
       const sms = receiver(clock, { error: (error) => errors.push(error) });
       sms.attach(new AtEngine(transport, { clock }), { messageService: 0, readStorage: 'SM' });
       await sms.sweep();
       await sms.sweep();
       expect(transport.writes.filter((w) => w.startsWith('AT+CPMS="SR"'))).toHaveLength(1);
-      expect(transport.writes.filter((w) => w.startsWith('AT+CMGL=4'))).toHaveLength(2);
+      expect(transport.writes.filter((w) => w.startsWith('AT+CMGL=4'))).toHaveLength(mode === 'no-listing' ? 3 : 2);
       expect(errors).toEqual([]);
       sms.dispose();
     });

@@ -55,7 +55,7 @@ export class SmsReceiver {
   private directCount = 0;
   /** The memory sweeps list: the read memory found at start-up, whatever reads of "SR" switched to since. */
   private primaryStorage: string | undefined;
-  /** The modem answered `AT+CPMS="SR"` with an error in this session: sweeps skip it. */
+  /** The modem answered `AT+CPMS="SR"` or its listing with an error in this session: sweeps skip it. */
   private reportStorageRefused = false;
   /**
    * The delivery whose handler the current async context runs in, if any: work queued from there
@@ -109,17 +109,23 @@ export class SmsReceiver {
       const engine = this.requireEngine();
       const storage = await this.selectPrimaryStorage(engine);
       for (const entry of await this.listStored(engine)) await this.handleStored(engine, storage, entry);
-      if (storage === REPORT_STORAGE || this.reportStorageRefused) return;
-      try {
-        await this.selectStorage(engine, REPORT_STORAGE);
-      } catch (error) {
-        if (!(error instanceof ModemCommandError)) throw error;
-        // This modem has no "SR" memory: its reports are where its messages are.
-        this.reportStorageRefused = true;
-        return;
-      }
-      for (const entry of await this.listStored(engine)) await this.handleStored(engine, REPORT_STORAGE, entry);
+      if (storage === REPORT_STORAGE) return;
+      for (const entry of await this.listReportStorage(engine)) await this.handleStored(engine, REPORT_STORAGE, entry);
     });
+  }
+
+  /** What "SR" holds; nothing when this modem refuses to select or list it (then it is not asked again this session). */
+  private async listReportStorage(engine: AtEngine): Promise<StoredPdu[]> {
+    if (this.reportStorageRefused) return [];
+    try {
+      await this.selectStorage(engine, REPORT_STORAGE);
+      return await this.listStored(engine);
+    } catch (error) {
+      if (!(error instanceof ModemCommandError)) throw error;
+      // No "SR" memory here: this modem's reports are where its messages are.
+      this.reportStorageRefused = true;
+      return [];
+    }
   }
 
   /**
