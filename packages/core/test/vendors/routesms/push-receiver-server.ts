@@ -1,14 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-/** One call the test receiver got. */
-export interface ReceivedCall {
-  method: string;
-  url: string;
-  query: string;
-  body: string;
-  contentType: string;
-}
+import { LoopbackPushReceiver, type PushedCall } from '../../../src/cli/demo/loopback-push-receiver';
 
 export interface Answer {
   status: number;
@@ -16,47 +6,29 @@ export interface Answer {
   body: string;
 }
 
-/** A loopback HTTP receiver for simulator pushes; `answer` decides each reply. */
+/** The demo's loopback receiver answering every path with `answer`, keeping each call it got. */
 export class PushReceiverServer {
-  readonly calls: ReceivedCall[] = [];
-  private server: Server | undefined;
+  readonly calls: PushedCall[] = [];
   url = '';
+  private readonly receiver: LoopbackPushReceiver;
 
-  constructor(private readonly answer: (call: ReceivedCall) => Answer) {}
-
-  async start(path = '/dlr'): Promise<string> {
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const url = new URL(request.url ?? '/', 'http://receiver.invalid');
-        const call: ReceivedCall = {
-          method: request.method ?? 'GET',
-          url: request.url ?? '/',
-          query: url.search,
-          body: Buffer.concat(chunks).toString('utf8'),
-          contentType: request.headers['content-type'] ?? '',
-        };
-        this.calls.push(call);
-        const reply = this.answer(call);
-        response.writeHead(reply.status, { 'content-type': reply.contentType ?? 'text/plain' });
-        response.end(reply.body);
-      });
+  constructor(answer: (call: PushedCall) => Answer) {
+    this.receiver = new LoopbackPushReceiver({}, (call) => {
+      this.calls.push(call);
+      const reply = answer(call);
+      return { status: reply.status, contentType: reply.contentType ?? 'text/plain', body: reply.body };
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.server = server;
-    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
+  }
+
+  /** Starts listening; returns (and keeps in `url`) the URL of `path` to hand to a simulator. */
+  async start(path = '/dlr'): Promise<string> {
+    await this.receiver.start();
+    this.url = this.receiver.url(path);
     return this.url;
   }
 
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  stop(): Promise<void> {
+    return this.receiver.stop();
   }
 }
 
