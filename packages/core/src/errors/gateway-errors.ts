@@ -5,37 +5,35 @@ export class GatewayError extends SmsBridgeError {
   override name = 'GatewayError';
 }
 
-/** Credentials refused (HTTP 401/403, vendor auth codes). Not retryable: fix the credentials. */
+/** Credentials refused (HTTP 401/403, vendor auth codes). Not retryable: fix the credentials. Nothing was sent. */
 export class GatewayAuthError extends GatewayError {
   override name = 'GatewayAuthError';
   constructor(message: string, options: SmsBridgeErrorOptions = {}) {
-    super('SMSB_GATEWAY_AUTH', message, { ...options, retryable: false });
+    super('SMSB_GATEWAY_AUTH', message, { outcome: 'refused', ...options, retryable: false });
   }
 }
 
-/** The gateway understood and refused the request; `vendorCode` is its own code. */
+/** The gateway understood and refused the request; `vendorCode` is its own code. Outcome `refused` unless told (a 5xx may have acted). */
 export class GatewayRejectedError extends GatewayError {
   override name = 'GatewayRejectedError';
-  readonly vendorCode: string | number | undefined;
   constructor(message: string, vendorCode: string | number | undefined, options: SmsBridgeErrorOptions = {}) {
-    super('SMSB_GATEWAY_REJECTED', message, { ...options, details: { ...options.details, vendorCode } });
-    this.vendorCode = vendorCode;
+    super('SMSB_GATEWAY_REJECTED', message, { outcome: 'refused', ...options, ...(vendorCode === undefined ? {} : { vendorCode }) });
   }
 }
 
-/** Too many requests / throttled. Retryable after a pause. */
+/** Too many requests / throttled: nothing was sent. Retryable after `retryAfterMs` (when the gateway said). */
 export class GatewayRateLimitedError extends GatewayError {
   override name = 'GatewayRateLimitedError';
   constructor(message: string, options: SmsBridgeErrorOptions = {}) {
-    super('SMSB_GATEWAY_RATE_LIMITED', message, { retryable: true, ...options });
+    super('SMSB_GATEWAY_RATE_LIMITED', message, { retryable: true, outcome: 'not-sent', ...options });
   }
 }
 
-/** No answer in time. Whether a retry is safe depends on whether the request may have reached the gateway: `retryable` says. */
+/** No answer in time. Whether a retry is safe depends on whether the request may have reached the gateway: `retryable` and `outcome` (default `maybe-sent`) say. */
 export class GatewayTimeoutError extends GatewayError {
   override name = 'GatewayTimeoutError';
   constructor(message: string, options: SmsBridgeErrorOptions = {}) {
-    super('SMSB_GATEWAY_TIMEOUT', message, options);
+    super('SMSB_GATEWAY_TIMEOUT', message, { outcome: 'maybe-sent', ...options });
   }
 }
 
@@ -43,15 +41,15 @@ export class GatewayTimeoutError extends GatewayError {
 export class GatewayUnreachableError extends GatewayError {
   override name = 'GatewayUnreachableError';
   constructor(message: string, options: SmsBridgeErrorOptions = {}) {
-    super('SMSB_GATEWAY_UNREACHABLE', message, { retryable: true, ...options });
+    super('SMSB_GATEWAY_UNREACHABLE', message, { retryable: true, outcome: 'not-sent', ...options });
   }
 }
 
-/** The gateway answered something we cannot read (truncated JSON, HTML error page, empty body, reset mid-body). */
+/** The gateway answered something we cannot read (truncated JSON, HTML error page, empty body, reset mid-body): it may have acted. */
 export class GatewayMalformedResponseError extends GatewayError {
   override name = 'GatewayMalformedResponseError';
   constructor(message: string, options: SmsBridgeErrorOptions = {}) {
-    super('SMSB_GATEWAY_MALFORMED_RESPONSE', message, options);
+    super('SMSB_GATEWAY_MALFORMED_RESPONSE', message, { outcome: 'maybe-sent', ...options });
   }
 }
 
@@ -59,6 +57,6 @@ export class GatewayMalformedResponseError extends GatewayError {
 export class InvalidRequestError extends SmsBridgeError {
   override name = 'InvalidRequestError';
   constructor(message: string, options: SmsBridgeErrorOptions = {}) {
-    super('SMSB_INVALID_REQUEST', message, { ...options, retryable: false });
+    super('SMSB_INVALID_REQUEST', message, { ...options, outcome: 'not-sent', retryable: false });
   }
 }

@@ -16,6 +16,8 @@ export interface SendRequest {
   validityMinutes?: number;
   /** Send later (absolute time). */
   scheduleAt?: Date;
-  /** Vendor-specific parameters passed through unchanged (e.g. Route Mobile `entityid`). */
+  /** Per-send options of the vendor (Route Mobile `entityid`, Dinstar `ports` …), read by its descriptors. */
   vendorOptions?: Record<string, unknown>;
+  /** Send without the fields this gateway cannot honour instead of refusing the send. */
+  bestEffort?: boolean;
 }

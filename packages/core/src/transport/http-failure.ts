@@ -67,6 +67,8 @@ export function toGatewayFailure(error: unknown, context: HttpFailureContext): S
   const rawMessage = error instanceof Error ? error.message : String(error);
   const cause = { name: error instanceof Error ? error.name : typeof error, code, message: context.redactor.redact(rawMessage) };
   const where = `${context.gateway} at ${context.origin}`;
+  // Once the request may have been written, the gateway may have acted on it.
+  const outcome = context.phase === 'connecting' ? 'not-sent' : 'maybe-sent';
   const details = {
     gateway: context.gateway,
     origin: context.origin,
@@ -80,12 +82,13 @@ export function toGatewayFailure(error: unknown, context: HttpFailureContext): S
     return new GatewayTimeoutError(
       `${where} did not answer ${context.method} ${context.path} within ${context.timeoutMs} ms` +
         (context.idempotent ? '; it is safe to try again.' : '; the gateway may have acted on it, so check before repeating it.'),
-      { retryable: context.idempotent, details: { ...details, timeoutMs: context.timeoutMs }, cause },
+      { retryable: context.idempotent || outcome === 'not-sent', outcome, details: { ...details, timeoutMs: context.timeoutMs }, cause },
     );
   }
   if (code === 'SMSB_RESPONSE_TOO_LARGE') {
     return new GatewayMalformedResponseError(`${where} sent an answer too large to be a gateway response to ${context.method} ${context.path} — check the URL.`, {
       retryable: context.idempotent,
+      outcome,
       details,
       cause,
     });
@@ -109,7 +112,7 @@ export function toGatewayFailure(error: unknown, context: HttpFailureContext): S
     return new GatewayTimeoutError(
       `${where} stopped answering ${context.method} ${context.path} (${code === 'UND_ERR_HEADERS_TIMEOUT' ? 'no response headers' : 'the body stalled'})` +
         (context.idempotent ? '; it is safe to try again.' : '; the gateway may have acted on it, so check before repeating it.'),
-      { retryable: context.idempotent, details, cause },
+      { retryable: context.idempotent, outcome, details, cause },
     );
   }
   if (
@@ -129,7 +132,7 @@ export function toGatewayFailure(error: unknown, context: HttpFailureContext): S
     return new GatewayMalformedResponseError(
       `${where} ${what} to ${context.method} ${context.path}` +
         (context.idempotent ? '; it is safe to try again.' : '; the gateway may have acted on it, so check before repeating it.'),
-      { retryable: context.idempotent, details, cause },
+      { retryable: context.idempotent, outcome, details, cause },
     );
   }
   if (context.phase === 'connecting') {
@@ -140,6 +143,7 @@ export function toGatewayFailure(error: unknown, context: HttpFailureContext): S
   }
   return new GatewayError('SMSB_GATEWAY_TRANSPORT', `The exchange with ${where} failed (${code ?? cause.message}).`, {
     retryable: context.idempotent,
+    outcome,
     details,
     cause,
   });

@@ -1,11 +1,12 @@
+import type { SmsBridgeError } from '../errors/smsbridge-error';
 import type { AdminCommandResult, DeliveryStatus, InboundMessage, SendRequest, SendResult, UssdExchange } from '../model';
 
-export type GatewayKey = 'diafaan' | 'routesms' | 'spangw' | 'jasmin' | 'dinstar';
+export type GatewayKey = 'diafaan' | 'routesms' | 'spangw' | 'jasmin' | 'dinstar' | 'modem';
 
 /** A page of inbound messages and the cursor to resume from (persisted by the host between polls). */
 export interface InboxPage {
   messages: InboundMessage[];
-  /** Opaque, JSON-serialisable; hand it back on the next poll. */
+  /** Opaque, JSON-serialisable and small (a few KB at most); hand it back on the next poll. */
   cursor?: string;
 }
 
@@ -15,18 +16,42 @@ export interface UssdRequest {
   port?: string | number;
 }
 
+/** The answer to a USSD menu that waits for input (`awaitingInput`). */
+export interface UssdMenuAnswer {
+  answer: string;
+  port?: string | number;
+}
+
 /**
- * What every vendor client offers to the hosts. Operations a vendor lacks are absent (hosts check
- * with `'inbox' in client`), each vendor's full API stays available on its own class.
+ * What `verify()` found: `verified` (a harmless authenticated call succeeded), `failed` (it did
+ * not: wrong credentials, unreachable — `error` says which) or `unverifiable` (this gateway has no
+ * call that proves credentials without side effects; `message` says why).
+ */
+export type VerifyResult =
+  | { status: 'verified'; message: string }
+  | { status: 'unverifiable'; message: string }
+  | { status: 'failed'; message: string; error: SmsBridgeError };
+
+/**
+ * What every gateway client offers to the hosts. Operations a vendor lacks are absent (its
+ * registry entry's `capabilities.operations` lists the present ones); each vendor's full API
+ * stays available on its own class.
  */
 export interface GatewayClient {
   readonly gateway: GatewayKey;
+  /** See `settleSend`: throws only when nothing reached the gateway; else one result per recipient. */
   send(request: SendRequest): Promise<SendResult[]>;
   status?(messageId: string): Promise<DeliveryStatus>;
+  /** Hands out new messages; never deletes them (see `acknowledge`). */
   inbox?(cursor?: string): Promise<InboxPage>;
-  /** Confirms messages were handed on, where the gateway needs an explicit acknowledgement/delete. */
-  acknowledge?(messages: InboundMessage[]): Promise<void>;
+  /** Removes or marks messages on the gateway (Diafaan remove, SIM delete) once the host handed them on. */
+  acknowledge?(messages: readonly InboundMessage[]): Promise<void>;
   ussd?(request: UssdRequest): Promise<UssdExchange>;
+  ussdContinue?(answer: UssdMenuAnswer): Promise<UssdExchange>;
+  ussdCancel?(request?: { port?: string | number }): Promise<void>;
   admin?(command: string, args?: Record<string, unknown>): Promise<AdminCommandResult>;
+  /** Proves the connection settings with a harmless authenticated call; never throws for a gateway failure. */
+  verify(): Promise<VerifyResult>;
+  /** Releases what the client opened itself; a transport or modem connection it was given stays open. */
   close(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 import { InvalidRequestError } from '../errors/gateway-errors';
 import { builtInVendors } from './built-in-vendors';
-import type { GatewayKey } from './gateway-client';
-import type { VendorEntry } from './vendor-entry';
+import { contractClient } from './contract/contract-client';
+import { readFields } from './contract/read-fields';
+import type { GatewayClient, GatewayKey } from './gateway-client';
+import type { ConnectContext, VendorEntry } from './vendor-entry';
 
 /**
  * Looks vendors up by key for the CLI and the hosts. Immutable once built; hosts and tests that
@@ -35,6 +37,17 @@ export class VendorRegistry {
 
   list(): VendorEntry[] {
     return [...this.entries.values()];
+  }
+
+  /**
+   * A client for the gateway `key` from connection values as a form, a credential or the CLI gives
+   * them (`"5"` for a number is fine; an unknown or missing field is refused by name), behind the
+   * contract's checks. This is how hosts and the CLI get clients.
+   */
+  open(key: string, values: Readonly<Record<string, unknown>>, context: ConnectContext = {}): GatewayClient {
+    const entry = this.get(key);
+    const settings = readFields({ gateway: entry.key, label: `The ${entry.describe.displayName} setting` }, entry.connection, values);
+    return contractClient(entry, entry.connect(settings, context));
   }
 }
 

@@ -41,6 +41,7 @@ export function expectHttpOk(response: HttpResponse, options: HttpStatusCheckOpt
   const gateway = options.gateway;
   const secrets = options.secrets ?? [];
   const html = looksLikeHtml(response.body);
+  // httpStatus (and retryAfterMs) in details become the error's typed fields.
   const details = { gateway, httpStatus: status, body: previewBody(response.body, secrets) };
   const idempotent = options.idempotent ?? false;
 
@@ -55,13 +56,15 @@ export function expectHttpOk(response: HttpResponse, options: HttpStatusCheckOpt
     const wait = retryAfterMs(response, options.clockNow);
     return fail(
       new GatewayRateLimitedError(`${gateway} is throttling requests (HTTP 429): send more slowly${wait === undefined ? '' : ` and wait ${Math.ceil(wait / 1000)} s`}.`, {
-        details: { ...details, retryAfterMs: wait },
+        details,
+        ...(wait === undefined ? {} : { retryAfterMs: wait }),
       }),
     );
   }
   if (status === 408) {
     return fail(
-      new GatewayTimeoutError(`${gateway} timed out reading the request (HTTP 408).`, { retryable: idempotent, details }),
+      // The gateway says it never finished reading the request.
+      new GatewayTimeoutError(`${gateway} timed out reading the request (HTTP 408).`, { retryable: idempotent, outcome: 'not-sent', details }),
     );
   }
   if (status >= 500) {
@@ -72,7 +75,7 @@ export function expectHttpOk(response: HttpResponse, options: HttpStatusCheckOpt
         `${gateway} failed with HTTP ${status}${page}` +
           (retryable ? '; try again later.' : '; the message may or may not have been accepted, so check before sending it again.'),
         `HTTP ${status}`,
-        { retryable, details },
+        { retryable, outcome: options.retryableServerErrors ? 'not-sent' : 'maybe-sent', details },
       ),
     );
   }

@@ -7,6 +7,11 @@ export interface SendRetryPolicyOptions {
   maxAttempts?: number;
   /** Delay before the second attempt (default 500 ms); doubles each time up to `maxDelayMs`. */
   initialDelayMs?: number;
+  /**
+   * The caller's budget for one wait (default 10 s). A gateway's `Retry-After` is honoured as
+   * given; one longer than this is not slept through: the error is thrown at once with its
+   * `retryAfterMs`, so the host can schedule the retry itself.
+   */
   maxDelayMs?: number;
   clock?: Clock;
   /** Extra veto, e.g. a vendor rule ("never resubmit on 1715"); runs only for retryable errors. */
@@ -40,7 +45,9 @@ export class SendRetryPolicy {
         return await operation(attempt);
       } catch (error) {
         if (!this.mayRetry(error, attempt)) throw error;
-        await this.wait(this.delayBefore(attempt + 1, error as SmsBridgeError));
+        const delay = this.delayBefore(attempt + 1, error as SmsBridgeError);
+        if (delay > this.maxDelayMs) throw error;
+        await this.wait(delay);
       }
     }
   }
@@ -51,10 +58,9 @@ export class SendRetryPolicy {
     return this.shouldRetry ? this.shouldRetry(error, attempt) : true;
   }
 
-  /** Exponential backoff, or the gateway's own `Retry-After` when it gave one. */
+  /** The gateway's own `Retry-After` when it gave one (as given), else exponential backoff. */
   private delayBefore(attempt: number, error: SmsBridgeError): number {
-    const asked = error.details['retryAfterMs'];
-    if (typeof asked === 'number' && asked >= 0) return Math.min(asked, this.maxDelayMs);
+    if (error.retryAfterMs !== undefined && error.retryAfterMs >= 0) return error.retryAfterMs;
     return Math.min(this.initialDelayMs * 2 ** (attempt - 2), this.maxDelayMs);
   }
 
