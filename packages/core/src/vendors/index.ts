@@ -2,7 +2,6 @@ export * from './gateway-client';
 export * from './vendor-entry';
 export * from './registry';
 export * from './built-in-vendors';
-export * from './start-simulators';
 export * from './shared';
 // One line per vendor folder, e.g.: export * as diafaan from './diafaan';
 export * as diafaan from './diafaan';

@@ -1,5 +1,5 @@
 import { MAX_TIMER_DELAY_MS, startClockTimer } from '../../src/clock';
-import { ManualClock } from '../simulator/manual-clock';
+import { ManualClock } from '../../src/testing/manual-clock';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

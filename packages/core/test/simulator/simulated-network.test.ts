@@ -1,5 +1,5 @@
 import { SimulatedNetwork, type SimulatedMessageState } from '../../src/simulator';
-import { ManualClock } from './manual-clock';
+import { ManualClock } from '../../src/testing/manual-clock';
 
 describe('SimulatedNetwork', () => {
   let clock: ManualClock;

@@ -11,7 +11,7 @@ import {
 } from '../../src/simulator';
 import { UndiciHttpTransport } from '../../src/transport';
 import { EchoSimulator } from './echo-simulator';
-import { ManualClock } from './manual-clock';
+import { ManualClock } from '../../src/testing/manual-clock';
 
 const request = (extra: Partial<SimulatorRequest>): SimulatorRequest => ({
   method: 'GET',

@@ -1,6 +1,6 @@
 import { GatewayAuthError, InvalidRequestError } from '../../../src/errors';
 import { DiafaanClient, DiafaanSimulator, type DiafaanClientOptions } from '../../../src/vendors/diafaan';
-import { ManualClock } from '../../simulator/manual-clock';
+import { ManualClock } from '../../../src/testing/manual-clock';
 
 describe('DiafaanClient against the simulator', () => {
   let clock: ManualClock;

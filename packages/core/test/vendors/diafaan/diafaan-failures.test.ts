@@ -9,7 +9,7 @@ import {
 } from '../../../src/errors';
 import type { FaultSpec } from '../../../src/simulator';
 import { DiafaanClient, DiafaanSimulator, type DiafaanClientOptions } from '../../../src/vendors/diafaan';
-import { ManualClock } from '../../simulator/manual-clock';
+import { ManualClock } from '../../../src/testing/manual-clock';
 
 const PASSWORD = 'Pa$$ w0rd+&=/%é';
 const SPELLINGS = [PASSWORD, encodeURIComponent(PASSWORD), encodeURIComponent(PASSWORD).replace(/%20/g, '+'), 'w0rd'];

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InvalidRequestError } from '../../../src/errors';
 import { DiafaanSimulator, diafaanCallbackAnswer, parseDiafaanCallback, type DiafaanCallback } from '../../../src/vendors/diafaan';
-import { ManualClock } from '../../simulator/manual-clock';
+import { ManualClock } from '../../../src/testing/manual-clock';
 
 describe('Diafaan HTTP callbacks', () => {
   it('reads a message_in callback into an inbound message', () => {

@@ -1,6 +1,6 @@
 import { UndiciHttpTransport, encodeParameters } from '../../../src/transport';
 import { DiafaanSimulator } from '../../../src/vendors/diafaan';
-import { ManualClock } from '../../simulator/manual-clock';
+import { ManualClock } from '../../../src/testing/manual-clock';
 
 /** The simulator against the exact bodies of the seed and the vendor notes, over raw HTTP. */
 describe('DiafaanSimulator', () => {

@@ -1,6 +1,6 @@
 import * as dinstar from '../../../src/vendors/dinstar';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
-import { ManualClock } from '../../simulator/manual-clock';
+import { ManualClock } from '../../../src/testing/manual-clock';
 import { eventually, PushCollector } from '../spangw/push-collector';
 
 const { DinstarSimulator, DinstarAuthenticatingTransport } = dinstar;

@@ -1,6 +1,6 @@
 import { InvalidRequestError } from '../../../src/errors';
 import * as jasmin from '../../../src/vendors/jasmin';
-import { ManualClock } from '../../simulator/manual-clock';
+import { ManualClock } from '../../../src/testing/manual-clock';
 
 const { buildJasminMessage, buildJasminBatchBody, formatJasminScheduleAt, jasminUtf16Hex, canonicalJasminFields, pythonJson, PythonFloat } = jasmin;
 

@@ -1,5 +1,5 @@
 import * as jasmin from '../../../src/vendors/jasmin';
-import { ManualClock } from '../../simulator/manual-clock';
+import { ManualClock } from '../../../src/testing/manual-clock';
 import { eventually, PushReceiverServer } from '../routesms/push-receiver-server';
 import { basic, rawHttp } from './raw-http';
 

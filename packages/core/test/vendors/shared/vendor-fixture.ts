@@ -2,7 +2,7 @@ import type { GatewaySimulator } from '../../../src/simulator/gateway-simulator'
 import type { GatewayClient, GatewayKey } from '../../../src/vendors/gateway-client';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import type { VendorClientOptions } from '../../../src/vendors/vendor-entry';
-import { ManualClock } from '../../simulator/manual-clock';
+import { ManualClock } from '../../../src/testing/manual-clock';
 
 export interface VendorFixtureSetup<S> {
   /** The simulator of one test, given the test's manual clock (a simulator without a clock ignores it). */

@@ -1,13 +1,12 @@
 import type { GatewaySimulator, SimulatorDescription, SimulatorOptions } from '../simulator/gateway-simulator';
-import type { GatewayKey } from './gateway-client';
-import { createVendorRegistry, type VendorRegistry } from './registry';
+import type { GatewayKey } from '../vendors/gateway-client';
+import { createSimulator, SIMULATED_GATEWAYS } from './simulator-catalog';
 
 export interface StartSimulatorsOptions {
   /** Applied to every simulator (clock, network delays, host); `port` is ignored here. */
   common?: Omit<SimulatorOptions, 'port'>;
   /** Per-vendor options (port, accounts …). */
   perGateway?: Partial<Record<GatewayKey, SimulatorOptions>>;
-  registry?: VendorRegistry;
 }
 
 /** Several simulators running in one process, each on its own 127.0.0.1 port. */
@@ -28,18 +27,17 @@ export class MultiSimulator {
 }
 
 /**
- * Starts the simulators of `keys` (default: every registered vendor). If one fails to start, the
+ * Starts the simulators of `keys` (default: every simulated gateway). If one fails to start, the
  * ones already started are stopped again before the error is thrown.
  */
-export async function startSimulators(keys: readonly string[] = [], options: StartSimulatorsOptions = {}): Promise<MultiSimulator> {
-  const registry = options.registry ?? createVendorRegistry();
-  const chosen = keys.length > 0 ? keys.map((key) => registry.get(key)) : registry.list();
+export async function startSimulators(keys: readonly GatewayKey[] = [], options: StartSimulatorsOptions = {}): Promise<MultiSimulator> {
+  const chosen = keys.length > 0 ? keys : SIMULATED_GATEWAYS;
   const started = new Map<GatewayKey, GatewaySimulator>();
   try {
-    for (const entry of chosen) {
-      if (started.has(entry.key)) continue;
-      const simulator = entry.createSimulator({ ...options.common, ...options.perGateway?.[entry.key] });
-      started.set(entry.key, simulator);
+    for (const key of chosen) {
+      if (started.has(key)) continue;
+      const simulator = createSimulator(key, { ...options.common, ...options.perGateway?.[key] });
+      started.set(key, simulator);
       await simulator.start();
     }
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock';
+import type { Clock } from '../clock/clock';
 
 /** Node fires a timer whose delay exceeds this after 1 ms (TimeoutOverflowWarning). */
 const NODE_TIMER_LIMIT_MS = 2 ** 31 - 1;
