@@ -17,6 +17,7 @@ export function contractClient(entry: VendorEntry, client: GatewayClient): Gatew
     displayName: entry.describe.displayName,
     capabilities: entry.capabilities,
     sendOptions: entry.sendOptions,
+    acceptsNamedRecipients: entry.capabilities.namedRecipients ?? false,
   };
   const guarded: GatewayClient = {
     gateway: client.gateway,

@@ -31,6 +31,8 @@ export interface VendorCapabilities {
   inbound: ArrivalMode;
   /** The send fields honoured; any other field set in a send is refused (unless best effort). */
   sendFields: readonly SendField[];
+  /** Recipients may be names of the gateway's contacts or groups as well as numbers (Diafaan). */
+  namedRecipients?: boolean;
   limits: SendLimits;
 }
 
