@@ -1,12 +1,12 @@
 import { AtEngine, type ModemHealth } from '../../src/modem/at/at-engine';
 import type { UnsolicitedLine } from '../../src/modem/at/unsolicited-router';
 import { ModemCommandError, ModemTimeoutError, ModemUnavailableError } from '../../src/modem/modem-errors';
-import { ManualClock } from './helpers/manual-clock';
+import { ManualClock } from '../../src/testing/manual-clock';
 import { ScriptedTransport } from './helpers/scripted-transport';
 
 /** Engine on a scripted transport whose modem answers `replies[command]` to each written command. */
 function setUp(replies: Record<string, string> = {}) {
-  const clock = new ManualClock();
+  const clock = new ManualClock(0);
   const transport = new ScriptedTransport((written, t) => {
     const reply = replies[written.replace(/\r$/, '')];
     if (reply !== undefined) t.push(reply);
@@ -197,7 +197,7 @@ describe('AtEngine', () => {
     const errors: unknown[] = [];
     const transport = new ScriptedTransport();
     transport.isOpen = true;
-    const engine = new AtEngine(transport, { clock: new ManualClock(), onHandlerError: (e) => errors.push(e) });
+    const engine = new AtEngine(transport, { clock: new ManualClock(0), onHandlerError: (e) => errors.push(e) });
     engine.unsolicited.on('RING', () => {
       throw new Error('handler bug');
     });

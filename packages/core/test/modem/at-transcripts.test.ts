@@ -9,7 +9,7 @@ import { ModemCommandError } from '../../src/modem/modem-errors';
 import { parseMessageList, parseMessageRead } from '../../src/modem/sms/stored-pdu-listing';
 import { parseUssdReply } from '../../src/modem/ussd/ussd-reply';
 import { decodePdu } from '../../src/codec/pdu/decode-pdu';
-import { ManualClock } from './helpers/manual-clock';
+import { ManualClock } from '../../src/testing/manual-clock';
 import { ScriptedTransport } from './helpers/scripted-transport';
 
 interface TranscriptRow {
@@ -151,7 +151,7 @@ const rows: TranscriptRow[] = [
 
 describe('AT engine on published modem transcripts', () => {
   it.each(rows.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const transport = new ScriptedTransport((written, t) => {
       if (written === `${row.command}\r`) t.push(row.afterCommand);
       else if (row.payload !== undefined && written === `${row.payload}\x1a`) t.push(row.afterPayload ?? '');

@@ -1,7 +1,7 @@
 import { ModemPinError } from '../../src/modem/modem-errors';
 import { ConnectionSupervisor, type ConnectionState } from '../../src/modem/supervisor/connection-supervisor';
 import { reconnectDelay } from '../../src/modem/supervisor/reconnect-policy';
-import { ManualClock } from './helpers/manual-clock';
+import { ManualClock } from '../../src/testing/manual-clock';
 
 const flush = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
@@ -13,7 +13,7 @@ describe('ConnectionSupervisor', () => {
   });
 
   it('re-establishes a lost session with backoff on the clock', async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const states: ConnectionState[] = [];
     let lose: () => void = () => undefined;
     let attempts = 0;
@@ -47,7 +47,7 @@ describe('ConnectionSupervisor', () => {
   });
 
   it('stops on a fatal error', async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const states: ConnectionState[] = [];
     let lose: () => void = () => undefined;
     let first = true;

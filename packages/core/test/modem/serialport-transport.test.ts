@@ -1,7 +1,7 @@
 import { MockBinding } from '@serialport/binding-mock';
 import { ModemUnavailableError } from '../../src/modem/modem-errors';
 import { SerialPortTransport } from '../../src/modem/serial/serialport-transport';
-import { ManualClock } from './helpers/manual-clock';
+import { ManualClock } from '../../src/testing/manual-clock';
 
 const flush = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
@@ -39,7 +39,7 @@ describe('SerialPortTransport on @serialport/binding-mock', () => {
 
   it('notices a vanished device path on the injected clock and reports close with a ModemUnavailableError', async () => {
     MockBinding.createPort('/dev/ttyMOCK2');
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     let present = true;
     const checked: string[] = [];
     const pathExists = async (path: string) => {
@@ -71,7 +71,7 @@ describe('SerialPortTransport on @serialport/binding-mock', () => {
 
   it('checks one at a time, stops on close, and never checks when hangupCheckMs is 0', async () => {
     MockBinding.createPort('/dev/ttyMOCK3');
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     let calls = 0;
     let answer: (exists: boolean) => void = () => undefined;
     const pathExists = () => {

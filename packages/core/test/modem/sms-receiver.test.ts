@@ -3,7 +3,7 @@ import { ModemReentrantCallError, ModemTimeoutError } from '../../src/modem/mode
 import { MessageReferenceRegistry } from '../../src/modem/sms/message-reference-registry';
 import { SmsReceiver, type SmsReceiverOptions } from '../../src/modem/sms/sms-receiver';
 import type { InboundMessage } from '../../src/model/inbound-message';
-import { ManualClock } from './helpers/manual-clock';
+import { ManualClock } from '../../src/testing/manual-clock';
 import { ScriptedTransport } from './helpers/scripted-transport';
 
 const STORED_PDU = '07913366003051F5040B913366304381F900005180719120348004D4F29C0E';
@@ -42,7 +42,7 @@ const flush = async () => {
 
 describe('SmsReceiver', () => {
   it('gives AT+CMGL=4 the configured listTimeoutMs, on the injected clock', async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const transport = storageTransport(false);
     const sms = receiver(clock, { listTimeoutMs: 90_000 });
     sms.attach(new AtEngine(transport, { clock }), { messageService: 0, readStorage: 'SM' });
@@ -61,7 +61,7 @@ describe('SmsReceiver', () => {
   });
 
   it("refuses inbox()/sweep() from inside a 'message' handler at once instead of deadlocking", async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const transport = storageTransport();
     const inner: Promise<unknown>[] = [];
     const delivered: InboundMessage[] = [];
@@ -114,7 +114,7 @@ describe('SmsReceiver', () => {
     }
 
     it('hands on a report stored while nobody listened, then deletes it', async () => {
-      const clock = new ManualClock();
+      const clock = new ManualClock(0);
       const { transport, reports } = reportTransport('reports');
       const seen: unknown[] = [];
       const sms = receiver(clock, { statusReport: (status) => seen.push(status) });
@@ -127,7 +127,7 @@ describe('SmsReceiver', () => {
     });
 
     it.each(['no-memory', 'no-listing'] as const)('asks a modem that refuses "SR" (%s) once per session, then sweeps its read memory alone', async (mode) => {
-      const clock = new ManualClock();
+      const clock = new ManualClock(0);
       const { transport } = reportTransport(mode);
       const errors: unknown[] = [];
       const sms = receiver(clock, { error: (error) => errors.push(error) });

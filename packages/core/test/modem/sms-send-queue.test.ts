@@ -1,7 +1,7 @@
 import { AtEngine } from '../../src/modem/at/at-engine';
 import { MessageReferenceRegistry } from '../../src/modem/sms/message-reference-registry';
 import { SmsSendQueue } from '../../src/modem/sms/sms-send-queue';
-import { ManualClock } from './helpers/manual-clock';
+import { ManualClock } from '../../src/testing/manual-clock';
 import { ScriptedTransport } from './helpers/scripted-transport';
 
 /** A modem that prompts for every AT+CMGS and confirms each PDU with the next reference. */
@@ -21,7 +21,7 @@ const flush = async () => {
 
 describe('SmsSendQueue', () => {
   it('keeps the configured gap between parts, on the injected clock', async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const transport = promptingTransport();
     const references = new MessageReferenceRegistry();
     const queue = new SmsSendQueue({ clock, references, messagesPerMinute: 6 });
@@ -45,7 +45,7 @@ describe('SmsSendQueue', () => {
   });
 
   it('waits while detached and resumes on a new engine without resending', async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const references = new MessageReferenceRegistry();
     const queue = new SmsSendQueue({ clock, references });
     const sending = queue.send({ to: ['+447700900001'], text: 'later' });
@@ -58,7 +58,7 @@ describe('SmsSendQueue', () => {
   });
 
   it('reports text it cannot encode without touching the modem', async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const queue = new SmsSendQueue({ clock, references: new MessageReferenceRegistry() });
     const [result] = await queue.send({ to: ['not a number'], text: 'x' });
     expect(result).toMatchObject({ accepted: false, state: 'failed', parts: 0 });
