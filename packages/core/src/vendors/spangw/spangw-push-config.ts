@@ -77,9 +77,34 @@ export function parseSpangwPushConfig(data: unknown): SpangwPushConfig {
   };
 }
 
+/** `set_config`'s fields under the document's own names: the switches as 1/0, the rest as text. */
+export type SpangwPushConfigFields = Record<string, string | number>;
+
+/** The switches of `set_config` (1 on, 0 off). */
+export const SPANGW_PUSH_SWITCH_FIELDS = ['enable', 'reports_enable', 'results_enable'] as const;
+
+/** The text fields of `set_config`: where the push goes, then the parameter names it uses, then extra query text. */
+export const SPANGW_PUSH_TEXT_FIELDS = [
+  'url_http',
+  'url_host',
+  'url_port',
+  'url_path',
+  'url_from_num',
+  'url_to_num',
+  'url_portname',
+  'url_message',
+  'url_time',
+  'url_imsi',
+  'url_status',
+  'url_user_defined',
+] as const;
+
+/** The document's name of each push parameter name (`fromNumber` is set by `url_from_num`). */
+export const SPANGW_PUSH_NAME_FIELDS = NAME_FIELDS;
+
 /** The request fields of `set_config`. */
-export function spangwPushConfigFields(config: SpangwPushConfig): Record<string, string | number> {
-  const fields: Record<string, string | number> = {
+export function spangwPushConfigFields(config: SpangwPushConfig): SpangwPushConfigFields {
+  const fields: SpangwPushConfigFields = {
     enable: config.enabled ? 1 : 0,
     reports_enable: config.reportsEnabled ? 1 : 0,
     results_enable: config.resultsEnabled ? 1 : 0,
@@ -91,4 +116,21 @@ export function spangwPushConfigFields(config: SpangwPushConfig): Record<string,
   };
   for (const [key, wire] of NAME_FIELDS) fields[wire] = config.names[key];
   return fields;
+}
+
+/**
+ * A receiver URL as `set_config`'s location fields: the gateway calls
+ * `{url_http}://{url_host}:{url_port}{url_path}?<its parameters>&{url_user_defined}`, so a query
+ * already in the URL travels as `url_user_defined`.
+ */
+export function spangwPushLocationFields(url: string): SpangwPushConfigFields {
+  const parsed = new URL(url);
+  const scheme = parsed.protocol.replace(/:$/, '');
+  return {
+    url_http: scheme,
+    url_host: parsed.hostname,
+    url_port: parsed.port || (scheme === 'https' ? '443' : '80'),
+    url_path: parsed.pathname || '/',
+    url_user_defined: parsed.search.replace(/^\?/, ''),
+  };
 }

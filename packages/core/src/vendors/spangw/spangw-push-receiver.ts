@@ -52,17 +52,19 @@ export function parseSpangwPush(call: PushCall, options: SpangwPushReceiverOptio
   const values = new Map<string, string>();
   collect(values, call.query);
   collect(values, call.body, call.contentType);
-  const read = (name: string): string | undefined => {
+  const readName = (name: string): string | undefined => {
     const value = values.get(name.toLowerCase());
     return value === undefined || value === '' ? undefined : value;
   };
+  // The configured name first; the default one too, for a gateway set up before the receiver was told.
+  const read = (key: keyof SpangwPushParameterNames): string | undefined => readName(names[key]) ?? readName(SPANGW_DEFAULT_PUSH_NAMES[key]);
   const offset = options.gatewayUtcOffsetMinutes ?? 0;
-  const from = read(names.fromNumber);
-  const to = read(names.toNumber);
-  const portName = read(names.portName);
-  const message = read(names.message);
-  const time = read(names.time);
-  const status = read(names.status);
+  const from = read('fromNumber');
+  const to = read('toNumber');
+  const portName = read('portName');
+  const message = read('message');
+  const time = read('time');
+  const status = read('status');
   const raw = Object.fromEntries(values);
   const at = gatewayLocalTimeToIso(time, offset);
 

@@ -1,28 +1,37 @@
 import { InvalidRequestError } from '../../errors';
-import type { SimulatorOptions } from '../../simulator/gateway-simulator';
+import { httpClientOptions } from '../contract/http-connection-fields';
+import { DEFAULT_SEND_LIMITS } from '../contract/vendor-capabilities';
 import { httpTransportFor } from '../shared/http-transport-for';
-import type { VendorClientOptions, VendorEntry } from '../vendor-entry';
-import { choiceOption, integerListOption, readVendorOptions, utcOffsetMinutesOption, type VendorOptionSchema } from '../shared/vendor-option-reader';
-import { SpangwClient, type SpangwClientOptions } from './spangw-client';
-import { SpangwSimulator, type SpangwSimulatorOptions } from './spangw-simulator';
+import type { ConnectContext, VendorEntry } from '../vendor-entry';
+import { SPANGW_ADMIN_COMMANDS } from './spangw-admin-commands';
+import { SpangwClient } from './spangw-client';
+import { SPANGW_CONNECTION_FIELDS, SPANGW_SEND_OPTIONS } from './spangw-connection-fields';
+import { SPANGW_PUSH } from './spangw-push';
+import { spangwPushNamesFrom } from './spangw-push-names';
 
-/** The `SpangwClientOptions` a CLI `--option` or a host may set. */
-type SpangwVendorSettings = Pick<SpangwClientOptions, 'successCodes' | 'parameterPlacement' | 'sendMode' | 'spans' | 'gatewayUtcOffsetMinutes'>;
+function connect(settings: Readonly<Record<string, unknown>>, context: ConnectContext = {}): SpangwClient {
+  const options = httpClientOptions(settings, context);
+  if (!options.username || options.password === undefined) {
+    throw new InvalidRequestError('The span gateway needs the username and password of its API account.', { details: { gateway: 'spangw' } });
+  }
+  const own = options.vendorOptions ?? {};
+  // Read here so a wrong setting is refused when connecting, not at the first push.
+  spangwPushNamesFrom(own['pushParameterNames']);
+  return new SpangwClient({
+    transport: httpTransportFor(options, 'spangw'),
+    ownsTransport: options.transport === undefined,
+    username: options.username,
+    password: options.password,
+    ...(Array.isArray(own['successCodes']) ? { successCodes: own['successCodes'] as number[] } : {}),
+    ...(own['parameterPlacement'] === 'data' || own['parameterPlacement'] === 'top-level' ? { parameterPlacement: own['parameterPlacement'] } : {}),
+    ...(own['sendMode'] === 'sync' || own['sendMode'] === 'async' ? { sendMode: own['sendMode'] } : {}),
+    ...(Array.isArray(own['spans']) ? { spans: own['spans'] as number[] } : {}),
+    ...(typeof own['gatewayUtcOffsetMinutes'] === 'number' ? { gatewayUtcOffsetMinutes: own['gatewayUtcOffsetMinutes'] } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+}
 
-const SPANGW_OPTIONS: VendorOptionSchema<SpangwVendorSettings> = {
-  successCodes: integerListOption(-(2 ** 31), 2 ** 31 - 1, 'a list of integer codes ("0,200" or [0,200])'),
-  parameterPlacement: choiceOption(['top-level', 'data']),
-  sendMode: choiceOption(['async', 'sync']),
-  spans: integerListOption(0, 255, 'a list of span port numbers from 0 to 255 ("1,2" or [1,2])'),
-  gatewayUtcOffsetMinutes: utcOffsetMinutesOption(),
-};
-
-/**
- * The span gateway as the registry, the CLI and the hosts see it. `vendorOptions` (an unknown key
- * or a wrong value is refused): `successCodes` (list or "0,200"), `parameterPlacement`
- * (`top-level`|`data`), `sendMode` (`async`|`sync`), `spans` (list or "1,2"),
- * `gatewayUtcOffsetMinutes`.
- */
+/** The span gateway as the registry, the CLI and the hosts see it. */
 export const spangwVendor: VendorEntry = {
   key: 'spangw',
   describe: {
@@ -30,23 +39,20 @@ export const spangwVendor: VendorEntry = {
     displayName: 'Span-based GSM gateway (JSON POST API)',
     summary: 'Multi-SIM GSM gateway (probably OpenVox) with a JSON POST API: send through spans, outbox status, configurable push',
     defaultPort: 80,
-    seed: '002_aad50ca4500e3cfe.txt',
-    operations: ['send', 'status', 'admin'],
+    document: 'POST API for send and receive sms (revision 2024-03-26)',
   },
-  createClient(options: VendorClientOptions) {
-    if (!options.username || options.password === undefined) {
-      throw new InvalidRequestError('The span gateway needs the username and password of its API account.', { details: { gateway: 'spangw' } });
-    }
-    const settings = readVendorOptions({ gateway: 'spangw', name: 'span gateway' }, SPANGW_OPTIONS, options);
-    return new SpangwClient({
-      transport: httpTransportFor(options, 'spangw'),
-      username: options.username,
-      password: options.password,
-      ...settings,
-      ...(options.clock ? { clock: options.clock } : {}),
-    });
+  capabilities: {
+    operations: ['send', 'status', 'admin', 'verify'],
+    // The outbox is polled; results and reports are pushed when switched on.
+    statuses: 'both',
+    // No inbox endpoint: received SMS only arrive by push.
+    inbound: 'push',
+    sendFields: [],
+    limits: { ...DEFAULT_SEND_LIMITS },
   },
-  createSimulator(options?: SimulatorOptions) {
-    return new SpangwSimulator(options as SpangwSimulatorOptions);
-  },
+  connection: SPANGW_CONNECTION_FIELDS,
+  sendOptions: SPANGW_SEND_OPTIONS,
+  adminCommands: SPANGW_ADMIN_COMMANDS,
+  push: SPANGW_PUSH,
+  connect,
 };
