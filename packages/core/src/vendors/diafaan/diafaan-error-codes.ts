@@ -34,15 +34,16 @@ const ADVICE: Readonly<Record<number, string>> = {
 const AUTH_CODES = new Set([303, 304, 312]);
 
 /**
- * The error for an `ERROR:<code> <text>` line. `retryable` stays false: every code is a decision
- * by the server that repeating the same request will not change.
+ * The error for an `ERROR:<code> <text>` line, its code in `vendorCode`. `retryable` stays false
+ * and the outcome is the class default (`refused`): every code is a decision by the server that
+ * repeating the same request will not change, and the manual documents none as "not processed".
  */
 export function diafaanError(code: number | undefined, text: string, command: string): SmsBridgeError {
   const documented = code === undefined ? undefined : DIAFAAN_ERROR_TEXTS[code];
   const shown = text || documented || 'no error text';
   const advice = code === undefined ? undefined : ADVICE[code];
   const message = `Diafaan ${command} failed: ${code === undefined ? '' : `${code} `}${shown}${advice ? ` — ${advice}.` : '.'}`;
-  const details = { gateway: 'diafaan', command, diafaanCode: code, diafaanText: shown };
-  if (code !== undefined && AUTH_CODES.has(code)) return new GatewayAuthError(message, { details: { ...details, vendorCode: code } });
+  const details = { gateway: 'diafaan', command, diafaanText: shown };
+  if (code !== undefined && AUTH_CODES.has(code)) return new GatewayAuthError(message, { vendorCode: code, details });
   return new GatewayRejectedError(message, code ?? shown, { details });
 }

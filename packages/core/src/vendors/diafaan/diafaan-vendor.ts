@@ -1,55 +1,15 @@
-import type { PhoneNumberFormat } from '../shared/phone-number';
-import { SendRetryPolicy } from '../shared/send-retry-policy';
-import {
-  choiceOption,
-  countryCodeOption,
-  integerOption,
-  readVendorOptions,
-  sendRetryOption,
-  textListOption,
-  utcOffsetMinutesOption,
-  wholeMatchPatternOption,
-  type VendorOptionSchema,
-} from '../shared/vendor-option-reader';
-import type { VendorClientOptions, VendorEntry } from '../vendor-entry';
-import { DiafaanClient, type DiafaanClientOptions } from './diafaan-client';
-import type { DiafaanDateOrder } from './diafaan-dates';
-import { DiafaanSimulator } from './diafaan-simulator';
-
-/** The `DiafaanClientOptions` a CLI `--option` or a host may set, as the text or JSON they carry. */
-type DiafaanVendorSettings = Pick<
-  DiafaanClientOptions,
-  'method' | 'defaultGateway' | 'phoneNumberFormat' | 'defaultCountry' | 'inboxMode' | 'inboxPageSize' | 'serverUtcOffsetMinutes' | 'dateOrder' | 'retry' | 'messageIdPattern'
->;
-
-const gatewayNames = textListOption('a gateway name, or a list of them ("GSM1;GSM2" or ["GSM1","GSM2"])', ';');
-const retry = sendRetryOption();
-
-const DIAFAAN_OPTIONS: VendorOptionSchema<DiafaanVendorSettings> = {
-  method: choiceOption(['POST', 'GET']),
-  // Diafaan writes several gateways as "A;B".
-  defaultGateway: (option) => gatewayNames(option).join(';'),
-  phoneNumberFormat: choiceOption<PhoneNumberFormat>(['as-is', 'e164', 'e164-no-plus']),
-  defaultCountry: countryCodeOption(),
-  inboxMode: choiceOption(['remove', 'keep']),
-  inboxPageSize: integerOption(1, 10_000),
-  serverUtcOffsetMinutes: utcOffsetMinutesOption(),
-  dateOrder: choiceOption<DiafaanDateOrder>(['dmy', 'mdy']),
-  retry: (option) => new SendRetryPolicy({ ...retry(option), ...(option.clientOptions.clock ? { clock: option.clientOptions.clock } : {}) }),
-  messageIdPattern: wholeMatchPatternOption('a regular expression the whole id must match, or null to accept any id', true),
-};
-
-function diafaanClientSettings(options: VendorClientOptions): Partial<DiafaanVendorSettings> {
-  return readVendorOptions({ gateway: 'diafaan', name: 'Diafaan' }, DIAFAAN_OPTIONS, options);
-}
+import { DEFAULT_SEND_LIMITS } from '../contract/vendor-capabilities';
+import type { VendorEntry } from '../vendor-entry';
+import { DIAFAAN_ADMIN_COMMANDS } from './diafaan-admin-commands';
+import { DiafaanClient } from './diafaan-client';
+import { DIAFAAN_CONNECTION_FIELDS, diafaanClientOptions } from './diafaan-connection-fields';
+import { DIAFAAN_PUSH } from './diafaan-push';
+import { DIAFAAN_SEND_OPTIONS } from './diafaan-send-options';
 
 /**
- * Diafaan SMS Server in the vendor registry. `vendorOptions`: `method` (`POST`|`GET`),
- * `defaultGateway` (name, "A;B" or a list), `phoneNumberFormat` (`as-is`|`e164`|`e164-no-plus`),
- * `defaultCountry` (ISO code), `inboxMode` (`remove`|`keep`), `inboxPageSize`,
- * `serverUtcOffsetMinutes`, `dateOrder` (`dmy`|`mdy`), `retry` (attempts, or
- * `{ maxAttempts, initialDelayMs, maxDelayMs }`), `messageIdPattern` (regular expression of the
- * whole id, or null for any id). Numbers may come as digits in text (`inboxPageSize=50`).
+ * Diafaan SMS Server in the vendor registry. Delivery reports cannot be asked for per message
+ * (the gateway's configuration decides), so `statusReport` is not a send field; recipients may be
+ * contact or group names of the user's contact list (`contact-name`).
  */
 export const diafaanVendor: VendorEntry = {
   key: 'diafaan',
@@ -58,9 +18,20 @@ export const diafaanVendor: VendorEntry = {
     displayName: 'Diafaan SMS Server',
     summary: 'Windows SMS server (GSM modems, SMPP, HTTP gateways); Web connector HTTP API under /http/<command>.',
     defaultPort: 9710,
-    seed: '000_3cce85851df421fd.txt',
-    operations: ['send', 'status', 'inbox', 'ussd', 'admin'],
+    document: 'Diafaan SMS Server manual, Web connector "HTTP API specifications" (all editions; send-server-command for the basic and full editions, off by default from 4.0)',
+    documentationUrl: 'https://www.diafaan.com/',
   },
-  createClient: (options) => new DiafaanClient({ ...options, ...diafaanClientSettings(options) }),
-  createSimulator: (options) => new DiafaanSimulator(options),
+  capabilities: {
+    operations: ['send', 'status', 'inbox', 'acknowledge', 'ussd', 'admin', 'verify'],
+    statuses: 'both',
+    inbound: 'both',
+    sendFields: ['from', 'flash', 'validityMinutes', 'scheduleAt'],
+    namedRecipients: true,
+    limits: DEFAULT_SEND_LIMITS,
+  },
+  connection: DIAFAAN_CONNECTION_FIELDS,
+  sendOptions: DIAFAAN_SEND_OPTIONS,
+  adminCommands: DIAFAAN_ADMIN_COMMANDS,
+  push: DIAFAAN_PUSH,
+  connect: (settings, context) => new DiafaanClient(diafaanClientOptions(settings, context)),
 };
