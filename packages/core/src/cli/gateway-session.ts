@@ -1,5 +1,6 @@
 import { SmsBridgeError } from '../errors/smsbridge-error';
 import { redactDeep, redactSecrets } from '../transport/redact-secrets';
+import type { GatewayOperation } from '../vendors/contract/vendor-capabilities';
 import type { GatewayClient } from '../vendors/gateway-client';
 import type { VendorRegistry } from '../vendors/registry';
 import type { CliIo } from './cli-command';
@@ -7,10 +8,10 @@ import { CliUsageError } from './cli-usage-error';
 import type { GatewayConnection } from './gateway-options';
 
 /** The optional {@link GatewayClient} operations a subcommand may need. */
-export type GatewayOperation = 'send' | 'status' | 'inbox' | 'acknowledge' | 'ussd' | 'admin';
+export type SessionOperation = Exclude<GatewayOperation, 'verify'>;
 
 /** A client that is known to have `operation`. */
-export type ClientWith<O extends GatewayOperation> = GatewayClient & Required<Pick<GatewayClient, O>>;
+export type ClientWith<O extends SessionOperation> = GatewayClient & Required<Pick<GatewayClient, O>>;
 
 /**
  * One gateway conversation of a subcommand: checks the vendor offers the operation before anything
@@ -25,15 +26,15 @@ export class GatewaySession {
   ) {}
 
   /** Throws a usage error naming the vendors that have `operation` when this one has not. */
-  requireOperation(operation: GatewayOperation): void {
-    if (!this.registry.get(this.connection.gateway).describe.operations.includes(operation)) throw this.unsupported(operation);
+  requireOperation(operation: SessionOperation): void {
+    if (!this.registry.get(this.connection.gateway).capabilities.operations.includes(operation)) throw this.unsupported(operation);
   }
 
   /** Runs `work` with a fresh client that has every one of `operations`. */
-  async run<O extends GatewayOperation, T>(operations: readonly O[], work: (client: ClientWith<O>) => Promise<T>): Promise<T> {
+  async run<O extends SessionOperation, T>(operations: readonly O[], work: (client: ClientWith<O>) => Promise<T>): Promise<T> {
     for (const operation of operations) this.requireOperation(operation);
     try {
-      const client = this.registry.get(this.connection.gateway).createClient(this.connection.clientOptions);
+      const client = this.registry.open(this.connection.gateway, this.connection.values);
       try {
         const missing = operations.find((operation) => typeof client[operation] !== 'function');
         if (missing !== undefined) throw this.unsupported(missing);
@@ -52,15 +53,14 @@ export class GatewaySession {
   }
 
   private secrets(): string[] {
-    const password = this.connection.clientOptions.password;
-    return password ? [password] : [];
+    return this.connection.secrets;
   }
 
-  private unsupported(operation: GatewayOperation): CliUsageError {
+  private unsupported(operation: SessionOperation): CliUsageError {
     const gateway = this.connection.gateway;
     const able = this.registry
       .list()
-      .filter((entry) => entry.describe.operations.includes(operation))
+      .filter((entry) => entry.capabilities.operations.includes(operation))
       .map((entry) => entry.key);
     const alternatives = able.length > 0 ? `${operation} is supported by ${able.join(', ')}` : `no built-in gateway offers ${operation}`;
     return new CliUsageError(`the ${gateway} gateway has no ${operation} operation: ${alternatives}`, this.commandName);

@@ -6,6 +6,7 @@
  * - `html-error-page`: a proxy-style HTML page with `status` (default 502);
  * - `drop-connection`: destroy the socket without a byte of answer; with `afterHandling` the
  *   handler runs first (the gateway acted, the answer was lost);
+ * - `no-answer`: run the handler (the gateway acted), then never answer: the client times out;
  * - `reset-mid-body`: run the handler, send headers and half the body, then destroy the socket;
  * - `truncated-body`: run the handler, send a well-formed HTTP answer whose body is cut in half;
  * - `malformed-body`: run the handler, replace its body with `body` (default garbage);
@@ -19,6 +20,7 @@ export type FaultKind =
   | 'http-503'
   | 'html-error-page'
   | 'drop-connection'
+  | 'no-answer'
   | 'reset-mid-body'
   | 'truncated-body'
   | 'malformed-body'
@@ -35,6 +37,8 @@ export interface FaultSpec {
   delayMs?: number;
   /** `http-status` / `html-error-page` status. */
   status?: number;
+  /** `http-status`: extra response headers (e.g. `retry-after` with a 429). */
+  headers?: Record<string, string>;
   /** `http-status` / `malformed-body` body. */
   body?: string;
   /** `drop-connection`: let the handler act before the connection is dropped. */

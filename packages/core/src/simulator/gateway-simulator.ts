@@ -3,6 +3,7 @@ import type { GatewayKey } from '../vendors/gateway-client';
 import type { FaultInjector } from './fault-injector';
 import type { PushCallbackSender } from './push-callback-sender';
 import type { SimulatedAccount } from './simulator-credentials';
+import type { SimulatorLogEntry } from './simulator-server';
 import type { SimulatedNetwork, SimulatedNetworkOptions } from './simulated-network';
 
 /** Options every simulator accepts; vendors add their own beside them. */
@@ -13,6 +14,11 @@ export interface SimulatorOptions {
   port?: number;
   clock?: Clock;
   network?: SimulatedNetworkOptions;
+  /**
+   * Where the simulated gateway pushes reports and received SMS when its push is set up in the
+   * gateway's own settings (as on the real box, where the user enters the URL by hand).
+   */
+  pushUrl?: string;
   /** Accounts the simulator accepts; each vendor has a default. */
   accounts?: SimulatedAccount[];
 }
@@ -39,6 +45,10 @@ export interface GatewaySimulator {
   readonly network: SimulatedNetwork;
   readonly faults: FaultInjector;
   readonly pushes: PushCallbackSender;
+  /** The most recent requests it received (bounded), for tests. */
+  readonly requestLog: readonly SimulatorLogEntry[];
+  /** Every request received since the start. */
+  readonly requestsReceived: number;
   /** Base URL once started (throws before). */
   readonly baseUrl: string;
   start(): Promise<SimulatorAddress>;

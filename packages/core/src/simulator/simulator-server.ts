@@ -44,6 +44,8 @@ export abstract class SimulatorServer implements GatewaySimulator {
   readonly pushes = new PushCallbackSender();
   /** The last requests received (newest last, at most 500). */
   readonly requestLog: SimulatorLogEntry[] = [];
+  /** Every request received since the start (the log keeps only the latest). */
+  requestsReceived = 0;
   protected readonly router = new SimulatorRouter();
   protected readonly clock: Clock;
   protected accounts: SimulatedAccount[];
@@ -143,6 +145,7 @@ export abstract class SimulatorServer implements GatewaySimulator {
       response.writeHead(413).end();
       return;
     }
+    this.requestsReceived += 1;
     this.requestLog.push({ method: request.method, path: request.path, query: request.query, form: request.form, body: request.body, headers: { ...request.headers } });
     if (this.requestLog.length > 500) this.requestLog.shift();
 
@@ -162,6 +165,8 @@ export abstract class SimulatorServer implements GatewaySimulator {
         incoming.socket.destroy();
         return;
       }
+      // The socket stays open until the client gives up or the simulator stops.
+      if (after === 'hang') return;
       if (after === 'reset') {
         const bytes = Buffer.from(reply.body, 'utf8');
         response.writeHead(reply.status, { ...reply.headers, 'content-length': String(bytes.length) });
@@ -184,7 +189,7 @@ export abstract class SimulatorServer implements GatewaySimulator {
       case 'http-503':
         return { status: Number(fault.kind.slice(5)), headers: { 'content-type': 'text/plain' }, body: fault.body ?? '' };
       case 'http-status':
-        return { status: fault.status ?? 500, headers: { 'content-type': 'text/plain' }, body: fault.body ?? '' };
+        return { status: fault.status ?? 500, headers: { 'content-type': 'text/plain', ...fault.headers }, body: fault.body ?? '' };
       case 'html-error-page':
         return htmlErrorPage(fault.status ?? 502);
       case 'auth-refused':
@@ -196,8 +201,10 @@ export abstract class SimulatorServer implements GatewaySimulator {
     }
   }
 
-  private applyAfterHandling(fault: ActiveFault, reply: SimulatorReply): SimulatorReply | 'drop' | 'reset' {
+  private applyAfterHandling(fault: ActiveFault, reply: SimulatorReply): SimulatorReply | 'drop' | 'reset' | 'hang' {
     switch (fault.kind) {
+      case 'no-answer':
+        return 'hang';
       case 'drop-connection':
         return 'drop';
       case 'reset-mid-body':

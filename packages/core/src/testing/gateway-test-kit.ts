@@ -6,7 +6,7 @@ import type { ConnectContext } from '../vendors/vendor-entry';
 export type ConformanceFault =
   /** Nothing listens: the client cannot connect. */
   | 'unreachable'
-  /** No answer and the request never got to the gateway (the request written, but not acted on). */
+  /** No answer before the request was written (a connect that never completes): nothing reached the gateway. */
   | 'timeout-before-handling'
   /** The gateway acts on the request, then never answers. */
   | 'timeout-after-handling'
@@ -36,12 +36,22 @@ export interface GatewayTestKit {
   readonly clock: Clock;
   /** Messages the stand-in accepted for sending to `to` so far (to count duplicates). */
   acceptedFor(to: string): number;
+  /** Requests (HTTP calls, AT command lines) the stand-in has received so far. */
+  requestsSeen(): number;
+  /**
+   * A connection the test owns (an HTTP transport, a modem hub) handed to `registry.open` in
+   * `context`; `stillOpen()` tells whether it still works after the client closed.
+   */
+  givenConnection(): Promise<{ context: ConnectContext; stillOpen(): Promise<boolean>; release(): Promise<void> }>;
   /** A received SMS appears at the gateway. */
   injectInbound(from: string, text: string): Promise<void>;
-  /** Arms `fault` for the next request; false when this gateway cannot show it. */
-  arm(fault: ConformanceFault, options?: { retryAfterSeconds?: number }): boolean;
-  /** Lets time pass on the kit's clock (simulated delivery, pending timers). */
-  advance(ms: number): Promise<void>;
+  /**
+   * Arms `fault` for the next request of a client opened afterwards with `connection()` (the
+   * unreachable cases change where it points); false when this gateway cannot show it.
+   */
+  arm(fault: ConformanceFault, options?: { retryAfterSeconds?: number }): Promise<boolean>;
+  /** Disarms every fault: `connection()` points at the working stand-in again. */
+  disarm(): Promise<void>;
   /** Timeout (ms) the connection values set, for the timeout cases. */
   readonly requestTimeoutMs: number;
 }

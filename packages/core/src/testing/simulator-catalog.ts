@@ -9,7 +9,7 @@ import { SpangwSimulator } from '../vendors/spangw/spangw-simulator';
 /** The HTTP gateways that have a simulator, and how to build one; one line per vendor folder. */
 export const SIMULATOR_FACTORIES: Readonly<Partial<Record<GatewayKey, (options?: SimulatorOptions) => GatewaySimulator>>> = {
   diafaan: (options) => new DiafaanSimulator(options),
-  routesms: (options) => new RoutesmsSimulator(options),
+  routesms: (options) => new RoutesmsSimulator({ ...options, ...(options?.pushUrl ? { dlrUrl: options.pushUrl } : {}) }),
   jasmin: (options) => new JasminSimulator(options),
   spangw: (options) => new SpangwSimulator(options),
   dinstar: (options) => new DinstarSimulator(options),

@@ -7,6 +7,8 @@ export interface StartSimulatorsOptions {
   common?: Omit<SimulatorOptions, 'port'>;
   /** Per-vendor options (port, accounts …). */
   perGateway?: Partial<Record<GatewayKey, SimulatorOptions>>;
+  /** How a simulator is made (default: the catalog's `createSimulator`). */
+  create?: (key: GatewayKey, options: SimulatorOptions) => GatewaySimulator;
 }
 
 /** Several simulators running in one process, each on its own 127.0.0.1 port. */
@@ -36,7 +38,7 @@ export async function startSimulators(keys: readonly GatewayKey[] = [], options:
   try {
     for (const key of chosen) {
       if (started.has(key)) continue;
-      const simulator = createSimulator(key, { ...options.common, ...options.perGateway?.[key] });
+      const simulator = (options.create ?? createSimulator)(key, { ...options.common, ...options.perGateway?.[key] });
       started.set(key, simulator);
       await simulator.start();
     }

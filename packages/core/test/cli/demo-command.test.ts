@@ -1,7 +1,7 @@
 import type { SendResult } from '../../src/model/send-result';
 import type { GatewayKey } from '../../src/vendors/gateway-client';
 import { createVendorRegistry } from '../../src/vendors/registry';
-import { startSimulators } from '../../src/vendors/start-simulators';
+import { startSimulators } from '../../src/testing/start-simulators';
 import { pollUntil, withinDeadline } from '../../src/cli/demo/bounded-wait';
 import { DemoTimeoutError } from '../../src/cli/demo/demo-timeout-error';
 import { demoModem } from '../../src/cli/demo/demo-samples';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { SendResult } from '../../src/model/send-result';
 import type { SimulatorServer } from '../../src/simulator/simulator-server';
 import type { GatewayKey } from '../../src/vendors/gateway-client';
-import { startSimulators, type MultiSimulator } from '../../src/vendors/start-simulators';
+import { startSimulators, type MultiSimulator } from '../../src/testing/start-simulators';
 import { connectionArgs, runGatewayCommand } from './gateway-run';
 
 const WRONG_PASSWORD = 'Wr0ng-Pa55word!';

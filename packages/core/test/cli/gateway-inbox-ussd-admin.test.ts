@@ -4,7 +4,7 @@ import type { AdminCommandResult } from '../../src/model/admin-command';
 import type { SimulatedInbound } from '../../src/simulator/simulated-network';
 import type { SimulatorServer } from '../../src/simulator/simulator-server';
 import type { GatewayKey } from '../../src/vendors/gateway-client';
-import { startSimulators, type MultiSimulator } from '../../src/vendors/start-simulators';
+import { startSimulators, type MultiSimulator } from '../../src/testing/start-simulators';
 import { connectionArgs, runGatewayCommand } from './gateway-run';
 
 describe('smsbridge inbox / ussd / admin against the simulators', () => {

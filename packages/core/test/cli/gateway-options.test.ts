@@ -19,7 +19,7 @@ describe('readGatewayConnection', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('maps the command line onto the options of createClient', async () => {
+  it('maps the command line onto the connection values registry.open reads', async () => {
     const connection = await readGatewayConnection(
       'send',
       {
@@ -35,44 +35,55 @@ describe('readGatewayConnection', () => {
     );
     expect(connection).toEqual({
       gateway: 'dinstar',
-      clientOptions: {
-        baseUrl: 'https://10.0.0.5:443/api',
+      values: {
+        url: 'https://10.0.0.5:443/api',
         username: 'admin',
         password: 'from-env',
-        tls: { rejectUnauthorized: false },
-        connectTimeoutMs: 2500,
-        requestTimeoutMs: 2500,
-        vendorOptions: { authScheme: 'basic', ports: [1, 2], keepAlive: true, gatewayUtcOffsetMinutes: '120' },
+        allowUnauthorizedCerts: true,
+        timeoutMs: '2500',
+        authScheme: 'basic',
+        ports: [1, 2],
+        keepAlive: true,
+        gatewayUtcOffsetMinutes: '120',
       },
+      secrets: ['from-env'],
     });
   });
 
   it('prefers --password to the environment, and reads no password when neither is set', async () => {
     const values = { gateway: 'jasmin', url: 'http://127.0.0.1:8080', username: 'u' };
-    expect((await readGatewayConnection('send', { ...values, password: 'flag' }, ioWith({ SMSBRIDGE_PASSWORD: 'env' }), registry)).clientOptions.password).toBe('flag');
-    expect((await readGatewayConnection('send', values, ioWith(), registry)).clientOptions.password).toBeUndefined();
+    expect((await readGatewayConnection('send', { ...values, password: 'flag' }, ioWith({ SMSBRIDGE_PASSWORD: 'env' }), registry)).values['password']).toBe('flag');
+    expect((await readGatewayConnection('send', values, ioWith(), registry)).values['password']).toBeUndefined();
     // An io without env (older entry) is simply no environment.
-    expect((await readGatewayConnection('send', values, createMemoryIo(), registry)).clientOptions.password).toBeUndefined();
+    expect((await readGatewayConnection('send', values, createMemoryIo(), registry)).values['password']).toBeUndefined();
   });
 
   it('reads --ca as the PEM to trust', async () => {
     const file = join(folder, 'ca.pem');
     await writeFile(file, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
     const connection = await readGatewayConnection('send', { gateway: 'diafaan', url: 'https://gw:9710', ca: file }, ioWith(), registry);
-    expect(connection.clientOptions.tls).toEqual({ ca: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' });
+    expect(connection.values['ca']).toEqual('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
   });
 
   it.each([
     [{ url: 'http://x' }, /--gateway is required/],
     [{ gateway: 'diafaan' }, /--url is required/],
-    [{ gateway: 'diafaan', url: 'not a url' }, /--url is not a valid URL/],
-    [{ gateway: 'diafaan', url: 'ftp://gw/' }, /--url must start with http:\/\/ or https:\/\/, got ftp:\/\/…/],
-    [{ gateway: 'diafaan', url: 'http://a:b@gw/' }, /--url must not contain credentials/],
-    [{ gateway: 'diafaan', url: 'http://gw/', timeout: '1.5' }, /--timeout must be an integer/],
+    [{ gateway: 'diafaan', url: 'http://gw/', insecure: true, ca: 'ca.pem' }, /either --insecure or --ca/],
   ])('refuses %j as a usage error', async (values, message) => {
     const attempt = readGatewayConnection('send', values, ioWith(), registry);
     await expect(attempt).rejects.toBeInstanceOf(CliUsageError);
     await expect(attempt).rejects.toThrow(message);
+  });
+
+  // The values themselves are checked in the core, the same for the CLI and the hosts.
+  it.each([
+    [{ url: 'not a url' }, /"url" takes an http:\/\/ or https:\/\/ URL/],
+    [{ url: 'ftp://gw/' }, /"url" takes an http:\/\/ or https:\/\/ URL/],
+    [{ url: 'http://a:b@gw/' }, /must not contain credentials/],
+    [{ url: 'http://gw/', timeoutMs: '1.5' }, /"timeoutMs" takes an integer from 100 to 3600000/],
+    [{ url: 'http://gw/', noSuchSetting: 'x' }, /"noSuchSetting" does not exist/],
+  ])('registry.open refuses %j before any request', (values, message) => {
+    expect(() => registry.open('diafaan', { username: 'u', password: 'p', ...values })).toThrow(message);
   });
 });
 

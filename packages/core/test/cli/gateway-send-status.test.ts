@@ -1,6 +1,6 @@
 import type { SimulatorOptions } from '../../src/simulator/gateway-simulator';
 import type { SimulatorServer } from '../../src/simulator/simulator-server';
-import { startSimulators, type MultiSimulator } from '../../src/vendors/start-simulators';
+import { startSimulators, type MultiSimulator } from '../../src/testing/start-simulators';
 import type { GatewayKey } from '../../src/vendors/gateway-client';
 import type { SendResult } from '../../src/model/send-result';
 import type { DeliveryStatus } from '../../src/model/delivery-status';

@@ -1,6 +1,8 @@
 import { InvalidRequestError } from '../../src/errors';
-import { createVendorRegistry, startSimulators, VendorRegistry, type VendorEntry } from '../../src/vendors';
-import { DiafaanSimulator } from '../../src/vendors/diafaan';
+import { SIMULATED_GATEWAYS } from '../../src/testing/simulator-catalog';
+import { startSimulators } from '../../src/testing/start-simulators';
+import { createVendorRegistry, VendorRegistry, type VendorEntry } from '../../src/vendors';
+import { DiafaanSimulator } from '../../src/vendors/diafaan/diafaan-simulator';
 
 describe('vendor registry and startSimulators', () => {
   it('knows diafaan and refuses unknown keys with the list of known ones', () => {
@@ -22,7 +24,7 @@ describe('vendor registry and startSimulators', () => {
     const multi = await startSimulators();
     try {
       const described = multi.describe();
-      expect(described.length).toBe(createVendorRegistry().keys().length);
+      expect(described.length).toBe(SIMULATED_GATEWAYS.length);
       const ports = described.map((simulator) => new URL(simulator.baseUrl).port);
       expect(new Set(ports).size).toBe(ports.length);
       expect(multi.get('diafaan')).toBeInstanceOf(DiafaanSimulator);
@@ -41,12 +43,8 @@ describe('vendor registry and startSimulators', () => {
         created.push(simulator);
         return simulator;
       };
-      const diafaan = createVendorRegistry().get('diafaan');
-      const registry = new VendorRegistry([
-        { ...diafaan, key: 'routesms', createSimulator: (options) => make(options) },
-        { ...diafaan, createSimulator: (options) => make({ ...options, port }) },
-      ]);
-      await expect(startSimulators(['routesms', 'diafaan'], { registry })).rejects.toMatchObject({ code: 'SMSB_INVALID_REQUEST', details: { networkCode: 'EADDRINUSE' } });
+      const create = (key: string, options: ConstructorParameters<typeof DiafaanSimulator>[0]) => make(key === 'diafaan' ? { ...options, port } : options);
+      await expect(startSimulators(['routesms', 'diafaan'], { create })).rejects.toMatchObject({ code: 'SMSB_INVALID_REQUEST', details: { networkCode: 'EADDRINUSE' } });
       expect(created).toHaveLength(2);
       expect(created.map((simulator) => simulator.isRunning)).toEqual([false, false]);
     } finally {

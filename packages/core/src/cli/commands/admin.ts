@@ -15,17 +15,10 @@ export const adminCommand: CliCommand = {
 
 Prints one JSON object: command, ok, data (shaped per command), gateway.
 
-  --command <name>       the command; per gateway:
-                           diafaan  server-status, remove-queued-message (messageId), and the
-                                    send-server-command commands (needs an administrator)
-                           jasmin   balance, rate (to, text), ping
-                           spangw   spans, outbox (page, phoneNumber, from, to), get-push-config,
-                                    set-push-config
-                           dinstar  port-info (ports, infoTypes), queue, stop-sms (taskId),
-                                    reset-port, power-port, switch-slot (port …), status, cdr,
-                                    cancel-ussd (ports)
-  --arg key=value        an argument of the command (repeatable): text, true/false are booleans;
-                         key:=json for numbers, lists and objects, e.g. ports:=[1,2]
+  --command <name>       the command; \`smsbridge describe --gateway <key>\` lists each gateway's
+                         commands, what they do, whether they change the gateway, and their arguments
+  --arg key=value        an argument of the command (repeatable), read by its description
+                         ("5" is a number where a number is due); key:=json for lists, e.g. ports:=[1,2]
 
 ${gatewayOptionsUsage}
 `,

@@ -1,6 +1,7 @@
 import type { GatewayKey } from '../../vendors/gateway-client';
 import { createVendorRegistry } from '../../vendors/registry';
-import { startSimulators } from '../../vendors/start-simulators';
+import { SIMULATED_GATEWAYS } from '../../testing/simulator-catalog';
+import { startSimulators } from '../../testing/start-simulators';
 import type { CliCommand } from '../cli-command';
 import { CliUsageError } from '../cli-usage-error';
 import { parseCommandArgs } from '../parse-command-args';
@@ -30,15 +31,15 @@ document {"simulators": [{"gateway", "baseUrl", "credentials", "notes"}]}. Runs 
     const registry = createVendorRegistry();
     const keys = (values.gateway ?? []).flatMap((value) => value.split(',')).map((key) => key.trim()).filter((key) => key !== '');
     for (const key of keys) {
-      if (!registry.has(key)) throw new CliUsageError(`unknown gateway '${key}': use one of ${registry.keys().join(', ')}`, name);
+      if (!SIMULATED_GATEWAYS.includes(key as GatewayKey)) throw new CliUsageError(`no simulator for '${key}': use one of ${SIMULATED_GATEWAYS.join(', ')}`, name);
     }
-    const chosen = keys.length > 0 ? (keys as GatewayKey[]) : registry.keys();
+    const chosen = keys.length > 0 ? (keys as GatewayKey[]) : SIMULATED_GATEWAYS;
     const perGateway: Partial<Record<GatewayKey, { port?: number }>> = {};
     if (values['default-ports']) {
       for (const key of chosen) perGateway[key] = { port: registry.get(key).describe.defaultPort };
     }
     if (io.signal.aborted) return 0;
-    const simulators = await startSimulators(chosen, { registry, common: { host: values.host ?? '127.0.0.1' }, perGateway });
+    const simulators = await startSimulators(chosen, { common: { host: values.host ?? '127.0.0.1' }, perGateway });
     try {
       io.stdout.write(`${JSON.stringify({ simulators: simulators.describe() }, null, 2)}\n`);
       await new Promise<void>((resolve) => {

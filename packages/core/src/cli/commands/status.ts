@@ -13,8 +13,8 @@ export const statusCommand: CliCommand = {
   usage: `Usage: smsbridge status --gateway <key> --url <base> [--username <name>] --id <messageId>
 
 Prints one JSON object: state (queued, sent, delivered, failed, expired, unknown), messageId,
-rawStatus (the vendor's own value), errorCode, at, gateway. Gateways that only push delivery
-reports (routesms, jasmin) cannot be asked.
+rawStatus (the vendor's own value), errorCode, at, gateway. Gateways whose reports are only
+pushed cannot be asked (\`smsbridge describe\` says how statuses arrive).
 
   --id <messageId>       the messageId that send printed
 

@@ -2,12 +2,11 @@ import { systemClock, type Clock } from '../../clock/clock';
 import { SmsBridgeError } from '../../errors';
 import type { DeliveryState, DeliveryStatus, InboundMessage, SendResult } from '../../model';
 import type { GatewaySimulator } from '../../simulator/gateway-simulator';
+import { SIMULATED_GATEWAYS } from '../../testing/simulator-catalog';
+import { startSimulators } from '../../testing/start-simulators';
 import type { GatewayClient, GatewayKey } from '../../vendors/gateway-client';
-import { receiveJasminDlr } from '../../vendors/jasmin/jasmin-push-receiver';
 import { createVendorRegistry, type VendorRegistry } from '../../vendors/registry';
-import { receiveRoutesmsDlr } from '../../vendors/routesms/routesms-dlr-receiver';
-import type { RoutesmsSimulatorOptions } from '../../vendors/routesms/routesms-simulator';
-import { startSimulators } from '../../vendors/start-simulators';
+import type { VendorEntry } from '../../vendors/vendor-entry';
 import { pollUntil, withinDeadline } from './bounded-wait';
 import { DemoOutcomeError } from './demo-outcome-error';
 import { demoGatewayTexts, demoInbound, demoRecipients, demoSender } from './demo-samples';
@@ -62,58 +61,70 @@ export interface GatewayWalkthrough {
 }
 
 const FINAL_STATES: ReadonlySet<DeliveryState> = new Set(['delivered', 'failed', 'expired']);
-const ROUTESMS_DLR_PATH = '/routesms/dlr';
-const JASMIN_DLR_PATH = '/jasmin/dlr';
-const INBOX_GATEWAY: GatewayKey = 'diafaan';
-const WRONG_PASSWORD_GATEWAY: GatewayKey = 'diafaan';
 const WRONG_PASSWORD = 'not-the-password-4711';
 
+const pushPath = (key: GatewayKey): string => `/push/${key}`;
+/** Gateways whose statuses must be received: they cannot be asked for them. */
+const receivesStatuses = (entry: VendorEntry): boolean =>
+  entry.push?.carries.includes('status') === true && !entry.capabilities.operations.includes('status');
+
 /**
- * Every built-in gateway on its simulator: one GSM-7 and one Unicode SMS through each client from
- * the registry, followed to delivery (status polls, or the DLRs Route Mobile and Jasmin push to a
- * loopback receiver), one received SMS read with `inbox()`, and the error a wrong password gives.
- * Everything it starts is stopped again, whatever happens.
+ * Every simulated gateway: one GSM-7 and one Unicode SMS through each client from the registry,
+ * followed to delivery (status polls, or the reports the gateway pushes to a loopback receiver,
+ * set up the way its entry says), one received SMS read with `inbox()`, and the error a wrong
+ * password gives. Everything it starts is stopped again, whatever happens.
  */
 export async function runGatewayWalkthrough(options: GatewayWalkthroughOptions = {}): Promise<GatewayWalkthrough> {
   const registry = options.registry ?? createVendorRegistry();
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const pushed = new PushedStatusBoard();
-  const receiver = new LoopbackPushReceiver({
-    [ROUTESMS_DLR_PATH]: (call) => pushed.take(receiveRoutesmsDlr(call)),
-    [JASMIN_DLR_PATH]: (call) => pushed.take(receiveJasminDlr(call)),
-  });
+  const entries = registry.list().filter((entry) => SIMULATED_GATEWAYS.includes(entry.key));
+  const pushing = entries.filter(receivesStatuses);
+  const receiver = new LoopbackPushReceiver(
+    Object.fromEntries(pushing.map((entry) => [pushPath(entry.key), (call) => pushed.take(entry.push!.receive(call))])),
+  );
   const clients: GatewayClient[] = [];
   await receiver.start();
   try {
-    const routesms: RoutesmsSimulatorOptions = { dlrUrl: receiver.url(ROUTESMS_DLR_PATH), intermediateReports: true };
-    const simulators = await startSimulators(registry.keys(), {
-      registry,
-      // Short enough for a quick demo, long enough that the first status poll still sees the message on its way.
-      common: { host: '127.0.0.1', network: { sendDelayMs: 40, deliveryDelayMs: 150 } },
-      perGateway: { routesms },
-    });
+    const simulators = await startSimulators(
+      entries.map((entry) => entry.key),
+      {
+        // Short enough for a quick demo, long enough that the first status poll still sees the message on its way.
+        common: { host: '127.0.0.1', network: { sendDelayMs: 40, deliveryDelayMs: 150 } },
+        // Push set up on the gateway itself: the simulator is "configured" with the URL.
+        perGateway: Object.fromEntries(pushing.filter((entry) => entry.push!.setup.how === 'gateway-ui').map((entry) => [entry.key, { pushUrl: receiver.url(pushPath(entry.key)) }])),
+      },
+    );
     try {
       const connect = (simulator: GatewaySimulator, password?: string): GatewayClient => {
         const { credentials } = simulator.describe();
-        const client = registry.get(simulator.gateway).createClient({
-          baseUrl: simulator.baseUrl,
-          username: credentials.username,
-          password: password ?? credentials.password,
-          clock,
-          vendorOptions: simulator.gateway === 'jasmin' ? { dlrUrl: receiver.url(JASMIN_DLR_PATH), dlrLevel: 3 } : {},
-        });
+        const client = registry.open(simulator.gateway, { url: simulator.baseUrl, ...credentials, ...(password === undefined ? {} : { password }) }, { clock });
         clients.push(client);
         return client;
       };
+      /** Extra send options that carry the push URL, for gateways whose push is set up per send. */
+      const pushOptions = (key: GatewayKey): Record<string, unknown> | undefined => {
+        const setup = registry.get(key).push?.setup;
+        return setup?.how === 'per-send' && pushing.some((entry) => entry.key === key) ? { [setup.sendOption!]: receiver.url(pushPath(key)) } : undefined;
+      };
       const running = [...simulators.simulators.values()];
       const connected = running.map((simulator) => ({ simulator, client: connect(simulator) }));
+      for (const { simulator, client } of connected) {
+        const setup = registry.get(simulator.gateway).push?.setup;
+        if (setup?.how === 'api' && pushing.some((entry) => entry.key === simulator.gateway)) await setup.configure!(client, receiver.url(pushPath(simulator.gateway)));
+      }
 
       const sent = await Promise.all(
-        connected.map(async ({ client }) => [
-          ...(await client.send({ to: [demoRecipients.gsm7], text: demoGatewayTexts.gsm7, from: demoSender, statusReport: true })),
-          ...(await client.send({ to: [demoRecipients.unicode], text: demoGatewayTexts.unicode, from: demoSender, statusReport: true })),
-        ]),
+        connected.map(async ({ simulator, client }) => {
+          // Each send asks only for what the gateway honours (a sender id, a delivery report).
+          const vendorOptions = pushOptions(simulator.gateway);
+          const common = { from: demoSender, statusReport: true, bestEffort: true, ...(vendorOptions ? { vendorOptions } : {}) };
+          return [
+            ...(await client.send({ to: [demoRecipients.gsm7], text: demoGatewayTexts.gsm7, ...common })),
+            ...(await client.send({ to: [demoRecipients.unicode], text: demoGatewayTexts.unicode, ...common })),
+          ];
+        }),
       );
 
       const follow = { clock, timeoutMs, pushed };
@@ -123,22 +134,22 @@ export async function runGatewayWalkthrough(options: GatewayWalkthroughOptions =
         ),
       );
 
-      const inboxSimulator = simulators.get(INBOX_GATEWAY)!;
-      const inboxClient = connected.find(({ simulator }) => simulator === inboxSimulator)!.client;
-      inboxSimulator.network.injectInbound({ ...demoInbound });
-      const read = await readInbox(inboxClient, { clock, timeoutMs });
+      // The first gateway with an inbox to poll receives the demo's SMS.
+      const inbox = connected.find(({ simulator }) => registry.get(simulator.gateway).capabilities.operations.includes('inbox'))!;
+      inbox.simulator.network.injectInbound({ ...demoInbound });
+      const read = await readInbox(inbox.client, { clock, timeoutMs });
 
-      const wrongPassword = await tryWrongPassword(connect(simulators.get(WRONG_PASSWORD_GATEWAY)!, WRONG_PASSWORD), { clock, timeoutMs });
+      const wrongPassword = await tryWrongPassword(connect(running[0]!, WRONG_PASSWORD), { clock, timeoutMs });
 
       return {
         gateways: running.map((simulator) => {
-          const { displayName, operations } = registry.get(simulator.gateway).describe;
-          return { gateway: simulator.gateway, displayName, baseUrl: simulator.baseUrl, operations };
+          const entry = registry.get(simulator.gateway);
+          return { gateway: simulator.gateway, displayName: entry.describe.displayName, baseUrl: simulator.baseUrl, operations: entry.capabilities.operations };
         }),
         texts: demoGatewayTexts,
         sent: sent.flat(),
         deliveries,
-        inbound: { gateway: INBOX_GATEWAY, injected: demoInbound, read },
+        inbound: { gateway: inbox.simulator.gateway, injected: demoInbound, read },
         wrongPassword,
       };
     } finally {

@@ -1,11 +1,6 @@
 import type { DeliveryStatus } from '../../model';
+import type { PushReceipt } from '../../vendors/contract/push-descriptor';
 import type { PushReply } from './loopback-push-receiver';
-
-/** What a vendor's push receiver (`receiveRoutesmsDlr`, `receiveJasminDlr`) hands back for one call. */
-export interface DlrReceipt {
-  answer: PushReply;
-  status?: DeliveryStatus;
-}
 
 interface Waiter {
   done: (status: DeliveryStatus) => boolean;
@@ -13,16 +8,16 @@ interface Waiter {
 }
 
 /**
- * The statuses gateways pushed, per message id, for vendors without a status call: the receiver
+ * The statuses gateways pushed, per message id, for gateways without a status call: the receiver
  * routes put each receipt here and the demo waits here for a message's final report.
  */
 export class PushedStatusBoard {
   private readonly histories = new Map<string, DeliveryStatus[]>();
   private readonly waiters = new Map<string, Waiter[]>();
 
-  /** Records the receipt's status (if it had one) and returns the answer for the gateway. */
-  take(receipt: DlrReceipt): PushReply {
-    if (receipt.status) this.record(receipt.status);
+  /** Records the receipt's statuses and returns the answer for the gateway. */
+  take(receipt: PushReceipt): PushReply {
+    for (const status of receipt.statuses) this.record(status);
     return receipt.answer;
   }
 

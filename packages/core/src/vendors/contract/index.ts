@@ -6,3 +6,4 @@ export { checkSendRequest, checkUrlLength, type SendCheckOwner } from './check-s
 export { contractClient } from './contract-client';
 export { httpConnectionFields, httpClientOptions, HTTP_CONNECTION_FIELD_NAMES, type HttpConnectionFieldsOptions } from './http-connection-fields';
 export type { PushReceipt, PushSetup, PushDescriptor } from './push-descriptor';
+export { SEND_REQUEST_FIELDS, readSendRequest } from './send-request-fields';

@@ -15,6 +15,8 @@ export interface ReadFieldsOptions {
   checkRequired?: boolean;
 }
 
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
 /** Short and never the whole value: a misplaced password must not end up in a log. */
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -95,8 +97,9 @@ function convert(field: FieldDescriptor, value: unknown): unknown {
     }
     case 'dateTime': {
       if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-      if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-      const date = new Date(value);
+      // A time without an offset would silently mean this machine's zone, not the gateway's.
+      if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value.trim())) return undefined;
+      const date = new Date(value.trim());
       return Number.isNaN(date.getTime()) ? undefined : date;
     }
     case 'url': {

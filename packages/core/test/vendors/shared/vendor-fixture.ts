@@ -1,7 +1,6 @@
 import type { GatewaySimulator } from '../../../src/simulator/gateway-simulator';
 import type { GatewayClient, GatewayKey } from '../../../src/vendors/gateway-client';
 import { createVendorRegistry } from '../../../src/vendors/registry';
-import type { VendorClientOptions } from '../../../src/vendors/vendor-entry';
 import { ManualClock } from '../../../src/testing/manual-clock';
 
 export interface VendorFixtureSetup<S> {
@@ -18,16 +17,20 @@ export interface VendorFixture<S> {
   readonly clock: ManualClock;
   /** The clients made in this test so far (none when createClient refused the options). */
   readonly clients: readonly GatewayClient[];
-  /** A client made through the vendor registry, as a host would make it; closed after the test. */
-  client(vendorOptions: Record<string, unknown>, extra?: Partial<VendorClientOptions>): GatewayClient;
+  /**
+   * A client made through `registry.open`, as a host makes it: the simulator's URL and account,
+   * then `settings` (the vendor's own connection settings, or an override of the shared ones).
+   * Closed after the test.
+   */
+  client(settings: Record<string, unknown>): GatewayClient;
 }
 
 /**
  * For the tests of one vendor's registry entry: a started simulator per test, clients made through
- * `createClient`, and everything closed again after each test.
+ * `registry.open`, and everything closed again after each test.
  */
 export function useVendorFixture<S extends GatewaySimulator>(vendor: GatewayKey, setup: VendorFixtureSetup<S>): VendorFixture<S> {
-  const entry = createVendorRegistry().get(vendor);
+  const registry = createVendorRegistry();
   const clients: GatewayClient[] = [];
   let simulator: S | undefined;
   let clock: ManualClock | undefined;
@@ -50,16 +53,9 @@ export function useVendorFixture<S extends GatewaySimulator>(vendor: GatewayKey,
       return clock!;
     },
     clients,
-    client(vendorOptions, extra = {}) {
+    client(settings) {
       const { username, password } = setup.credentials ?? simulator!.describe().credentials;
-      const created = entry.createClient({
-        baseUrl: simulator!.baseUrl,
-        username,
-        password,
-        ...(setup.clientsOnManualClock ? { clock } : {}),
-        ...extra,
-        vendorOptions,
-      });
+      const created = registry.open(vendor, { url: simulator!.baseUrl, username, password, ...settings }, setup.clientsOnManualClock ? { clock } : {});
       clients.push(created);
       return created;
     },

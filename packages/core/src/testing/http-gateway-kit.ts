@@ -1,0 +1,126 @@
+import { createServer } from 'node:net';
+import { systemClock, type Clock } from '../clock/clock';
+import type { GatewaySimulator } from '../simulator/gateway-simulator';
+import type { GatewayKey } from '../vendors/gateway-client';
+import type { ConnectContext } from '../vendors/vendor-entry';
+import { UndiciHttpTransport } from '../transport/undici-http-transport';
+import { BlackHoleListener } from './black-hole-listener';
+import type { ConformanceFault, GatewayTestKit } from './gateway-test-kit';
+import { createSimulator } from './simulator-catalog';
+
+const REQUEST_TIMEOUT_MS = 1_500;
+
+/** A port on 127.0.0.1 where nothing listens (bound, then closed again). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function digitsOf(number: string): string {
+  return number.replace(/\D/g, '').replace(/^00/, '');
+}
+
+/** The conformance kit of an HTTP gateway: its simulator on 127.0.0.1, faults through its FaultInjector. */
+export class HttpGatewayKit implements GatewayTestKit {
+  readonly clock: Clock = systemClock;
+  readonly requestTimeoutMs = REQUEST_TIMEOUT_MS;
+  private readonly simulator: GatewaySimulator;
+  private readonly blackHole = new BlackHoleListener();
+  /** Where the next client connects instead of the simulator (unreachable / connect-timeout cases). */
+  private redirectPort: number | undefined;
+
+  constructor(readonly key: GatewayKey) {
+    this.simulator = createSimulator(key, { network: { sendDelayMs: 10, deliveryDelayMs: 20 } });
+  }
+
+  async start(): Promise<void> {
+    await this.simulator.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.blackHole.stop();
+    await this.simulator.stop();
+  }
+
+  connection(): Record<string, unknown> {
+    const { credentials } = this.simulator.describe();
+    const url = this.redirectPort === undefined ? this.simulator.baseUrl : `http://127.0.0.1:${this.redirectPort}`;
+    return { url, ...credentials, timeoutMs: REQUEST_TIMEOUT_MS };
+  }
+
+  wrongCredentials(): Record<string, unknown> {
+    return { ...this.connection(), password: 'not-the-password-3141' };
+  }
+
+  context(): ConnectContext {
+    return {};
+  }
+
+  acceptedFor(to: string): number {
+    const wanted = digitsOf(to);
+    let count = 0;
+    for (const message of this.simulator.network.messages.values()) if (digitsOf(message.to) === wanted) count += 1;
+    return count;
+  }
+
+  requestsSeen(): number {
+    return this.simulator.requestsReceived;
+  }
+
+  async givenConnection(): Promise<{ context: ConnectContext; stillOpen(): Promise<boolean>; release(): Promise<void> }> {
+    const transport = new UndiciHttpTransport({ baseUrl: this.simulator.baseUrl, gateway: this.key });
+    return {
+      context: { transport },
+      // Any answer at all (even a 404) proves the pool still sends.
+      stillOpen: async () => {
+        try {
+          await transport.request({ method: 'GET', path: '/', idempotent: true });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      release: () => transport.close(),
+    };
+  }
+
+  async injectInbound(from: string, text: string): Promise<void> {
+    this.simulator.network.injectInbound({ from, text });
+  }
+
+  async arm(fault: ConformanceFault, options: { retryAfterSeconds?: number } = {}): Promise<boolean> {
+    const faults = this.simulator.faults;
+    switch (fault) {
+      case 'unreachable':
+        this.redirectPort = await closedPort();
+        return true;
+      case 'timeout-before-handling':
+        this.redirectPort = await this.blackHole.start();
+        return true;
+      case 'timeout-after-handling':
+        faults.add({ kind: 'no-answer' });
+        return true;
+      case 'reset-mid-body':
+        faults.add({ kind: 'reset-mid-body' });
+        return true;
+      case 'server-error':
+        faults.add({ kind: 'http-503' });
+        return true;
+      case 'malformed-body':
+        faults.add({ kind: 'malformed-body' });
+        return true;
+      case 'rate-limit':
+        faults.add({ kind: 'http-status', status: 429, headers: { 'retry-after': String(options.retryAfterSeconds ?? 1) } });
+        return true;
+    }
+  }
+
+  async disarm(): Promise<void> {
+    this.redirectPort = undefined;
+    this.simulator.faults.clear();
+    await this.blackHole.stop();
+  }
+}
