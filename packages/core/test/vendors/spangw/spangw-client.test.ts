@@ -1,11 +1,13 @@
+import { SpangwSimulator } from '../../../src/vendors/spangw/spangw-simulator';
 import * as spangw from '../../../src/vendors/spangw';
 import type { GatewayClient } from '../../../src/vendors/gateway-client';
 import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, InvalidRequestError, SmsBridgeError } from '../../../src/errors';
+import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import { rejectionOf } from '../shared/rejection';
 import { eventually } from './push-collector';
 
-const { SpangwSimulator, SpangwClient } = spangw;
+const { SpangwClient } = spangw;
 type Simulator = InstanceType<typeof SpangwSimulator>;
 type Client = InstanceType<typeof SpangwClient>;
 
@@ -17,8 +19,20 @@ async function startSimulator(options: ConstructorParameters<typeof SpangwSimula
   return simulator;
 }
 
-function clientFor(simulator: Simulator, vendorOptions: Record<string, unknown> = {}, password = PASSWORD): Client {
-  return createVendorRegistry().get('spangw').createClient({ baseUrl: simulator.baseUrl, username: 'api', password, vendorOptions }) as Client;
+/** The vendor's own class (its API included), as `connect` builds it from read settings. */
+function clientFor(simulator: Simulator, settings: Record<string, unknown> = {}, password = PASSWORD): Client {
+  return createVendorRegistry().get('spangw').connect({ url: simulator.baseUrl, username: 'api', password, ...settings }) as Client;
+}
+
+/** A client whose reads are not repeated, so one fault shows as its error. */
+function clientWithoutRetries(simulator: Simulator): Client {
+  return new SpangwClient({
+    transport: new UndiciHttpTransport({ baseUrl: simulator.baseUrl, gateway: 'spangw', secrets: [PASSWORD] }),
+    ownsTransport: true,
+    username: 'api',
+    password: PASSWORD,
+    retry: false,
+  });
 }
 
 function requestBodies(simulator: Simulator, path: string): Record<string, unknown>[] {
@@ -42,11 +56,11 @@ describe('SpangwClient against the simulator', () => {
     const generic: GatewayClient = client;
     expect(generic.gateway).toBe('spangw');
     expect('status' in generic && 'admin' in generic).toBe(true);
-    expect(createVendorRegistry().get('spangw').describe.seed).toBe('002_aad50ca4500e3cfe.txt');
+    expect(createVendorRegistry().get('spangw').describe.document).toMatch(/^POST API for send and receive sms/);
   });
 
   it('lists spans', async () => {
-    const spans = await client.getValidSpans();
+    const spans = await client.api.getValidSpans();
     expect(spans.filter((span) => span.available).map((span) => span.port)).toEqual([1, 2, 4]);
     expect(spans[2]).toEqual({ port: 3, portName: 'gsm-1.3', available: false });
   });
@@ -104,33 +118,39 @@ describe('SpangwClient against the simulator', () => {
     expect(result).toMatchObject({ encoding: 'ucs2', parts: 2 });
   });
 
-  it('reports a refused span on the recipient and throws when no span is available at all', async () => {
-    const [refused] = await client.send({ to: ['+447700900123'], text: 'x', vendorOptions: { spans: [3] } });
-    expect(refused).toMatchObject({ accepted: false, state: 'failed', errorCode: 503 });
+  it('throws when the first recipient is refused (nothing reached the gateway), and when no span is available at all', async () => {
+    const refused = await rejectionOf(() => client.send({ to: ['+447700900123', '+447700900124'], text: 'x', vendorOptions: { spans: [3] } }));
+    expect(refused).toBeInstanceOf(GatewayRejectedError);
+    expect(refused).toMatchObject({ vendorCode: 503, outcome: 'refused' });
+    expect(requestBodies(simulator, '/sms/send')).toHaveLength(1);
     for (const span of simulator.spans) span.available = false;
     const error = await rejectionOf(() => client.send({ to: ['+447700900123'], text: 'x' }));
     expect(error).toBeInstanceOf(GatewayRejectedError);
-    expect(error).toMatchObject({ vendorCode: 'NO_SPAN', retryable: true });
+    expect(error).toMatchObject({ vendorCode: 'NO_SPAN', retryable: true, outcome: 'not-sent' });
+    expect(requestBodies(simulator, '/sms/send')).toHaveLength(1);
   });
 
   it('refuses requests it cannot build', async () => {
     await expect(client.send({ to: [], text: 'x' })).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(client.send({ to: ['+447700900123'], text: '' })).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(client.send({ to: ['+447700900123'], text: 'x', vendorOptions: { spans: ['a'] } })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(client.send({ to: ['abc'], text: 'x' })).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(client.status('not-an-id')).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(client.admin('reboot')).rejects.toBeInstanceOf(InvalidRequestError);
+    // Not even the span lookup went out.
+    expect(simulator.requestLog).toHaveLength(0);
   });
 
   it('reads the outbox page by page with filters in four-digit-year local time', async () => {
     for (let index = 0; index < 5; index += 1) await client.send({ to: [`+44770090010${index}`], text: `n${index}` });
     await eventually(() => ([...simulator.network.messages.values()].every((message) => message.state === 'delivered') ? true : undefined));
-    const page2 = await client.getOutbox({ page: 2 });
+    const page2 = await client.api.getOutbox({ page: 2 });
     expect(page2.entries).toHaveLength(2);
     expect(page2.entries.every((entry) => entry.status === 'DELIVERD' && entry.state === 'delivered')).toBe(true);
-    expect(await client.listOutbox()).toHaveLength(5);
-    expect(await client.listOutbox({}, 2)).toHaveLength(4);
+    expect(await client.api.listOutbox()).toHaveLength(5);
+    expect(await client.api.listOutbox({}, 2)).toHaveLength(4);
     const since = new Date(Date.UTC(2020, 0, 2, 3, 4, 5));
-    const filtered = await client.getOutbox({ phoneNumber: '+447700900103', from: since, to: new Date(Date.UTC(2999, 0, 1)) });
+    const filtered = await client.api.getOutbox({ phoneNumber: '+447700900103', from: since, to: new Date(Date.UTC(2999, 0, 1)) });
     expect(filtered.entries.map((entry) => entry.message)).toEqual(['n3']);
     expect(requestBodies(simulator, '/smsoutbox/get').at(-1)).toMatchObject({
       current_page: 1,
@@ -140,16 +160,40 @@ describe('SpangwClient against the simulator', () => {
     });
   });
 
-  it('gets and sets the push configuration, also through admin', async () => {
-    const config = await client.getPushConfig();
+  it('gets and sets the push configuration, also through admin under the document\'s field names', async () => {
+    const config = await client.api.getPushConfig();
     expect(config.enabled).toBe(false);
-    await client.setPushConfig({ ...config, enabled: true, host: 'hooks.example.org', names: { ...config.names, status: 'st' } });
-    expect(await client.getPushConfig()).toMatchObject({ enabled: true, host: 'hooks.example.org', names: { status: 'st' } });
-    const viaAdmin = await client.admin('set-push-config', { reportsEnabled: true, names: { fromNumber: 'src' } });
-    expect(viaAdmin.data.config).toMatchObject({ enabled: true, reportsEnabled: true, names: { fromNumber: 'src', status: 'st' } });
-    expect((await client.admin('get-push-config')).data.config).toMatchObject({ reportsEnabled: true });
+    await client.api.setPushConfig({ ...config, enabled: true, host: 'hooks.example.org', names: { ...config.names, status: 'st' } });
+    expect(await client.api.getPushConfig()).toMatchObject({ enabled: true, host: 'hooks.example.org', names: { status: 'st' } });
+    const viaAdmin = await client.admin('set-push-config', { reports_enable: true, url_host: 'push.example.org', url_port: '8443', url_from_num: 'src' });
+    expect(viaAdmin.data.config).toMatchObject({ enabled: true, reportsEnabled: true, host: 'push.example.org', port: '8443', names: { fromNumber: 'src', status: 'st' } });
+    // Every field goes out, the ones given and the ones kept.
+    expect(requestBodies(simulator, '/smsoutbox/set_config').at(-1)).toEqual({
+      username: 'api',
+      password: PASSWORD,
+      enable: 1,
+      reports_enable: 1,
+      results_enable: 0,
+      url_http: 'http',
+      url_host: 'push.example.org',
+      url_port: '8443',
+      url_path: '/',
+      url_from_num: 'src',
+      url_to_num: 'to',
+      url_portname: 'portname',
+      url_message: 'message',
+      url_time: 'time',
+      url_imsi: 'imsi',
+      url_status: 'st',
+      url_user_defined: '',
+    });
+    expect((await client.admin('get-push-config')).data.config).toMatchObject({ reportsEnabled: true, host: 'push.example.org' });
     expect((await client.admin('spans')).data.spans).toHaveLength(4);
-    expect((await client.admin('outbox', { page: 1 })).data).toMatchObject({ page: 1, entries: [] });
+    expect((await client.admin('outbox', { page: '1' })).data).toMatchObject({ page: 1, entries: [] });
+    // The camelCase model names are not the document's: refused by name, nothing sent.
+    const before = requestBodies(simulator, '/smsoutbox/set_config').length;
+    await expect(client.admin('set-push-config', { host: 'x' })).rejects.toThrow(/"host" does not exist: use enable, reports_enable/);
+    expect(requestBodies(simulator, '/smsoutbox/set_config')).toHaveLength(before);
   });
 
   it('puts function parameters under data when configured', async () => {
@@ -172,13 +216,13 @@ describe('SpangwClient success codes', () => {
     const simulator = await startSimulator({ successCode: 0 });
     const client = clientFor(simulator);
     try {
-      expect(await client.getValidSpans()).toHaveLength(4);
+      expect(await client.api.getValidSpans()).toHaveLength(4);
       simulator.successCode = 7;
-      const error = await rejectionOf(() => client.getValidSpans());
+      const error = await rejectionOf(() => client.api.getValidSpans());
       expect(error).toBeInstanceOf(GatewayRejectedError);
       expect(error.message).toMatch(/add it to the accepted success codes/);
-      const configured = clientFor(simulator, { successCodes: '7' });
-      expect(await configured.getValidSpans()).toHaveLength(4);
+      const configured = clientFor(simulator, { successCodes: [7] });
+      expect(await configured.api.getValidSpans()).toHaveLength(4);
       await configured.close();
     } finally {
       await client.close();
@@ -219,7 +263,7 @@ describe('SpangwClient failures', () => {
   it('wrong credentials → auth error, thrown from send when nothing was accepted', async () => {
     const wrong = clientFor(simulator, {}, `${PASSWORD}-wrong`);
     try {
-      await expectError(GatewayAuthError, () => wrong.getValidSpans());
+      await expectError(GatewayAuthError, () => wrong.api.getValidSpans());
       await expectError(GatewayAuthError, () => wrong.send({ to: ['+447700900123'], text: 'x', vendorOptions: { spans: [1] } }));
     } finally {
       await wrong.close();
@@ -235,10 +279,10 @@ describe('SpangwClient failures', () => {
     ['a reset mid-body', { kind: 'reset-mid-body' as const }, /middle of its answer|closed the connection/],
     ['a dropped connection', { kind: 'drop-connection' as const }, /closed the connection/],
   ])('a read answered with %s → a typed error', async (_name, fault, message) => {
-    const client = clientFor(simulator);
+    const client = clientWithoutRetries(simulator);
     try {
       simulator.faults.add({ ...fault, path: '/sms/get_valid_spans' });
-      const error = await rejectionOf(() => client.getValidSpans(), errors);
+      const error = await rejectionOf(() => client.api.getValidSpans(), errors);
       expect(['SMSB_GATEWAY_MALFORMED_RESPONSE', 'SMSB_GATEWAY_REJECTED']).toContain(error.code);
       expect(error.message).toMatch(message);
     } finally {
@@ -253,7 +297,7 @@ describe('SpangwClient failures', () => {
       const before = simulator.network.messages.size;
       const sent = await client.send({ to: ['+447700900123', '+447700900124'], text: 'lost answer', vendorOptions: { spans: [1] } });
       results.push(sent);
-      expect(sent[0]).toMatchObject({ accepted: false, state: 'unknown', errorCode: 'SMSB_GATEWAY_MALFORMED_RESPONSE' });
+      expect(sent[0]).toMatchObject({ accepted: false, state: 'unknown', errorCode: 'SMSB_GATEWAY_MALFORMED_RESPONSE', messageId: expect.stringMatching(/^\+447700900123\|/) });
       expect(sent[1]).toMatchObject({ accepted: true, state: 'queued' });
       expect(simulator.network.messages.size - before).toBe(2);
     } finally {
@@ -262,12 +306,12 @@ describe('SpangwClient failures', () => {
   });
 
   it('a refused auth fault and a truncated send answer keep the password out too', async () => {
-    const client = clientFor(simulator);
+    const client = clientWithoutRetries(simulator);
     try {
       simulator.faults.add({ kind: 'auth-refused', path: '/sms/get_valid_spans' });
-      await expectError(GatewayAuthError, () => client.getValidSpans());
+      await expectError(GatewayAuthError, () => client.api.getValidSpans());
       simulator.faults.add({ kind: 'truncated-body', path: '/smsoutbox/get' });
-      await expectError(GatewayMalformedResponseError, () => client.getOutbox());
+      await expectError(GatewayMalformedResponseError, () => client.api.getOutbox());
     } finally {
       await client.close();
     }

@@ -20,20 +20,20 @@ const entry = (index: number) => ({ port_name: 'gsm-1.1', phonenumber: `+4477009
 describe('SpangwClient outbox paging', () => {
   it('stops at a short page', async () => {
     const transport = new OutboxPages((page) => (page === 1 ? [entry(1), entry(2)] : page === 2 ? [entry(3)] : []));
-    expect(await new SpangwClient({ transport, username: 'u', password: 'p' }).listOutbox()).toHaveLength(3);
+    expect(await new SpangwClient({ transport, username: 'u', password: 'p' }).api.listOutbox()).toHaveLength(3);
     expect(transport.pagesAsked).toEqual([1, 2]);
   });
 
   it('stops when the gateway repeats its last page past the end', async () => {
     const transport = new OutboxPages((page) => (page === 1 ? [entry(1), entry(2)] : [entry(3), entry(4)]));
-    const entries = await new SpangwClient({ transport, username: 'u', password: 'p' }).listOutbox();
+    const entries = await new SpangwClient({ transport, username: 'u', password: 'p' }).api.listOutbox();
     expect(entries.map((item) => item.message)).toEqual(['m1', 'm2', 'm3', 'm4']);
     expect(transport.pagesAsked).toEqual([1, 2, 3]);
   });
 
   it('never reads more than maxOutboxPages', async () => {
     const transport = new OutboxPages((page) => [entry(page * 2), entry(page * 2 + 1)]);
-    await new SpangwClient({ transport, username: 'u', password: 'p', maxOutboxPages: 4 }).listOutbox();
+    await new SpangwClient({ transport, username: 'u', password: 'p', maxOutboxPages: 4 }).api.listOutbox();
     expect(transport.pagesAsked).toEqual([1, 2, 3, 4]);
   });
 });

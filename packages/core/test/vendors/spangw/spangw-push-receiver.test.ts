@@ -1,9 +1,10 @@
+import { SpangwSimulator } from '../../../src/vendors/spangw/spangw-simulator';
 import * as spangw from '../../../src/vendors/spangw';
 import { InvalidRequestError } from '../../../src/errors';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { eventually, PushCollector } from './push-collector';
 
-const { parseSpangwPush, receiveSpangwPush, parseSpangwMessageReference, SpangwSimulator, SpangwClient } = spangw;
+const { parseSpangwPush, receiveSpangwPush, parseSpangwMessageReference, SpangwClient } = spangw;
 
 const names = { fromNumber: 'sender', toNumber: 'rcpt', portName: 'span', message: 'text', time: 'stamp', imsi: 'sim', status: 'state' };
 
@@ -50,12 +51,13 @@ describe('spangw push receiver', () => {
     const base = await collector.start();
     const client = new SpangwClient({
       transport: new UndiciHttpTransport({ baseUrl: simulator.baseUrl }),
+      ownsTransport: true,
       username: 'admin',
       password: 'spangw-secret',
     });
     try {
-      const current = await client.getPushConfig();
-      await client.setPushConfig({ ...current, enabled: true, reportsEnabled: true, resultsEnabled: true, host: '127.0.0.1', port: base.split(':')[2]!, path: '/in', names });
+      const current = await client.api.getPushConfig();
+      await client.api.setPushConfig({ ...current, enabled: true, reportsEnabled: true, resultsEnabled: true, host: '127.0.0.1', port: base.split(':')[2]!, path: '/in', names });
       const [sent] = await client.send({ to: ['+447700900555'], text: 'track me', vendorOptions: { spans: [2] } });
       simulator.injectInbound({ from: '+447700900777', text: 'reply', port: 4 });
       await eventually(() => (collector.calls.length >= 3 ? true : undefined));

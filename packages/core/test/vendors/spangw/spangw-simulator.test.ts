@@ -1,8 +1,7 @@
-import * as spangw from '../../../src/vendors/spangw';
+import { SpangwSimulator } from '../../../src/vendors/spangw/spangw-simulator';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { eventually, PushCollector } from './push-collector';
 
-const { SpangwSimulator } = spangw;
 const account = { username: 'admin', password: 'spangw-secret' };
 
 describe('spangw simulator bodies', () => {
