@@ -1,28 +1,21 @@
 import { systemClock, type Clock } from '../../clock/clock';
-import { InvalidRequestError, SmsBridgeError } from '../../errors';
+import { InvalidRequestError } from '../../errors';
 import type { SendRequest, SendResult } from '../../model';
-import type { HttpResponse, HttpTransport } from '../../transport/http-transport';
-import type { GatewayClient } from '../gateway-client';
-import { failedSendFields } from '../shared/failed-send-result';
+import type { HttpRequest } from '../../transport/http-transport';
+import { checkUrlLength } from '../contract/check-send-request';
+import { settleSend, type SendResultBase } from '../contract/settle-send';
+import type { GatewayClient, VerifyResult } from '../gateway-client';
 import { planGatewayText } from '../shared/gateway-text-plan';
-import { givenConnectionOptions, type ConnectionOptions } from '../shared/given-connection-options';
-import { expectHttpOk } from '../shared/http-status-check';
-import { httpTransportFor } from '../shared/http-transport-for';
 import type { PhoneNumberFormat } from '../shared/phone-number';
 import { PhoneNumberNormaliser } from '../shared/phone-number-normaliser';
-import { sendRetryPolicyFor, type SendRetryPolicy, type SendRetryPolicyOptions } from '../shared/send-retry-policy';
+import { RoutesmsApi, type RoutesmsApiOptions } from './routesms-api';
 import { describeRoutesmsCode, ROUTESMS_SUCCESS_CODE } from './routesms-error-table';
 import { isRoutesmsUnicodeType, parseRoutesmsMessageType, RoutesmsMessageType } from './routesms-message-type';
 import { formatRoutesmsSchedule } from './routesms-schedule';
-import { buildRoutesmsSubmitRequest, routesmsTypeForInput } from './routesms-submit-request';
-import { parseRoutesmsSubmitResponse, routesmsRequestFailure, type RoutesmsSubmitEntry } from './routesms-submit-response';
+import { ROUTESMS_MAX_URL_LENGTH, routesmsTypeForInput, type RoutesmsSubmitInput } from './routesms-submit-request';
+import type { RoutesmsSubmitEntry } from './routesms-submit-response';
 
-/** An injected `transport` (tests, proxies) is not owned: `close()` leaves it open. */
-export interface RoutesmsClientOptions extends ConnectionOptions {
-  /** `http://host:8080` or `https://host:8443` (the bulk HTTP API's usual ports). */
-  baseUrl: string;
-  username: string;
-  password: string;
+export interface RoutesmsClientOptions extends RoutesmsApiOptions {
   /** Sender used when a request has no `from`. */
   defaultSource?: string;
   /** IANA zone the scheduler's date/time are written in (default UTC). */
@@ -31,19 +24,32 @@ export interface RoutesmsClientOptions extends ConnectionOptions {
   numberFormat?: PhoneNumberFormat;
   /** Country for numbers written nationally. */
   defaultCountry?: string;
-  /** Ask for delivery reports when a request does not say (default true). */
+  /** Ask for a delivery report on sends that leave `statusReport` unset (default false: only `statusReport: true` asks). */
   deliveryReports?: boolean;
-  /** Destinations per HTTP request; larger sends are split (default 100, the URL stays short). */
+  /** Destinations per request at most (default 100); fewer when the URL would grow past `maxUrlLength`. */
   maxDestinationsPerRequest?: number;
-  /** Retries only what provably did not reach the gateway, and 1709; `false` turns retries off. */
-  retry?: SendRetryPolicyOptions | false;
+  /** Longest request target (default {@link ROUTESMS_MAX_URL_LENGTH}). */
+  maxUrlLength?: number;
 }
 
-/** What a submit gave for one destination, before it becomes a `SendResult`. */
-interface DestinationOutcome {
-  to: string;
-  entry?: RoutesmsSubmitEntry;
-  error?: SmsBridgeError;
+/** The per-send options (`SendRequest.vendorOptions`) as the send option descriptors read them. */
+export interface RoutesmsSendOptions {
+  /** An explicit message type (0, 1, 2, 4, 5, 6, 7) instead of the automatic choice. */
+  type?: string | number;
+  /** India DLT: principal entity id, content template id, telemarketer chain. */
+  entityid?: string;
+  tempid?: string;
+  tmid?: string;
+  /** The link of a WAP push (type 4). */
+  url?: string;
+  /** Further query parameters the account's provider documents, passed through as given. */
+  extraParameters?: Record<string, unknown>;
+}
+
+/** One request of a send: the destinations it carries and the GET that carries them. */
+interface RoutesmsBatch {
+  destinations: string[];
+  request: HttpRequest;
 }
 
 function digits(value: string | undefined): string {
@@ -58,40 +64,43 @@ function sameNumber(sent: string, answered: string | undefined): boolean {
   return a === b || a.endsWith(b) || b.endsWith(a);
 }
 
+function resultEncoding(type: number): SendResult['encoding'] {
+  if (isRoutesmsUnicodeType(type)) return 'ucs2';
+  return type === RoutesmsMessageType.plainGsm || type === RoutesmsMessageType.flashGsm ? 'gsm7' : '8bit';
+}
+
 /**
- * Client of the Route Mobile SMSPLUS bulk HTTP API (seed 001). Sends and schedules messages; the
- * answer is read per destination, and request-wide refusals (credentials, credit, URL) throw the
- * matching gateway error. The password travels in the query string, so it is scrubbed from every
- * error this client or its transport raises.
+ * Route Mobile as a vendor-neutral {@link GatewayClient}: a send becomes comma-separated
+ * multi-destination submits (the API's batch form), each answered per destination, settled by the
+ * shared outcome rule. The API has no read-only call, so `verify()` cannot prove the settings.
  */
 export class RoutesmsClient implements GatewayClient {
   readonly gateway = 'routesms' as const;
+  /** The raw API, for callers who need Route Mobile's own vocabulary. */
+  readonly api: RoutesmsApi;
   /** Remembers recent destinations: a bulk send repeats them, and parsing one costs ~20 µs. */
   private readonly phoneNumbers = new PhoneNumberNormaliser();
-  private readonly transport: HttpTransport;
-  private readonly ownsTransport: boolean;
-  private readonly retry: SendRetryPolicy | undefined;
-  private readonly secrets: string[];
   private readonly clock: Clock;
 
   constructor(private readonly options: RoutesmsClientOptions) {
     if (!options.username) {
       throw new InvalidRequestError('Route Mobile needs the username of the HTTP account', { details: { gateway: 'routesms' } });
     }
-    this.secrets = options.password ? [options.password] : [];
     this.clock = options.clock ?? systemClock;
-    this.ownsTransport = !options.transport;
-    this.transport = httpTransportFor({ baseUrl: options.baseUrl, ...givenConnectionOptions(options), clock: this.clock }, 'routesms', this.secrets);
-    this.retry = sendRetryPolicyFor(options.retry, this.clock);
+    this.api = new RoutesmsApi({ ...options, clock: this.clock });
   }
 
   /**
-   * Sends (or, with `scheduleAt`, schedules) one text to every destination. `vendorOptions.type`
-   * forces a message type; any other vendor option (`entityid`, `tempid`, `tmid`, `url` …) is
-   * passed through as a query parameter.
+   * Sends (or, with `scheduleAt`, schedules) one text to every destination. A delivery report is
+   * asked for only when `statusReport` is true (or unset with the `deliveryReports` setting on).
    */
   async send(request: SendRequest): Promise<SendResult[]> {
-    const { type: explicitType, ...extra } = request.vendorOptions ?? {};
+    const { type: explicitType, extraParameters, ...named } = (request.vendorOptions ?? {}) as RoutesmsSendOptions;
+    if (extraParameters !== undefined && (typeof extraParameters !== 'object' || extraParameters === null || Array.isArray(extraParameters))) {
+      throw new InvalidRequestError('The Route Mobile send option "extraParameters" takes a JSON object of parameter names to texts or numbers.', {
+        details: { gateway: 'routesms', option: 'extraParameters' },
+      });
+    }
     const destinations = request.to.map((to) =>
       this.phoneNumbers.normalise(to, {
         format: this.options.numberFormat ?? 'e164-no-plus',
@@ -102,7 +111,7 @@ export class RoutesmsClient implements GatewayClient {
     if (destinations.length === 0) throw new InvalidRequestError('Give at least one destination number', { details: { gateway: 'routesms' } });
     const source = request.from ?? this.options.defaultSource;
     if (!source) {
-      throw new InvalidRequestError('Route Mobile needs a sender: set "from" or the default sender of the credential', { details: { gateway: 'routesms' } });
+      throw new InvalidRequestError('Route Mobile needs a sender: set "from" or the default sender of the connection', { details: { gateway: 'routesms' } });
     }
     const forcedType = explicitType === undefined ? undefined : parseRoutesmsMessageType(explicitType);
     // An explicit type fixes the alphabet: Unicode types need UCS-2, GSM types GSM-7 (transliterated).
@@ -118,82 +127,77 @@ export class RoutesmsClient implements GatewayClient {
       throw new InvalidRequestError('The schedule time is not in the future: choose a later time, or send now', { details: { gateway: 'routesms' } });
     }
     const schedule = request.scheduleAt ? formatRoutesmsSchedule(request.scheduleAt, this.options.timeZone ?? 'UTC') : undefined;
-
-    const chunkSize = Math.max(1, this.options.maxDestinationsPerRequest ?? 100);
-    const outcomes: DestinationOutcome[] = [];
-    for (let start = 0; start < destinations.length; start += chunkSize) {
-      const chunk = destinations.slice(start, start + chunkSize);
-      const httpRequest = buildRoutesmsSubmitRequest(
-        { username: this.options.username, password: this.options.password },
-        {
-          destinations: chunk,
-          text: plan.text,
-          source,
-          ...typeInput,
-          dlr: request.statusReport ?? this.options.deliveryReports ?? true,
-          ...(schedule ? { schedule } : {}),
-          extra,
-        },
-      );
-      try {
-        const entries = await this.exchange(() => this.transport.request(httpRequest));
-        outcomes.push(...this.matchEntries(chunk, entries));
-      } catch (error) {
-        // A refusal after earlier chunks went out must not hide what was already accepted.
-        if (start === 0 || !(error instanceof SmsBridgeError)) throw error;
-        for (const to of chunk) outcomes.push({ to, error });
-      }
-    }
-    return outcomes.map((outcome) => this.toResult(outcome, type, plan.parts));
-  }
-
-  async close(): Promise<void> {
-    if (this.ownsTransport) await this.transport.close();
-  }
-
-  /** One HTTP exchange, read and judged; retried only where the policy and the seed allow. */
-  private async exchange(run: () => Promise<HttpResponse>): Promise<RoutesmsSubmitEntry[]> {
-    const attempt = async (): Promise<RoutesmsSubmitEntry[]> => {
-      const response = await run();
-      const entries = this.tryParse(response) ?? parseRoutesmsSubmitResponse(expectHttpOk(response, { gateway: 'routesms', secrets: this.secrets }).body);
-      const failure = routesmsRequestFailure(entries, response.status);
-      if (failure) throw failure;
-      return entries;
+    const submit: Omit<RoutesmsSubmitInput, 'destinations'> = {
+      text: plan.text,
+      source,
+      ...typeInput,
+      dlr: request.statusReport ?? this.options.deliveryReports ?? false,
+      ...(schedule ? { schedule } : {}),
+      extra: { ...extraParameters, ...named },
     };
-    return this.retry ? this.retry.run(attempt) : attempt();
+    const base: SendResultBase = { parts: plan.parts, encoding: resultEncoding(type), gateway: 'routesms' };
+    return settleSend({
+      batches: this.batches(destinations, submit),
+      recipientsOf: (batch) => batch.destinations,
+      send: async (batch) => this.results(batch.destinations, await this.api.submit(batch.request), type, base),
+      base,
+    });
   }
 
-  /** A code line is believed whatever the HTTP status; anything else goes through the status check first. */
-  private tryParse(response: HttpResponse): RoutesmsSubmitEntry[] | undefined {
-    try {
-      return parseRoutesmsSubmitResponse(response.body);
-    } catch (error) {
-      if (response.status >= 200 && response.status < 300) throw error;
-      return undefined;
+  /** Route Mobile documents no call that reads without sending, so the settings are proved by the first send. */
+  async verify(): Promise<VerifyResult> {
+    return {
+      status: 'unverifiable',
+      message:
+        'The Route Mobile SMSPLUS bulk HTTP API (v1.0.1) has only the submit and scheduler calls, and each of them sends an SMS: ' +
+        'the settings are proved by the first send (code 1703 means a wrong username or password).',
+    };
+  }
+
+  close(): Promise<void> {
+    return this.api.close();
+  }
+
+  /**
+   * Destinations packed into comma-separated submits: at most `maxDestinationsPerRequest` each and
+   * never a request target longer than the limit. A text too long for even one destination is
+   * refused before anything is sent.
+   */
+  private batches(destinations: string[], submit: Omit<RoutesmsSubmitInput, 'destinations'>): RoutesmsBatch[] {
+    const perRequest = Math.max(1, this.options.maxDestinationsPerRequest ?? 100);
+    const maxLength = this.options.maxUrlLength ?? ROUTESMS_MAX_URL_LENGTH;
+    const build = (chunk: string[]) => this.api.submitRequest({ ...submit, destinations: chunk });
+    const chunks: { destinations: string[]; length: number }[] = [];
+    let current: { destinations: string[]; length: number } | undefined;
+    for (const destination of destinations) {
+      // Each further destination adds an encoded comma (%2C) and its own encoded digits.
+      const grown = current ? current.length + 3 + encodeURIComponent(destination).length : Infinity;
+      if (current && current.destinations.length < perRequest && grown <= maxLength) {
+        current.destinations.push(destination);
+        current.length = grown;
+        continue;
+      }
+      const length = this.api.targetLength(build([destination]));
+      checkUrlLength({ gateway: 'routesms', displayName: 'Route Mobile' }, length, maxLength);
+      current = { destinations: [destination], length };
+      chunks.push(current);
     }
+    return chunks.map((chunk) => ({ destinations: chunk.destinations, request: build(chunk.destinations) }));
   }
 
-  private matchEntries(sent: string[], entries: RoutesmsSubmitEntry[]): DestinationOutcome[] {
+  private results(sent: string[], entries: RoutesmsSubmitEntry[], type: number, base: SendResultBase): SendResult[] {
     const unused = [...entries];
     return sent.map((to, index) => {
       let at = unused.findIndex((entry) => sameNumber(to, entry.destination));
       // Without a matching number, fall back on position (answers list destinations in order).
       if (at < 0 && entries.length === sent.length && unused.includes(entries[index]!)) at = unused.indexOf(entries[index]!);
       if (at < 0 && unused.length > 0 && unused.every((entry) => !entry.destination)) at = 0;
-      if (at < 0) return { to };
-      const [entry] = unused.splice(at, 1);
-      return { to, entry };
+      const entry = at < 0 ? undefined : unused.splice(at, 1)[0];
+      return this.result({ ...base, to }, entry, type);
     });
   }
 
-  private toResult(outcome: DestinationOutcome, type: number, parts: number): SendResult {
-    const encoding: SendResult['encoding'] = isRoutesmsUnicodeType(type)
-      ? 'ucs2'
-      : type === RoutesmsMessageType.plainGsm || type === RoutesmsMessageType.flashGsm
-        ? 'gsm7'
-        : '8bit';
-    const base = { to: outcome.to, parts, encoding, gateway: 'routesms' };
-    const { entry, error } = outcome;
+  private result(base: SendResultBase & { to: string }, entry: RoutesmsSubmitEntry | undefined, type: number): SendResult {
     if (entry?.code === ROUTESMS_SUCCESS_CODE) {
       return { ...base, accepted: true, messageId: entry.messageId!, state: 'queued', raw: { code: entry.code, destination: entry.destination, type } };
     }
@@ -208,7 +212,6 @@ export class RoutesmsClient implements GatewayClient {
         raw: { code: entry.code, destination: entry.destination, type },
       };
     }
-    if (error) return { ...base, ...failedSendFields(error), raw: { type } };
     return {
       ...base,
       accepted: false,

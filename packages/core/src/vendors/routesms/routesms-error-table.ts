@@ -76,12 +76,22 @@ export function describeRoutesmsCode(code: number): RoutesmsErrorEntry {
   );
 }
 
-/** The typed error for a code; `destination` is added to the details when the gateway named one. */
+/**
+ * The typed error for a code; `destination` is added to the details when the gateway named one.
+ * 1709 is the one code the seed allows resubmitting: the gateway did not take the message, so its
+ * outcome is `not-sent`; every other code keeps its class's outcome.
+ */
 export function routesmsError(code: number, destination?: string, extra: SmsBridgeErrorOptions = {}): GatewayError {
   const described = describeRoutesmsCode(code);
   const message = `Route Mobile answered ${code} (${described.meaning}): ${described.advice}`;
-  const details = { ...extra.details, gateway: 'routesms', vendorCode: code, ...(destination ? { destination } : {}) };
-  const options: SmsBridgeErrorOptions = { ...extra, details, retryable: described.resubmit };
+  const details = { ...extra.details, gateway: 'routesms', ...(destination ? { destination } : {}) };
+  const options: SmsBridgeErrorOptions = {
+    ...extra,
+    details,
+    vendorCode: code,
+    retryable: described.resubmit,
+    ...(described.resubmit ? { outcome: 'not-sent' as const } : {}),
+  };
   switch (described.kind) {
     case 'auth':
       return new GatewayAuthError(message, options);

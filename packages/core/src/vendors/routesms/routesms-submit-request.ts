@@ -2,6 +2,7 @@ import { toUcs2Hex } from '../../codec';
 import type { TextEncoding } from '../../codec/types';
 import { InvalidRequestError } from '../../errors';
 import type { HttpRequest } from '../../transport/http-transport';
+import { encodeParameters, joinUrlPath } from '../../transport/query-string';
 import {
   isRoutesmsUnicodeType,
   parseRoutesmsMessageType,
@@ -13,6 +14,15 @@ import { validateRoutesmsSource } from './routesms-source-address';
 
 export const ROUTESMS_SEND_PATH = '/bulksms/bulksms';
 export const ROUTESMS_SCHEDULE_PATH = '/bulksms/schedulemsg';
+
+/**
+ * The longest request target (path and query) a submit may have. The text travels in the query,
+ * and the servers and proxies such a gateway runs behind cut the request line near 8 KB (Tomcat's
+ * `maxHttpHeaderSize` of 8,192 bytes holds the request line and every header together; Apache's
+ * `LimitRequestLine` is 8,190, nginx's header buffer 8 KB). 7,000 leaves about 1 KB for the method,
+ * the protocol and the headers a proxy adds.
+ */
+export const ROUTESMS_MAX_URL_LENGTH = 7_000;
 
 export interface RoutesmsCredentials {
   username: string;
@@ -103,4 +113,10 @@ export function buildRoutesmsSubmitRequest(credentials: RoutesmsCredentials, inp
     // A repeated submit sends the SMS twice.
     idempotent: false,
   };
+}
+
+/** Characters of the request target (`/prefix/bulksms/bulksms?…`) as the transport writes it. */
+export function routesmsRequestTargetLength(request: HttpRequest, baseUrl: string): number {
+  const query = encodeParameters(request.query);
+  return joinUrlPath(new URL(baseUrl).pathname, request.path).length + (query ? query.length + 1 : 0);
 }

@@ -50,7 +50,5 @@ export function routesmsRequestFailure(entries: RoutesmsSubmitEntry[], httpStatu
   if (entries.some((entry) => entry.code === ROUTESMS_SUCCESS_CODE)) return undefined;
   const requestScoped = entries.find((entry) => describeRoutesmsCode(entry.code).scope === 'request');
   if (!requestScoped) return undefined;
-  return routesmsError(requestScoped.code, requestScoped.destination, {
-    details: httpStatus === undefined ? {} : { httpStatus },
-  });
+  return routesmsError(requestScoped.code, requestScoped.destination, httpStatus === undefined ? {} : { httpStatus });
 }

@@ -1,11 +1,12 @@
-import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, GatewayTimeoutError, InvalidRequestError } from '../../../src/errors';
+import { GatewayAuthError, GatewayRejectedError, GatewayTimeoutError, InvalidRequestError } from '../../../src/errors';
+import { ManualClock } from '../../../src/testing/manual-clock';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
-import { createVendorRegistry } from '../../../src/vendors/registry';
 import * as routesms from '../../../src/vendors/routesms';
+import { RoutesmsSimulator } from '../../../src/vendors/routesms/routesms-simulator';
 import { expectNoSecretIn, rejectionOf } from '../shared/rejection';
 import { eventually, PushReceiverServer } from './push-receiver-server';
 
-const { RoutesmsClient, RoutesmsSimulator, receiveRoutesmsDlr } = routesms;
+const { RoutesmsClient, receiveRoutesmsDlr } = routesms;
 type Client = InstanceType<typeof RoutesmsClient>;
 type Simulator = InstanceType<typeof RoutesmsSimulator>;
 
@@ -56,7 +57,23 @@ describe('RoutesmsClient against the simulator', () => {
     const [result] = await client.send({ to: ['+44 7700 900123'], text: 'Hello from smsbridge' });
     expect(result).toMatchObject({ to: '447700900123', accepted: true, state: 'queued', parts: 1, encoding: 'gsm7', gateway: 'routesms' });
     expect(simulator.network.get(result!.messageId!)?.text).toBe('Hello from smsbridge');
-    expect(lastQuery()).toMatchObject({ username: 'acme', password: PASSWORD, type: '0', dlr: '1', destination: '447700900123', source: 'ACME' });
+    expect(lastQuery()).toMatchObject({ username: 'acme', password: PASSWORD, type: '0', dlr: '0', destination: '447700900123', source: 'ACME' });
+  });
+
+  it('asks for a delivery report only when the send asks (statusReport true), or unset with deliveryReports on', async () => {
+    await client.send({ to: ['447700900123'], text: 'x', statusReport: true });
+    expect(lastQuery().dlr).toBe('1');
+    await client.send({ to: ['447700900123'], text: 'x', statusReport: false });
+    expect(lastQuery().dlr).toBe('0');
+    const reporting = newClient({ deliveryReports: true });
+    try {
+      await reporting.send({ to: ['447700900123'], text: 'x' });
+      expect(lastQuery().dlr).toBe('1');
+      await reporting.send({ to: ['447700900123'], text: 'x', statusReport: false });
+      expect(lastQuery().dlr).toBe('0');
+    } finally {
+      await reporting.close();
+    }
   });
 
   it('sends Unicode as type 2 hex and flash as 1 / 6', async () => {
@@ -171,7 +188,6 @@ describe('RoutesmsClient against the simulator', () => {
     [8, GatewayRejectedError],
     [16, GatewayAuthError],
     [18, GatewayAuthError],
-    [1715, GatewayTimeoutError],
     [88, GatewayRejectedError],
   ])('answers %s with the right error and never resubmits', async (code, type) => {
     simulator.answerNextWith(code, 5);
@@ -180,6 +196,16 @@ describe('RoutesmsClient against the simulator', () => {
     expect(error).toBeInstanceOf(type);
     expect(error.retryable).toBe(false);
     expect(error.details).toMatchObject({ gateway: 'routesms', vendorCode: code });
+    expect(simulator.requestLog.length - before).toBe(1);
+  });
+
+  it('reports 1715 (response timeout: the message may have gone) as unknown, never resubmitted', async () => {
+    simulator.answerNextWith(1715, 5);
+    const before = simulator.requestLog.length;
+    const [result] = await client.send({ to: ['447700900123'], text: 'x' });
+    expect(result).toMatchObject({ to: '447700900123', accepted: false, state: 'unknown', errorCode: 1715 });
+    expect(result!.errorMessage).toMatch(/check delivery reports/);
+    expect((result!.raw as { error: { name: string } }).error.name).toBe(GatewayTimeoutError.name);
     expect(simulator.requestLog.length - before).toBe(1);
   });
 
@@ -243,32 +269,40 @@ describe('RoutesmsClient against the simulator', () => {
 
 describe('RoutesmsClient and bad answers', () => {
   const send = () => failure(client.send({ to: ['447700900123'], text: 'x' }));
+  /** The gateway may have acted: the one destination is `unknown` with the error's code, and the request is never repeated. */
+  async function unknownOutcome(): Promise<{ errorCode: unknown; name: string }> {
+    const before = simulator.requestLog.length;
+    const results = await client.send({ to: ['447700900123'], text: 'x' });
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ to: '447700900123', accepted: false, state: 'unknown' });
+    expect(simulator.requestLog.length - before).toBe(1);
+    errorsSeen.push({ message: results[0]!.errorMessage, raw: results[0]!.raw });
+    return { errorCode: results[0]!.errorCode, name: (results[0]!.raw as { error: { name: string } }).error.name };
+  }
 
-  it('an HTML error page', async () => {
+  it('an HTML error page: maybe sent, so unknown', async () => {
     simulator.faults.add({ kind: 'html-error-page', status: 502 });
-    const error = await send();
-    expect(error).toBeInstanceOf(GatewayRejectedError);
-    expect(error.retryable).toBe(false);
+    expect(await unknownOutcome()).toEqual({ errorCode: 'HTTP 502', name: 'GatewayRejectedError' });
   });
 
   it('an HTML page with status 200', async () => {
     simulator.faults.add({ kind: 'malformed-body', body: '<html><body>Login</body></html>' });
-    expect(await send()).toBeInstanceOf(GatewayMalformedResponseError);
+    expect((await unknownOutcome()).name).toBe('GatewayMalformedResponseError');
   });
 
   it('an empty body', async () => {
     simulator.faults.add({ kind: 'http-status', status: 200, body: '' });
-    expect(await send()).toBeInstanceOf(GatewayMalformedResponseError);
+    expect((await unknownOutcome()).name).toBe('GatewayMalformedResponseError');
   });
 
   it('JSON where text was expected', async () => {
     simulator.faults.add({ kind: 'malformed-body', body: '{"error":"unexpected"}' });
-    expect(await send()).toBeInstanceOf(GatewayMalformedResponseError);
+    expect((await unknownOutcome()).name).toBe('GatewayMalformedResponseError');
   });
 
   it('a truncated answer: a cut code line is malformed, destinations cut off are not reported as accepted', async () => {
     simulator.faults.add({ kind: 'malformed-body', body: '1701|4477009' });
-    expect(await send()).toBeInstanceOf(GatewayMalformedResponseError);
+    expect((await unknownOutcome()).name).toBe('GatewayMalformedResponseError');
     simulator.faults.add({ kind: 'truncated-body' });
     const results = await client.send({ to: ['447700900001', '447700900002', '447700900003'], text: 'x' });
     expect(results[0]).toMatchObject({ accepted: true });
@@ -278,19 +312,12 @@ describe('RoutesmsClient and bad answers', () => {
 
   it('a reset in the middle of the body, never resubmitted', async () => {
     simulator.faults.add({ kind: 'reset-mid-body' });
-    const before = simulator.requestLog.length;
-    const error = await send();
-    expect(error).toBeInstanceOf(GatewayMalformedResponseError);
-    expect(error.retryable).toBe(false);
-    expect(simulator.requestLog.length - before).toBe(1);
+    expect((await unknownOutcome()).errorCode).toBe('SMSB_GATEWAY_MALFORMED_RESPONSE');
   });
 
   it('a dropped connection after the gateway acted, never resubmitted', async () => {
     simulator.faults.add({ kind: 'drop-connection', afterHandling: true });
-    const before = simulator.requestLog.length;
-    const error = await send();
-    expect(error.retryable).toBe(false);
-    expect(simulator.requestLog.length - before).toBe(1);
+    await unknownOutcome();
   });
 
   it('a reset on a later chunk: reported unknown, earlier sends kept', async () => {
@@ -329,8 +356,7 @@ describe('RoutesmsClient and bad answers', () => {
 
   it('a 500 with an error text echoing the URL never leaks the password', async () => {
     simulator.faults.add({ kind: 'http-status', status: 500, body: `Error in /bulksms/bulksms?username=acme&password=${encodeURIComponent(PASSWORD)}` });
-    const error = await send();
-    expect(error).toBeInstanceOf(GatewayRejectedError);
+    expect(await unknownOutcome()).toEqual({ errorCode: 'HTTP 500', name: 'GatewayRejectedError' });
   });
 
   it('a gateway that is not there', async () => {
@@ -364,7 +390,7 @@ describe('Route Mobile delivery reports pushed by the simulator', () => {
     receiver.calls.map((call) => receiveRoutesmsDlr({ method: call.method, body: call.body, contentType: call.contentType }).status!);
 
   it('pushes the final report as a form POST with every documented field', async () => {
-    const [result] = await client.send({ to: ['447700900123'], text: 'Hello' });
+    const [result] = await client.send({ to: ['447700900123'], text: 'Hello', statusReport: true });
     await eventually(() => receiver.calls.length === 1);
     await simulator.pushes.settle();
     expect(receiver.calls[0]!.method).toBe('POST');
@@ -377,7 +403,7 @@ describe('Route Mobile delivery reports pushed by the simulator', () => {
   });
 
   it('reports undelivered, rejected and expired messages', async () => {
-    const results = await client.send({ to: ['447700900999', '447700900666', '447700900888'], text: 'Hello' });
+    const results = await client.send({ to: ['447700900999', '447700900666', '447700900888'], text: 'Hello', statusReport: true });
     await eventually(() => receiver.calls.length === 3);
     const byId = new Map(statuses().map((status) => [status.messageId, status]));
     expect(byId.get(results[0]!.messageId!)).toMatchObject({ state: 'failed', rawStatus: 'UNDELIV', errorCode: '001' });
@@ -397,30 +423,165 @@ describe('Route Mobile delivery reports pushed by the simulator', () => {
     await simulator.start();
     await client.close();
     client = newClient();
-    await client.send({ to: ['447700900123'], text: 'loud' });
+    await client.send({ to: ['447700900123'], text: 'loud', statusReport: true });
     await eventually(() => receiver.calls.length === 2);
     expect(statuses().map((s) => s.rawStatus)).toEqual(['ACKED', 'DELIVRD']);
   });
 });
 
-describe('Route Mobile in the vendor registry', () => {
-  it('builds a client and a simulator by key', async () => {
-    const entry = createVendorRegistry().get('routesms');
-    expect(entry.describe).toMatchObject({ key: 'routesms', defaultPort: 8080, operations: ['send'] });
-    const other = entry.createClient({ baseUrl: simulator.baseUrl, ...ACCOUNT, vendorOptions: { defaultSource: 'ACME' } });
+describe('RoutesmsClient: one outcome rule for every batch (settleSend)', () => {
+  /** A transport that lets the simulator answer, but arms `fault` for the request numbered `at` (1-based). */
+  function armedAt(at: number, arm: () => void) {
+    const real = new UndiciHttpTransport({ baseUrl: simulator.baseUrl, gateway: 'routesms', secrets: [PASSWORD] });
+    let calls = 0;
+    let closed = 0;
+    return {
+      transport: {
+        request: (request: Parameters<typeof real.request>[0]) => {
+          calls += 1;
+          if (calls === at) arm();
+          return real.request(request);
+        },
+        close: async () => {
+          closed += 1;
+        },
+      },
+      closedCount: () => closed,
+      realClose: () => real.close(),
+    };
+  }
+
+  it('a refusal of the first request throws: nothing reached the gateway', async () => {
+    simulator.answerNextWith(1725);
+    const chunked = newClient({ maxDestinationsPerRequest: 1 });
     try {
-      const [result] = await other.send({ to: ['447700900123'], text: 'via registry' });
-      expect(result!.accepted).toBe(true);
+      const before = simulator.requestLog.length;
+      const error = await failure(chunked.send({ to: ['447700900001', '447700900002'], text: 'x' }));
+      expect(error).toMatchObject({ vendorCode: 1725, outcome: 'refused' });
+      expect(simulator.requestLog.length - before).toBe(1);
     } finally {
-      await other.close();
+      await chunked.close();
     }
-    expect(() => entry.createClient({ baseUrl: simulator.baseUrl })).toThrow(InvalidRequestError);
-    const fresh = entry.createSimulator();
-    await fresh.start();
+  });
+
+  it('a refusal of a later request fails its destinations and the next requests still go', async () => {
+    const armed = armedAt(2, () => simulator.answerNextWith(1725));
+    const chunked = newClient({ transport: armed.transport, maxDestinationsPerRequest: 1 });
     try {
-      expect(fresh.describe().credentials).toEqual({ username: 'routesms', password: 'routesms-secret' });
+      const results = await chunked.send({ to: ['447700900001', '447700900002', '447700900003'], text: 'x' });
+      expect(results.map((r) => [r.to, r.state, r.errorCode ?? null])).toEqual([
+        ['447700900001', 'queued', null],
+        ['447700900002', 'failed', 1725],
+        ['447700900003', 'queued', null],
+      ]);
     } finally {
-      await fresh.stop();
+      await chunked.close();
+      await armed.realClose();
     }
+  });
+
+  it('wrong credentials on a later request stop the rest: "Not sent", never tried', async () => {
+    const armed = armedAt(2, () => simulator.answerNextWith(1703));
+    const chunked = newClient({ transport: armed.transport, maxDestinationsPerRequest: 1 });
+    try {
+      const before = simulator.requestLog.length;
+      const results = await chunked.send({ to: ['447700900001', '447700900002', '447700900003'], text: 'x' });
+      expect(results.map((r) => [r.state, r.errorCode ?? null])).toEqual([
+        ['queued', null],
+        ['failed', 1703],
+        ['failed', 'SMSB_GATEWAY_AUTH'],
+      ]);
+      expect(results[2]!.errorMessage).toMatch(/^Not sent: /);
+      expect(simulator.requestLog.length - before).toBe(2);
+      errorsSeen.push(...results.map((r) => ({ message: r.errorMessage })));
+    } finally {
+      await chunked.close();
+      await armed.realClose();
+    }
+  });
+
+  it('close() leaves a transport it was given open', async () => {
+    const armed = armedAt(0, () => undefined);
+    const given = newClient({ transport: armed.transport });
+    await given.send({ to: ['447700900001'], text: 'x' });
+    await given.close();
+    expect(armed.closedCount()).toBe(0);
+    await armed.realClose();
+  });
+});
+
+describe('RoutesmsClient: throttling honours Retry-After as given', () => {
+  it('a Retry-After longer than the wait budget is thrown at once with retryAfterMs, never cut short', async () => {
+    const patient = newClient({ retry: {} });
+    try {
+      simulator.faults.add({ kind: 'http-status', status: 429, headers: { 'retry-after': '3600' } });
+      const before = simulator.requestLog.length;
+      const error = await failure(patient.send({ to: ['447700900123'], text: 'x' }));
+      expect(error).toMatchObject({ code: 'SMSB_GATEWAY_RATE_LIMITED', outcome: 'not-sent', httpStatus: 429, retryAfterMs: 3_600_000 });
+      expect(simulator.requestLog.length - before).toBe(1);
+    } finally {
+      await patient.close();
+    }
+  });
+
+  it('a short Retry-After is waited for exactly (on the Clock), then the send is repeated once', async () => {
+    const clock = new ManualClock();
+    const patient = newClient({ retry: {}, clock });
+    try {
+      simulator.faults.add({ kind: 'http-status', status: 429, headers: { 'retry-after': '2' } });
+      const before = simulator.requestLog.length;
+      const sending = patient.send({ to: ['447700900123'], text: 'x' });
+      await eventually(() => simulator.requestLog.length - before === 1);
+      // Let the 429 come back and the retry wait start.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      clock.advance(1_999);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(simulator.requestLog.length - before).toBe(1);
+      clock.advance(1);
+      const [result] = await sending;
+      expect(result).toMatchObject({ accepted: true, state: 'queued' });
+      expect(simulator.requestLog.length - before).toBe(2);
+    } finally {
+      await patient.close();
+    }
+  });
+});
+
+describe('RoutesmsClient: the URL stays within what servers take', () => {
+  it('refuses a text that would make the GET URL too long, before any request', async () => {
+    const before = simulator.requestLog.length;
+    const error = await failure(client.send({ to: ['447700900123'], text: 'a'.repeat(100_000) }));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.message).toMatch(/request URL would be \d+ characters; Route Mobile takes at most 7000/);
+    expect(error.details).toMatchObject({ maxUrlLength: routesms.ROUTESMS_MAX_URL_LENGTH });
+    expect(simulator.requestLog.length).toBe(before);
+  });
+
+  it('packs destinations comma-separated while the URL fits, and opens a new request when it would not', async () => {
+    const text = 'b'.repeat(200);
+    const single = client.api.targetLength(client.api.submitRequest({ destinations: ['447700900001'], text, encoding: 'gsm7', source: 'ACME', dlr: false }));
+    // Room for exactly two 12-digit destinations (each further one adds %2C and 12 digits).
+    const tight = newClient({ maxUrlLength: single + 15 });
+    try {
+      const before = simulator.requestLog.length;
+      const to = ['447700900001', '447700900002', '447700900003', '447700900004', '447700900005'];
+      const results = await tight.send({ to, text });
+      expect(results.map((r) => r.accepted)).toEqual([true, true, true, true, true]);
+      const sent = simulator.requestLog.slice(before);
+      expect(sent.map((entry) => entry.query.destination)).toEqual(['447700900001,447700900002', '447700900003,447700900004', '447700900005']);
+      for (const entry of sent) expect(routesms.routesmsRequestTargetLength({ method: 'GET', path: entry.path, query: entry.query }, simulator.baseUrl)).toBeLessThanOrEqual(single + 15);
+    } finally {
+      await tight.close();
+    }
+  });
+});
+
+describe('RoutesmsClient.verify', () => {
+  it('is unverifiable, and says why, without sending anything', async () => {
+    const before = simulator.requestLog.length;
+    const verdict = await client.verify();
+    expect(verdict.status).toBe('unverifiable');
+    expect(verdict.message).toMatch(/each of them sends an SMS/);
+    expect(simulator.requestLog.length).toBe(before);
   });
 });

@@ -1,81 +1,235 @@
+import { LoopbackPushReceiver } from '../../../src/cli/demo/loopback-push-receiver';
 import { InvalidRequestError } from '../../../src/errors';
-import type { SendResult } from '../../../src/model/send-result';
-import { RoutesmsSimulator } from '../../../src/vendors/routesms';
-import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
-import { failureOf } from '../shared/creation-failure';
-import { useVendorFixture } from '../shared/vendor-fixture';
+import type { GatewayClient } from '../../../src/vendors/gateway-client';
+import { createVendorRegistry } from '../../../src/vendors/registry';
+import { routesmsVendor } from '../../../src/vendors/routesms';
+import { createSimulator } from '../../../src/testing/simulator-catalog';
+import { ManualClock } from '../../../src/testing/manual-clock';
+import type { RoutesmsSimulator } from '../../../src/vendors/routesms/routesms-simulator';
+import { expectNoSecretIn, rejectionOf } from '../shared/rejection';
 
-const ACCEPTED_KEYS = ['defaultSource', 'timeZone', 'defaultCountry', 'deliveryReports'];
+const registry = createVendorRegistry();
+let simulator: RoutesmsSimulator;
+let clock: ManualClock;
+const opened: GatewayClient[] = [];
 
-describe('routesmsVendor.createClient: vendorOptions', () => {
-  const fixture = useVendorFixture('routesms', { simulator: (clock) => new RoutesmsSimulator({ clock }), clientsOnManualClock: true });
-  const { client } = fixture;
-  const lastRequest = () => fixture.simulator.requestLog.at(-1)!;
+/** A client as a host opens one: form values through `registry.open`. */
+function open(values: Record<string, unknown> = {}): GatewayClient {
+  const { username, password } = simulator.describe().credentials;
+  const client = registry.open('routesms', { url: simulator.baseUrl, username, password, ...values }, { clock });
+  opened.push(client);
+  return client;
+}
 
-  it('sends from the default sender, writes national numbers in the default country, and asks for no report when told', async () => {
-    const [result] = await client({ defaultSource: ' ACME ', defaultCountry: 'gb', deliveryReports: false }).send({ to: ['07700 900123'], text: 'x' });
+const lastRequest = () => simulator.requestLog.at(-1)!;
+
+beforeEach(async () => {
+  clock = new ManualClock();
+  simulator = createSimulator('routesms', { clock }) as RoutesmsSimulator;
+  await simulator.start();
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((client) => client.close()));
+  await simulator.stop();
+});
+
+describe('routesmsVendor: the entry a host builds its forms from', () => {
+  it('names the vendor document and says what it can do, as data', () => {
+    expect(routesmsVendor.describe).toMatchObject({ key: 'routesms', defaultPort: 8080, document: expect.stringMatching(/SMSPLUS Bulk HTTP API v1\.0\.1/) });
+    expect(routesmsVendor.describe).not.toHaveProperty('seed');
+    expect(routesmsVendor).not.toHaveProperty('createClient');
+    expect(routesmsVendor).not.toHaveProperty('createSimulator');
+    expect(routesmsVendor.capabilities).toMatchObject({ operations: ['send'], statuses: 'push', inbound: 'none', sendFields: ['from', 'flash', 'statusReport', 'scheduleAt'] });
+    expect(routesmsVendor.capabilities.limits.maxUrlLength).toBe(7_000);
+    expect(routesmsVendor.connection.map((field) => field.name)).toEqual([
+      'url',
+      'username',
+      'password',
+      'allowUnauthorizedCerts',
+      'ca',
+      'timeoutMs',
+      'defaultSource',
+      'timeZone',
+      'defaultCountry',
+      'deliveryReports',
+    ]);
+    expect(routesmsVendor.sendOptions.map((field) => field.name)).toEqual(['type', 'entityid', 'tempid', 'tmid', 'url', 'extraParameters']);
+    expect(routesmsVendor.adminCommands).toEqual([]);
+    expect(routesmsVendor.push).toMatchObject({ carries: ['status'], methods: ['POST'], setup: { how: 'gateway-ui' } });
+  });
+});
+
+describe('routesmsVendor: connection settings read by their descriptors', () => {
+  it('sends from the default sender, writes national numbers in the default country, form text converted', async () => {
+    const [result] = await open({ defaultSource: ' ACME ', defaultCountry: 'gb', deliveryReports: 'false', timeoutMs: '5000' }).send({ to: ['07700 900123'], text: 'x' });
     expect(result).toMatchObject({ to: '447700900123', accepted: true });
     expect(lastRequest().query).toMatchObject({ source: 'ACME', destination: '447700900123', dlr: '0' });
   });
 
-  it('asks for reports by default, and when deliveryReports is true in any letter case', async () => {
-    await client({ defaultSource: 'ACME' }).send({ to: ['447700900123'], text: 'x' });
-    expect(lastRequest().query.dlr).toBe('1');
-    await client({ defaultSource: 'ACME', deliveryReports: 'FALSE' }).send({ to: ['447700900123'], text: 'x' });
+  it('asks for a report only when the send asks, unless deliveryReports says so for sends that do not say', async () => {
+    await open({ defaultSource: 'ACME' }).send({ to: ['447700900123'], text: 'x' });
     expect(lastRequest().query.dlr).toBe('0');
-    await client({ defaultSource: 'ACME', deliveryReports: 'True' }).send({ to: ['447700900123'], text: 'x' });
+    await open({ defaultSource: 'ACME' }).send({ to: ['447700900123'], text: 'x', statusReport: true });
+    expect(lastRequest().query.dlr).toBe('1');
+    await open({ defaultSource: 'ACME', deliveryReports: 'True' }).send({ to: ['447700900123'], text: 'x' });
     expect(lastRequest().query.dlr).toBe('1');
   });
 
   it('writes the scheduler time in the timeZone', async () => {
-    const at = new Date(fixture.clock.now() + 3 * 86_400_000);
-    await client({ defaultSource: '447700900999', timeZone: 'Asia/Kolkata' }).send({ to: ['919898000001'], text: 'Later', scheduleAt: at });
+    const at = new Date(clock.now() + 3 * 86_400_000);
+    await open({ defaultSource: '447700900999', timeZone: 'Asia/Kolkata' }).send({ to: ['919898000001'], text: 'Later', scheduleAt: at });
     expect(lastRequest()).toMatchObject({ path: '/bulksms/schedulemsg', query: { gmt: 'GMT +05:30', source: '447700900999' } });
-    await client({ defaultSource: 'ACME' }).send({ to: ['919898000001'], text: 'Later', scheduleAt: at });
-    expect(lastRequest().query.gmt).toBe('GMT +00:00');
   });
 
-  it('refuses an unknown key, naming it and every accepted key, without repeating its value', () => {
-    const error = failureOf(() => client({ defaultSource: 'ACME', defaultsource: 'hunter2' }));
+  it('refuses an unknown setting by name, listing the accepted ones, without repeating its value', () => {
+    const error = rejectionSync(() => open({ defaultSource: 'ACME', defaultsource: 'hunter2' }));
     expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(error.message).toBe(`"defaultsource" is not a Route Mobile option: use ${ACCEPTED_KEYS.join(', ')}.`);
-    expect(error.details).toEqual({ gateway: 'routesms', option: 'defaultsource', accepted: ACCEPTED_KEYS });
+    expect(error.message).toMatch(/setting "defaultsource" does not exist: use url, username, password, .*defaultSource, timeZone, defaultCountry, deliveryReports/);
     expect(JSON.stringify(error.toJSON())).not.toContain('hunter2');
-    // Per-message parameters (type, entityid …) belong to the send, not to the client.
-    expect(failureOf(() => client({ type: 2 })).details).toMatchObject({ option: 'type' });
-    expect(fixture.clients).toHaveLength(0);
+    // A per-send option is not a connection setting.
+    expect(rejectionSync(() => open({ type: 2 })).details).toMatchObject({ option: 'type' });
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['defaultSource', '', /takes a sender id of the account: up to 18 digits or 11 plain ASCII characters; got ""/],
-    ['defaultSource', 'ACME-RETAIL-UK', /takes a sender id/],
+    ['defaultSource', 'ACME-RETAIL-UK', /takes a sender id of the account: up to 18 digits or 11 plain ASCII characters/],
     ['defaultSource', '+4477009001234567890', /takes a sender id/],
-    ['defaultSource', 42, /takes a sender id.*; got number 42/],
     ['timeZone', 'Mars/Olympus', /takes an IANA time zone such as Asia\/Kolkata or UTC/],
     ['defaultCountry', 'IND', /takes a two-letter ISO country code/],
     ['deliveryReports', 'yes', /takes true or false; got "yes"/],
-    ['deliveryReports', 1, /takes true or false; got number 1/],
-  ])('refuses %s = %p, naming the key and what it takes', (key, value, message) => {
-    const error = failureOf(() => client({ [key]: value }));
+  ])('refuses %s = %p, naming the setting and what it takes', (key, value, message) => {
+    const error = rejectionSync(() => open({ [key]: value }));
     expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(error.message).toContain(`The Route Mobile option "${key}"`);
+    expect(error.message).toContain(`"${key}"`);
     expect(error.message).toMatch(message);
     expect(error.details).toMatchObject({ gateway: 'routesms', option: key });
   });
 
-  it('takes the settings from the command line: smsbridge send --option …', async () => {
-    const { args, password } = connectionArgs(fixture.simulator);
-    const sent = await runGatewayCommand(
-      ['send', ...args, '--to', '07700 900124', '--text', 'cli', '--option', 'defaultSource=ACME', '--option', 'defaultCountry=GB', '--option', 'deliveryReports=false'],
-      { SMSBRIDGE_PASSWORD: password },
-    );
-    expect(sent.stderr).toBe('');
-    expect(sent.code).toBe(0);
-    expect((JSON.parse(sent.stdout) as SendResult[])[0]).toMatchObject({ to: '447700900124', accepted: true });
-    expect(lastRequest().query).toMatchObject({ source: 'ACME', destination: '447700900124', dlr: '0' });
-
-    const refused = await runGatewayCommand(['send', ...args, '--to', '447700900124', '--text', 'cli', '--option', 'deliveryReports=sometimes'], { SMSBRIDGE_PASSWORD: password });
-    expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain('"deliveryReports" takes true or false');
+  it('needs a username and a password', () => {
+    expect(() => registry.open('routesms', { url: simulator.baseUrl, username: 'routesms' }, { clock })).toThrow(/"password" .* is required/);
   });
 });
+
+describe('routesmsVendor: per-send options and fields', () => {
+  it('passes the DLT ids, the WAP push URL and extra parameters, typed by their descriptors', async () => {
+    const client = open({ defaultSource: 'ACME' });
+    await client.send({ to: ['919898000001'], text: 'OTP 1234', vendorOptions: { entityid: '1101', tempid: '1207', tmid: '1,2', extraParameters: '{"ip": "10.0.0.1"}' } });
+    expect(lastRequest().query).toMatchObject({ entityid: '1101', tempid: '1207', tmid: '1,2', ip: '10.0.0.1' });
+    const [wap] = await client.send({ to: ['919898000001'], text: 'Offer', vendorOptions: { type: '4', url: 'http://example.com/o' } });
+    expect(wap).toMatchObject({ accepted: true, encoding: '8bit' });
+    expect(lastRequest().query).toMatchObject({ type: '4', url: 'http://example.com/o' });
+  });
+
+  it('refuses an unknown option, a wrong type and a parameter the client owns, before any request', async () => {
+    const client = open({ defaultSource: 'ACME' });
+    const before = simulator.requestLog.length;
+    expect((await rejectionOf(client.send({ to: ['919898000001'], text: 'x', vendorOptions: { ip: '1' } }))).message).toMatch(/send option "ip" does not exist: use type, entityid/);
+    expect((await rejectionOf(client.send({ to: ['919898000001'], text: 'x', vendorOptions: { type: '3' } }))).message).toMatch(/"type" takes 0 or 1 or 2 or 4/);
+    expect((await rejectionOf(client.send({ to: ['919898000001'], text: 'x', vendorOptions: { extraParameters: { password: 'hunter2' } } }))).message).toMatch(/set by the Route Mobile client itself/);
+    expect((await rejectionOf(client.send({ to: ['919898000001'], text: 'x', vendorOptions: { extraParameters: '[1]' } }))).message).toMatch(/takes a JSON object/);
+    expect(simulator.requestLog.length).toBe(before);
+  });
+
+  it('refuses a validity period it cannot honour, or drops it with best effort', async () => {
+    const client = open({ defaultSource: 'ACME' });
+    expect((await rejectionOf(client.send({ to: ['919898000001'], text: 'x', validityMinutes: 30 }))).message).toMatch(/cannot honour a validity period/);
+    const [result] = await client.send({ to: ['919898000001'], text: 'x', validityMinutes: 30, bestEffort: true });
+    expect(result!.accepted).toBe(true);
+  });
+
+  it('refuses through the contract a text whose URL would be too long, with no request sent', async () => {
+    const client = open({ defaultSource: 'ACME' });
+    const before = simulator.requestLog.length;
+    const error = await rejectionOf(client.send({ to: ['919898000001'], text: 'c'.repeat(30_000) }));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.message).toMatch(/Route Mobile takes at most 7000/);
+    expect(simulator.requestLog.length).toBe(before);
+  });
+
+  it('sends accepted messages into the simulated network', async () => {
+    const [result] = await open({ defaultSource: 'ACME' }).send({ to: ['+44 7700 900777'], text: 'counted' });
+    expect(simulator.network.get(result!.messageId!)).toMatchObject({ to: '447700900777', text: 'counted' });
+  });
+
+  it('verify() is unverifiable through the registry too', async () => {
+    expect((await open().verify()).status).toBe('unverifiable');
+  });
+});
+
+describe('routesmsVendor.push', () => {
+  const push = routesmsVendor.push!;
+  const fields = {
+    sSender: 'ACME',
+    sMobileNo: '919898000001',
+    sStatus: 'DELIVRD',
+    dtSubmit: '2026-01-15 16:00:00',
+    dtDone: '2026-01-15 16:00:05',
+    sMessageId: 'abc-1',
+    iCostPerSms: '0.05',
+    iCharge: '0.05',
+    iMCCMNC: '40410',
+    iErrCode: '000',
+  };
+
+  it('reads a DLR form POST into a status and answers 200, dates in the account zone', () => {
+    const receipt = push.receive({ method: 'POST', body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' }, { timeZone: 'Asia/Kolkata' });
+    expect(receipt.answer.status).toBe(200);
+    expect(receipt.inbound).toEqual([]);
+    expect(receipt.ussd).toEqual([]);
+    expect(receipt.statuses).toEqual([expect.objectContaining({ state: 'delivered', messageId: 'abc-1', to: '919898000001', at: '2026-01-15T10:30:05.000Z', gateway: 'routesms' })]);
+    expect(receipt.error).toBeUndefined();
+  });
+
+  it('refuses a call that is not a DLR with 400 and the reason, without throwing', () => {
+    const receipt = push.receive({ method: 'POST', body: 'hello=1' });
+    expect(receipt.answer.status).toBe(400);
+    expect(receipt.statuses).toEqual([]);
+    expect(receipt.error).toBeInstanceOf(InvalidRequestError);
+  });
+
+  it('tells the user to hand the URL to the provider', () => {
+    expect(push.setup.instructions('https://hooks.example/dlr')).toMatch(/Route Mobile .* https:\/\/hooks\.example\/dlr/);
+  });
+
+  it('the simulator pushes what the descriptor reads, for sends that asked', async () => {
+    const calls: string[] = [];
+    const receiver = new LoopbackPushReceiver({}, (call) => {
+      calls.push(call.body);
+      const receipt = push.receive({ method: call.method, body: call.body, contentType: call.contentType });
+      return { status: receipt.answer.status, contentType: receipt.answer.contentType, body: receipt.answer.body };
+    });
+    await receiver.start();
+    try {
+      simulator.dlrUrl = receiver.url('/dlr');
+      const client = open({ defaultSource: 'ACME' });
+      await client.send({ to: ['447700900123'], text: 'quiet' });
+      const [asked] = await client.send({ to: ['447700900124'], text: 'loud', statusReport: true });
+      clock.advance(60_000);
+      await simulator.pushes.settle();
+      expect(calls).toHaveLength(1);
+      expect(push.receive({ body: calls[0]! }).statuses[0]).toMatchObject({ messageId: asked!.messageId, state: 'delivered' });
+    } finally {
+      await receiver.stop();
+    }
+  });
+});
+
+describe('routesmsVendor: secrets', () => {
+  it('never shows the password in an error', async () => {
+    const client = registry.open('routesms', { url: simulator.baseUrl, username: 'routesms', password: 'wrong-p4ss', defaultSource: 'ACME' }, { clock });
+    opened.push(client);
+    const error = await rejectionOf(client.send({ to: ['447700900123'], text: 'x' }));
+    expect(error.code).toBe('SMSB_GATEWAY_AUTH');
+    expectNoSecretIn([error], ['wrong-p4ss']);
+  });
+});
+
+function rejectionSync(run: () => unknown): InvalidRequestError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InvalidRequestError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
