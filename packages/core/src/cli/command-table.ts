@@ -3,7 +3,7 @@ import { lazyCommand } from './lazy-command';
 
 // One line per subcommand: its name, the summary `--help` lists, and the module that holds it.
 // Modules load on first use (see lazy-command.ts); `require` keeps that synchronous.
-type Commands = Record<string, CliCommand | readonly CliCommand[]>;
+type Commands = object;
 const from = <M extends Commands>(path: string, pick: (module: M) => CliCommand) => () => pick(require(path) as M);
 const modem = (name: string) => from<typeof import('./commands/modem')>('./commands/modem', (module) => module.modemCommands.find((command) => command.name === name)!);
 

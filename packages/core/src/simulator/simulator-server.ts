@@ -23,6 +23,8 @@ export interface SimulatorLogEntry {
   form: Record<string, string>;
   body: string;
   headers: Record<string, string | string[] | undefined>;
+  /** Messages the handler queued on the network (a send endpoint's request has some). */
+  submitted: number;
 }
 
 function decodeForm(text: string): Record<string, string> {
@@ -146,7 +148,8 @@ export abstract class SimulatorServer implements GatewaySimulator {
       return;
     }
     this.requestsReceived += 1;
-    this.requestLog.push({ method: request.method, path: request.path, query: request.query, form: request.form, body: request.body, headers: { ...request.headers } });
+    const entry: SimulatorLogEntry = { method: request.method, path: request.path, query: request.query, form: request.form, body: request.body, headers: { ...request.headers }, submitted: 0 };
+    this.requestLog.push(entry);
     if (this.requestLog.length > 500) this.requestLog.shift();
 
     const { latency, fault } = this.faults.take(request.method, request.path);
@@ -158,7 +161,9 @@ export abstract class SimulatorServer implements GatewaySimulator {
       incoming.socket.destroy();
       return;
     }
+    const queuedBefore = this.network.messages.size;
     let reply: SimulatorReply = early ?? (await this.runHandler(request));
+    entry.submitted = this.network.messages.size - queuedBefore;
     if (fault && !early) {
       const after = this.applyAfterHandling(fault, reply);
       if (after === 'drop') {

@@ -3,12 +3,14 @@ import { systemClock, type Clock } from '../clock/clock';
 import type { GatewaySimulator } from '../simulator/gateway-simulator';
 import type { GatewayKey } from '../vendors/gateway-client';
 import type { ConnectContext } from '../vendors/vendor-entry';
+import { createVendorRegistry } from '../vendors/registry';
 import { UndiciHttpTransport } from '../transport/undici-http-transport';
 import { BlackHoleListener } from './black-hole-listener';
 import type { ConformanceFault, GatewayTestKit } from './gateway-test-kit';
 import { createSimulator } from './simulator-catalog';
 
 const REQUEST_TIMEOUT_MS = 1_500;
+const CALIBRATION_NUMBER = '+447700900999';
 
 /** A port on 127.0.0.1 where nothing listens (bound, then closed again). */
 async function closedPort(): Promise<number> {
@@ -36,8 +38,30 @@ export class HttpGatewayKit implements GatewayTestKit {
     this.simulator = createSimulator(key, { network: { sendDelayMs: 10, deliveryDelayMs: 20 } });
   }
 
+  /** The request that sends (method and path), learnt at start: faults aim at it, not at a read before it. */
+  private sendRequest: { method: string; path: string } | undefined;
+
+  /** Faults match the send request exactly (a prefix would also hit a longer path). */
+  private aimedAtSend(): { method?: string; path?: RegExp } {
+    if (!this.sendRequest) return {};
+    return { method: this.sendRequest.method, path: new RegExp(`^${this.sendRequest.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) };
+  }
+
   async start(): Promise<void> {
     await this.simulator.start();
+    await this.learnSendRequest();
+  }
+
+  /** Sends one message the way a host would and notes which request queued it at the simulator. */
+  private async learnSendRequest(): Promise<void> {
+    const client = createVendorRegistry().open(this.key, this.connection());
+    try {
+      await client.send({ to: [CALIBRATION_NUMBER], text: 'calibration' });
+    } finally {
+      await client.close();
+    }
+    const sending = this.simulator.requestLog.findLast((entry) => entry.submitted > 0);
+    if (sending) this.sendRequest = { method: sending.method, path: sending.path };
   }
 
   async stop(): Promise<void> {
@@ -101,19 +125,19 @@ export class HttpGatewayKit implements GatewayTestKit {
         this.redirectPort = await this.blackHole.start();
         return true;
       case 'timeout-after-handling':
-        faults.add({ kind: 'no-answer' });
+        faults.add({ kind: 'no-answer', ...this.aimedAtSend() });
         return true;
       case 'reset-mid-body':
-        faults.add({ kind: 'reset-mid-body' });
+        faults.add({ kind: 'reset-mid-body', ...this.aimedAtSend() });
         return true;
       case 'server-error':
-        faults.add({ kind: 'http-503' });
+        faults.add({ kind: 'http-503', ...this.aimedAtSend() });
         return true;
       case 'malformed-body':
-        faults.add({ kind: 'malformed-body' });
+        faults.add({ kind: 'malformed-body', ...this.aimedAtSend() });
         return true;
       case 'rate-limit':
-        faults.add({ kind: 'http-status', status: 429, headers: { 'retry-after': String(options.retryAfterSeconds ?? 1) } });
+        faults.add({ kind: 'http-status', status: 429, headers: { 'retry-after': String(options.retryAfterSeconds ?? 1) }, ...this.aimedAtSend() });
         return true;
     }
   }

@@ -25,7 +25,8 @@ function responseTooLarge(maxBytes: number): Error {
  */
 export class UndiciResponseCollector implements Dispatcher.DispatchHandler {
   readonly done: Promise<HttpResponse>;
-  phase: HttpFailurePhase = 'awaiting-response';
+  /** `connecting` until undici starts writing the request on a connected socket. */
+  phase: HttpFailurePhase = 'connecting';
   timedOut = false;
   private resolve!: (response: HttpResponse) => void;
   private reject!: (error: unknown) => void;
@@ -58,6 +59,7 @@ export class UndiciResponseCollector implements Dispatcher.DispatchHandler {
       return;
     }
     this.controller = controller;
+    this.phase = 'awaiting-response';
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: ResponseHeaders): void {

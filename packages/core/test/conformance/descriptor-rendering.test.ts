@@ -51,6 +51,8 @@ function checkDescriptor(field: FieldDescriptor): void {
   expect(field.description.length).toBeGreaterThan(10);
   if (field.type === 'choice') expect(field.choices?.length).toBeGreaterThan(0);
   if (field.secret) expect(field.type).toBe('string');
+  // A form shows the user what a patterned value looks like.
+  if (field.pattern !== undefined) expect(field.placeholder).toBeDefined();
   if (field.min !== undefined && field.max !== undefined) expect(field.min).toBeLessThanOrEqual(field.max);
 }
 

@@ -14,7 +14,6 @@ function fieldJson(field: FieldDescriptor): Record<string, unknown> {
 
 function entryJson(entry: VendorEntry): Record<string, unknown> {
   return {
-    key: entry.key,
     ...entry.describe,
     capabilities: entry.capabilities,
     connection: entry.connection.map(fieldJson),
