@@ -38,13 +38,11 @@ function replayingTransport(real) {
 async function measure(core, testCase, simulator, sends) {
   const { UndiciHttpTransport } = core;
   const transport = replayingTransport(new UndiciHttpTransport({ baseUrl: simulator.baseUrl, gateway: testCase.gateway }));
-  const client = core.createVendorRegistry().get(testCase.gateway).createClient({
-    baseUrl: simulator.baseUrl,
-    username: simulator.credentials.username,
-    password: simulator.credentials.password,
-    vendorOptions: testCase.vendorOptions,
-    transport,
-  });
+  const client = core.createVendorRegistry().open(
+    testCase.gateway,
+    { url: simulator.baseUrl, username: simulator.credentials.username, password: simulator.credentials.password, ...testCase.vendorOptions },
+    { transport },
+  );
   try {
     const warmup = Math.min(2_000, sends);
     for (let index = 0; index < warmup; index += 1) await client.send(testCase.request());

@@ -22,12 +22,11 @@ const TRANSPORT_POOL_OPTIONS = {
 
 /** `{send(): Promise<boolean>, close()}` for our client; `send` resolves to "accepted". */
 function createOurs(core, testCase, simulator, baseUrl = simulator.baseUrl) {
-  const client = core.createVendorRegistry().get(testCase.gateway).createClient({
-    baseUrl,
-    username: simulator.credentials.username,
-    password: simulator.credentials.password,
-    vendorOptions: testCase.vendorOptions,
-  });
+  const client = core.createVendorRegistry().open(
+    testCase.gateway,
+    { url: baseUrl, username: simulator.credentials.username, password: simulator.credentials.password, ...testCase.vendorOptions },
+    {},
+  );
   return {
     send: async () => {
       const [result] = await client.send(testCase.request());

@@ -13,8 +13,9 @@
 const readline = require('node:readline');
 const { loadCore } = require('../load-core');
 
-const { core } = loadCore();
-const registry = core.createVendorRegistry();
+const { distPath } = loadCore();
+// Simulators live in the core's testing entry.
+const testing = require(require('node:path').join(distPath, 'testing'));
 /** @type {Map<string, {simulator: any, requests: number}>} */
 const running = new Map();
 
@@ -27,7 +28,7 @@ async function stopGateway(gateway) {
 
 async function startGateway(gateway, options = {}) {
   await stopGateway(gateway);
-  const simulator = registry.get(gateway).createSimulator(options);
+  const simulator = testing.createSimulator(gateway, options);
   await simulator.start();
   const entry = { simulator, requests: 0, connections: 0 };
   // `server` is the simulator's node:http server (private in TypeScript, readable here): count
