@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InvalidRequestError } from '../../../src/errors';
-import { DiafaanSimulator, diafaanCallbackAnswer, parseDiafaanCallback, type DiafaanCallback } from '../../../src/vendors/diafaan';
+import { diafaanCallbackAnswer, parseDiafaanCallback, type DiafaanCallback } from '../../../src/vendors/diafaan';
+import { DiafaanSimulator } from '../../../src/vendors/diafaan/diafaan-simulator';
 import { ManualClock } from '../../../src/testing/manual-clock';
 
 describe('Diafaan HTTP callbacks', () => {

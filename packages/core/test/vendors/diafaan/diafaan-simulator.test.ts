@@ -1,5 +1,5 @@
 import { UndiciHttpTransport, encodeParameters } from '../../../src/transport';
-import { DiafaanSimulator } from '../../../src/vendors/diafaan';
+import { DiafaanSimulator } from '../../../src/vendors/diafaan/diafaan-simulator';
 import { ManualClock } from '../../../src/testing/manual-clock';
 
 /** The simulator against the exact bodies of the seed and the vendor notes, over raw HTTP. */
