@@ -1,11 +1,13 @@
 import { InvalidRequestError } from '../../errors';
-import type { SimulatorOptions } from '../../simulator/gateway-simulator';
+import { httpClientOptions } from '../contract/http-connection-fields';
+import { DEFAULT_SEND_LIMITS } from '../contract/vendor-capabilities';
 import { httpTransportFor } from '../shared/http-transport-for';
-import type { VendorClientOptions, VendorEntry } from '../vendor-entry';
-import { booleanOption, choiceOption, integerListOption, readVendorOptions, utcOffsetMinutesOption, type VendorOptionSchema } from '../shared/vendor-option-reader';
-import type { DinstarAuthScheme } from './dinstar-authenticating-transport';
-import { DinstarClient, type DinstarClientOptions } from './dinstar-client';
-import { DinstarSimulator, type DinstarSimulatorOptions } from './dinstar-simulator';
+import type { ConnectContext, VendorEntry } from '../vendor-entry';
+import { DINSTAR_ADMIN_COMMANDS } from './dinstar-admin-commands';
+import { DinstarClient } from './dinstar-client';
+import { DINSTAR_CONNECTION_FIELDS, DINSTAR_SEND_OPTIONS } from './dinstar-connection-fields';
+import { DINSTAR_PUSH } from './dinstar-push';
+import { DINSTAR_SEND_LIMITS } from './dinstar-send-chunks';
 
 function basePathOf(baseUrl: string): string {
   try {
@@ -16,22 +18,28 @@ function basePathOf(baseUrl: string): string {
   }
 }
 
-/** The `DinstarClientOptions` a CLI `--option` or a host may set. */
-type DinstarVendorSettings = Pick<DinstarClientOptions, 'authScheme' | 'keepAlive' | 'ports' | 'gatewayUtcOffsetMinutes' | 'requestStatusReport'>;
+function connect(settings: Readonly<Record<string, unknown>>, context: ConnectContext = {}): DinstarClient {
+  const options = httpClientOptions(settings, context);
+  if (!options.username || options.password === undefined) {
+    throw new InvalidRequestError('Dinstar needs the username and password of the gateway\'s web account.', { details: { gateway: 'dinstar' } });
+  }
+  const own = options.vendorOptions ?? {};
+  return new DinstarClient({
+    transport: httpTransportFor(options, 'dinstar'),
+    ownsTransport: options.transport === undefined,
+    username: options.username,
+    password: options.password,
+    basePath: basePathOf(options.baseUrl),
+    ...(own['authScheme'] === 'basic' || own['authScheme'] === 'digest' ? { authScheme: own['authScheme'] } : {}),
+    ...(typeof own['keepAlive'] === 'boolean' ? { keepAlive: own['keepAlive'] } : {}),
+    ...(Array.isArray(own['ports']) ? { ports: own['ports'] as number[] } : {}),
+    ...(typeof own['gatewayUtcOffsetMinutes'] === 'number' ? { gatewayUtcOffsetMinutes: own['gatewayUtcOffsetMinutes'] } : {}),
+    ...(typeof own['requestStatusReport'] === 'boolean' ? { requestStatusReport: own['requestStatusReport'] } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+}
 
-const DINSTAR_OPTIONS: VendorOptionSchema<DinstarVendorSettings> = {
-  authScheme: choiceOption<DinstarAuthScheme>(['digest', 'basic']),
-  keepAlive: booleanOption(),
-  ports: integerListOption(0, 255, 'a list of port numbers from 0 to 255 ("1,2" or [1,2])'),
-  gatewayUtcOffsetMinutes: utcOffsetMinutesOption(),
-  requestStatusReport: booleanOption(),
-};
-
-/**
- * Dinstar as the registry, the CLI and the hosts see it. `vendorOptions` (an unknown key or a
- * wrong value is refused): `authScheme` (`digest`|`basic`), `keepAlive` (default true; false sends
- * `Connection: close`), `ports` (list or "1,2"), `gatewayUtcOffsetMinutes`, `requestStatusReport`.
- */
+/** Dinstar as the registry, the CLI and the hosts see it. */
 export const dinstarVendor: VendorEntry = {
   key: 'dinstar',
   describe: {
@@ -39,24 +47,21 @@ export const dinstarVendor: VendorEntry = {
     displayName: 'Dinstar GSM gateway (HTTP API)',
     summary: 'Dinstar multi-port GSM gateway, "New Version API": batch SMS, results and delivery reports, inbox, USSD, port admin, JSON push',
     defaultPort: 443,
-    seed: '004_fa198e40aaaa8562.txt',
-    operations: ['send', 'status', 'inbox', 'ussd', 'admin'],
+    document: 'Dinstar GSM Gateway HTTP API ("New Version API", v0.4; v201910 additions)',
   },
-  createClient(options: VendorClientOptions) {
-    if (!options.username || options.password === undefined) {
-      throw new InvalidRequestError('Dinstar needs the username and password of the gateway\'s web account.', { details: { gateway: 'dinstar' } });
-    }
-    const settings = readVendorOptions({ gateway: 'dinstar', name: 'Dinstar' }, DINSTAR_OPTIONS, options);
-    return new DinstarClient({
-      transport: httpTransportFor(options, 'dinstar'),
-      username: options.username,
-      password: options.password,
-      basePath: basePathOf(options.baseUrl),
-      ...settings,
-      ...(options.clock ? { clock: options.clock } : {}),
-    });
+  capabilities: {
+    // No acknowledge: the API cannot delete received SMS; the inbox cursor is the mark.
+    operations: ['send', 'status', 'inbox', 'ussd', 'ussdContinue', 'ussdCancel', 'admin', 'verify'],
+    statuses: 'both',
+    inbound: 'both',
+    // request_status_report; no sender id, flash, validity or schedule in send_sms.
+    sendFields: ['statusReport'],
+    // The gateway takes numbers of up to 24 characters (local numbers with prefixes, short codes).
+    limits: { ...DEFAULT_SEND_LIMITS, maxNumberDigits: 24, maxTextBytes: DINSTAR_SEND_LIMITS.maxTextBytes },
   },
-  createSimulator(options?: SimulatorOptions) {
-    return new DinstarSimulator(options as DinstarSimulatorOptions);
-  },
+  connection: DINSTAR_CONNECTION_FIELDS,
+  sendOptions: DINSTAR_SEND_OPTIONS,
+  adminCommands: DINSTAR_ADMIN_COMMANDS,
+  push: DINSTAR_PUSH,
+  connect,
 };
