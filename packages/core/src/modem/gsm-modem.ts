@@ -6,7 +6,7 @@ import type { SendResult } from '../model/send-result';
 import type { UssdExchange } from '../model/ussd-exchange';
 import type { SerialTransport } from '../transport/serial-transport';
 import { AtEngine, type ModemHealth } from './at/at-engine';
-import { readDeviceInfo, type ModemDeviceInfo } from './device/device-info';
+import { readDeviceInfo, readNetworkStatus, type ModemDeviceInfo, type ModemNetworkStatus } from './device/device-info';
 import { parseNetworkRegistration } from './device/network-registration';
 import type { GsmModemEvents, GsmModemState } from './gsm-modem-events';
 import { ModemPinError, ModemSimError, ModemUnavailableError } from './modem-errors';
@@ -80,6 +80,8 @@ export class GsmModem {
   };
   private engine: AtEngine | undefined;
   private transport: SerialTransport | undefined;
+  /** Ends the current session as a lost port would (the supervisor then sets up a new one). */
+  private loseSession: ((error: Error) => void) | undefined;
   private connection: ConnectionState = 'closed';
   private closed = false;
   private started = false;
@@ -158,6 +160,32 @@ export class GsmModem {
     return this.receiver.inbox(options.delete === true);
   }
 
+  /**
+   * Deletes these stored messages (as `inbox()` listed them) from the SIM once the caller has
+   * handed them on; a slot that holds another message by now is left alone. Resolves to how many
+   * were deleted.
+   */
+  deleteStored(messages: readonly InboundMessage[]): Promise<number> {
+    this.requireEngine();
+    return this.receiver.remove(messages);
+  }
+
+  /** Registration, operator and signal now (three queries; a field the modem will not tell is left out). */
+  async networkStatus(): Promise<ModemNetworkStatus> {
+    return readNetworkStatus(this.requireEngine());
+  }
+
+  /**
+   * Resets the modem (`AT+CFUN=1,1`). A reset modem forgets the session (PIN, PDU mode,
+   * indications), so the port is dropped and the supervisor sets the session up again as after an
+   * unplug; sends queue meanwhile.
+   */
+  async restart(): Promise<void> {
+    const engine = this.requireEngine();
+    await engine.run('AT+CFUN=1,1');
+    if (this.engine === engine) this.loseSession?.(new ModemUnavailableError('the modem is restarting (AT+CFUN=1,1)'));
+  }
+
   /** Hands every stored message to the `message` handlers now (also done after each connect). */
   sweep(): Promise<void> {
     this.requireEngine();
@@ -234,6 +262,7 @@ export class GsmModem {
       if (this.closed) throw new ModemUnavailableError('modem closed');
       this.engine = engine;
       this.transport = transport;
+      this.loseSession = onClose;
       this.receiver.attach(engine, facts);
       this.ussdService.attach(engine, /huawei/i.test(facts.manufacturer ?? '') && (this.options.characterSet ?? 'GSM') === 'GSM');
       this.sender.attach(engine);
@@ -269,6 +298,7 @@ export class GsmModem {
   }
 
   private dropSession(): void {
+    this.loseSession = undefined;
     this.sender.detach();
     this.receiver.detach();
     this.engine = undefined;

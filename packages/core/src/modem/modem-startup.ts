@@ -2,7 +2,7 @@ import type { Clock } from '../clock/clock';
 import type { AtEngine } from './at/at-engine';
 import { delay } from './delay';
 import { parseSmsCenter } from './device/sms-center';
-import { ModemCommandError, ModemError, ModemPinError, ModemSimError, ModemTimeoutError } from './modem-errors';
+import { ModemCommandError, ModemError, ModemPinError, ModemSimError, ModemTimeoutError, ModemUnavailableError } from './modem-errors';
 import type { ModemSessionSettings } from './modem-session-settings';
 
 /** What start-up learned about the session. */
@@ -70,10 +70,7 @@ async function unlockSim(engine: AtEngine, settings: ModemSessionSettings, clock
     try {
       await engine.run(`AT+CPIN="${settings.pin}"`, { timeoutMs: 20_000 });
     } catch (error) {
-      if (error instanceof ModemCommandError) {
-        throw new ModemPinError('the SIM refused the PIN; not retrying (a wrong PIN three times locks the SIM)', { cause: error, details: { simState: state } });
-      }
-      throw error;
+      throw withoutPin(error, state);
     }
     // Some modems need a moment after the PIN before the SIM reports READY.
     for (let attempt = 0; attempt < 10 && state !== 'READY'; attempt++) {
@@ -84,6 +81,22 @@ async function unlockSim(engine: AtEngine, settings: ModemSessionSettings, clock
   }
   if (/PUK/.test(state)) throw new ModemSimError(`the SIM is blocked (${state}); unblock it with its PUK in a phone`, { details: { simState: state } });
   throw new ModemSimError(`the SIM is not ready (${state})`, { details: { simState: state } });
+}
+
+/**
+ * The failure of `AT+CPIN="<pin>"` told without the command, whose text holds the PIN: errors
+ * reach logs and host outputs, so neither the message, the details nor the cause may carry it.
+ */
+function withoutPin(error: unknown, simState: string): unknown {
+  const command = 'AT+CPIN=<pin>';
+  if (error instanceof ModemCommandError) {
+    return new ModemPinError('the SIM refused the PIN; not retrying (a wrong PIN three times locks the SIM)', {
+      details: { simState, command, errorCode: error.errorCode, meaning: error.meaning },
+    });
+  }
+  if (error instanceof ModemTimeoutError) return new ModemTimeoutError(command, Number(error.details['timeoutMs']), { details: { simState } });
+  if (error instanceof ModemUnavailableError) return new ModemUnavailableError(`the port closed while the PIN was being entered`, { details: { simState, command } });
+  return error;
 }
 
 /** `READY`, `SIM PIN`, `SIM PUK` …; SIM-absent errors become ModemSimError. */

@@ -47,6 +47,20 @@ async function readIccid(engine: AtEngine): Promise<string | undefined> {
   return undefined;
 }
 
+/** Where the modem stands on the network: what `networkStatus()` reports. */
+export type ModemNetworkStatus = Pick<ModemDeviceInfo, 'operator' | 'registration' | 'signal'>;
+
+export async function readNetworkStatus(engine: AtEngine): Promise<ModemNetworkStatus> {
+  const status: ModemNetworkStatus = {};
+  const registration = firstParsed(await query(engine, 'AT+CREG?'), (l) => parseNetworkRegistration(l, true));
+  const operator = firstParsed(await query(engine, 'AT+COPS?'), parseNetworkOperator);
+  const signal = firstParsed(await query(engine, 'AT+CSQ'), parseSignalQuality);
+  if (registration) status.registration = registration;
+  if (operator) status.operator = operator;
+  if (signal) status.signal = signal;
+  return status;
+}
+
 export async function readDeviceInfo(engine: AtEngine): Promise<ModemDeviceInfo> {
   const info: ModemDeviceInfo = {};
   const set = <K extends keyof ModemDeviceInfo>(key: K, value: ModemDeviceInfo[K] | undefined): void => {

@@ -138,22 +138,50 @@ export class SmsReceiver {
     let result: InboundMessage[] = [];
     return this.schedule(async () => {
       const engine = this.requireEngine();
-      const storage = await this.selectPrimaryStorage(engine);
-      const stored = await this.listStored(engine);
-      const collector = new ConcatReassembler({ clock: this.options.clock });
-      const complete: ReassembledMessage[] = [];
-      for (const entry of stored) {
-        const decoded = this.decode(entry.pdu);
-        if (decoded?.type !== 'deliver') continue;
-        const outcome = collector.add(decoded, `${storage}:${entry.index}`);
-        if (outcome.kind === 'complete') complete.push(outcome.message);
-      }
-      const incomplete = collector.flush();
+      const { complete, incomplete } = await this.readStoredMessages(engine);
       result = [...complete.map(toInboundMessage), ...incomplete.map(toInboundMessage)];
       if (remove) {
         for (const message of complete) await this.deleteSources(engine, [...message.sourceIds, ...message.duplicateSourceIds]);
       }
     }).then(() => result);
+  }
+
+  /**
+   * Deletes the stored messages that are still exactly these (same slots, sender, text and time):
+   * listed again first, because a slot freed since the caller's listing may already hold a newer
+   * message, which must not be lost. Messages no longer stored are skipped. Resolves to how many
+   * were deleted.
+   */
+  remove(messages: readonly InboundMessage[]): Promise<number> {
+    const refused = this.refuseFromHandler('remove()');
+    if (refused) return refused;
+    let removed = 0;
+    const wanted = new Set(messages.map(storedMessageKey));
+    return this.schedule(async () => {
+      if (wanted.size === 0) return;
+      const engine = this.requireEngine();
+      const { complete } = await this.readStoredMessages(engine);
+      for (const message of complete) {
+        if (!wanted.has(storedMessageKey(toInboundMessage(message)))) continue;
+        await this.deleteSources(engine, [...message.sourceIds, ...message.duplicateSourceIds]);
+        removed += 1;
+      }
+    }).then(() => removed);
+  }
+
+  /** Lists the primary memory and reassembles what it holds, apart from the live reassembly. */
+  private async readStoredMessages(engine: AtEngine): Promise<{ complete: ReassembledMessage[]; incomplete: IncompleteMessage[] }> {
+    const storage = await this.selectPrimaryStorage(engine);
+    const stored = await this.listStored(engine);
+    const collector = new ConcatReassembler({ clock: this.options.clock });
+    const complete: ReassembledMessage[] = [];
+    for (const entry of stored) {
+      const decoded = this.decode(entry.pdu);
+      if (decoded?.type !== 'deliver') continue;
+      const outcome = collector.add(decoded, `${storage}:${entry.index}`);
+      if (outcome.kind === 'complete') complete.push(outcome.message);
+    }
+    return { complete, incomplete: collector.flush() };
   }
 
   private async listStored(engine: AtEngine): Promise<StoredPdu[]> {
@@ -259,6 +287,10 @@ export class SmsReceiver {
     let handedOn: boolean;
     try {
       handedOn = await this.handlerContext.run(delivery, () => this.options.deliver(toInboundMessage(message)));
+    } catch (error) {
+      // The message stays stored for the next sweep; the messages after it are still handed on.
+      this.options.error(error);
+      return;
     } finally {
       delivery.pending = false;
     }
@@ -316,4 +348,9 @@ export class SmsReceiver {
     await engine.run(`AT+CPMS="${storage}"`);
     this.facts.readStorage = storage;
   }
+}
+
+/** What identifies a stored message for `remove`: its slots, sender, time and text. */
+function storedMessageKey(message: InboundMessage): string {
+  return JSON.stringify([message.id, message.from, message.receivedAt ?? null, message.text]);
 }

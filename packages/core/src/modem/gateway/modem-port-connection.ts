@@ -1,0 +1,286 @@
+import type { BindingInterface } from '@serialport/bindings-interface';
+import type { Clock } from '../../clock/clock';
+import { GatewayRejectedError, InvalidRequestError } from '../../errors/gateway-errors';
+import type { DeliveryStatus } from '../../model/delivery-status';
+import type { InboundMessage } from '../../model/inbound-message';
+import type { UssdExchange } from '../../model/ussd-exchange';
+import type { SerialTransport } from '../../transport/serial-transport';
+import { GsmModem, type GsmModemOptions } from '../gsm-modem';
+import type { GsmModemState } from '../gsm-modem-events';
+import { ModemError, ModemUnavailableError } from '../modem-errors';
+import type { SerialPortLister } from '../serial/serial-port-finder';
+import { InboundFanOut, type InboundHandler } from './inbound-fan-out';
+import type { ModemPortSettings } from './modem-connection-fields';
+
+/** Driver settings a hub applies to every port (timeouts, reconnect backoff, rate, delivery mode). */
+export type ModemDriverSettings = Omit<GsmModemOptions, 'port' | 'baudRate' | 'pin' | 'binding' | 'lister' | 'transport' | 'clock'>;
+
+/** Opens the byte pipe of a port instead of `serialport` (an in-process virtual modem); called on every (re)connect. */
+export type ModemPortOpener = (settings: ModemPortSettings) => SerialTransport | Promise<SerialTransport>;
+
+export interface ModemPortConnectionOptions {
+  settings: ModemPortSettings;
+  clock: Clock;
+  driver: ModemDriverSettings;
+  binding: BindingInterface | undefined;
+  lister: SerialPortLister | undefined;
+  openPort: ModemPortOpener | undefined;
+  sweepIntervalMs: number;
+  ussdMenuTimeoutMs: number;
+  /** Told once the last user released the port and it was closed. */
+  onClosed: () => void;
+}
+
+/** A user of the port, as the connection knows it: an identity for the USSD menu it opened. */
+export type ModemPortUser = object;
+
+/**
+ * The one driver of one serial port, shared by every user the hub handed it to: opened on first
+ * use (and again after a failed start or a reconnect that gave up), closed when the last user
+ * released it. Inbound messages go to every subscribed user; USSD menus belong to the user that
+ * opened them, since the modem has one USSD session.
+ */
+export class ModemPortConnection {
+  private readonly users = new Set<ModemPortUser>();
+  private readonly inbound = new InboundFanOut();
+  private readonly statusHandlers = new Set<(status: DeliveryStatus) => void>();
+  private readonly errorHandlers = new Set<(error: unknown) => void>();
+  private modem: GsmModem | undefined;
+  private starting: Promise<GsmModem> | undefined;
+  private sweepTimer: unknown;
+  private closedState = false;
+  private ussdMenu: { owner: ModemPortUser; until: number } | undefined;
+  private ussdWork: Promise<unknown> = Promise.resolve();
+  private sessionCount = 0;
+  private readonly deliverInbound = (message: InboundMessage): Promise<void> => this.inbound.deliver(message);
+
+  constructor(private readonly options: ModemPortConnectionOptions) {}
+
+  get settings(): ModemPortSettings {
+    return this.options.settings;
+  }
+
+  get userCount(): number {
+    return this.users.size;
+  }
+
+  /** How many times a driver was started on this port (one while it stays up; reconnects inside the driver do not count). */
+  get sessionsOpened(): number {
+    return this.sessionCount;
+  }
+
+  get closed(): boolean {
+    return this.closedState;
+  }
+
+  /** Connection and health of the driver, or undefined while none is open. */
+  get state(): GsmModemState | undefined {
+    return this.modem?.state;
+  }
+
+  join(user: ModemPortUser): void {
+    if (this.closedState) throw new InvalidRequestError(`The modem on ${this.settings.port} was closed.`, { details: { gateway: 'modem' } });
+    this.users.add(user);
+  }
+
+  /** Drops a user; the last one out closes the port. */
+  async leave(user: ModemPortUser): Promise<void> {
+    if (!this.users.delete(user)) return;
+    if (this.ussdMenu?.owner === user) this.ussdMenu = undefined;
+    if (this.users.size === 0) await this.close();
+  }
+
+  /**
+   * The driver, started if needed. A reconnecting driver is not waited for: its port is away
+   * (unplugged, restarting) and a caller is better told at once than left waiting for hours.
+   */
+  ready(): Promise<GsmModem> {
+    if (this.closedState) return Promise.reject(new ModemUnavailableError(`the modem on ${this.settings.port} was closed`));
+    const modem = this.modem;
+    if (modem?.state.connection === 'ready') return Promise.resolve(modem);
+    if (modem?.state.connection === 'reconnecting') {
+      return Promise.reject(new ModemUnavailableError(`the modem on ${this.settings.port} is reconnecting (unplugged or restarting); try again shortly`));
+    }
+    this.starting ??= this.open().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  onInbound(handler: InboundHandler): () => void {
+    const unsubscribe = this.inbound.subscribe(handler);
+    if (this.inbound.subscribers === 1) this.startTakingInbound();
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      unsubscribe();
+      if (this.inbound.subscribers === 0) this.stopTakingInbound();
+    };
+  }
+
+  onStatusReport(handler: (status: DeliveryStatus) => void): () => void {
+    return subscribe(this.statusHandlers, handler);
+  }
+
+  onError(handler: (error: unknown) => void): () => void {
+    return subscribe(this.errorHandlers, handler);
+  }
+
+  /** Sends a USSD code for `user`; an open menu of its own is ended first, another user's open menu refuses the code. */
+  ussd(user: ModemPortUser, code: string): Promise<UssdExchange> {
+    return this.ussdTurn(async (modem) => {
+      const menu = this.openMenu();
+      if (menu && menu.owner !== user) throw this.menuBusy();
+      if (menu) {
+        this.ussdMenu = undefined;
+        await modem.ussdCancel().catch(() => undefined);
+      }
+      return this.keepMenu(user, await modem.ussd(code));
+    });
+  }
+
+  /** Answers the menu `user` opened. */
+  ussdContinue(user: ModemPortUser, answer: string): Promise<UssdExchange> {
+    return this.ussdTurn(async (modem) => {
+      const menu = this.openMenu();
+      if (menu?.owner !== user) {
+        throw new InvalidRequestError('No USSD menu of this client waits for an answer: start one with a USSD code first.', { details: { gateway: 'modem' } });
+      }
+      return this.keepMenu(user, await modem.ussd(answer));
+    });
+  }
+
+  /** Ends the menu `user` opened (or a stale one nobody holds). */
+  ussdCancel(user: ModemPortUser): Promise<void> {
+    return this.ussdTurn(async (modem) => {
+      const menu = this.openMenu();
+      if (menu && menu.owner !== user) throw this.menuBusy();
+      this.ussdMenu = undefined;
+      await modem.ussdCancel();
+    });
+  }
+
+  /** Closes the driver; queued sends are settled as failed. */
+  async close(): Promise<void> {
+    if (this.closedState) return;
+    this.closedState = true;
+    this.stopTakingInbound();
+    this.users.clear();
+    this.ussdMenu = undefined;
+    const starting = this.starting;
+    const modem = this.modem;
+    this.modem = undefined;
+    await modem?.close();
+    await starting?.then((late) => late.close()).catch(() => undefined);
+    this.options.onClosed();
+  }
+
+  private async open(): Promise<GsmModem> {
+    const { settings, clock, driver, binding, lister, openPort } = this.options;
+    const modem = new GsmModem({
+      ...driver,
+      port: settings.port,
+      baudRate: settings.baudRate,
+      ...(settings.pin !== undefined ? { pin: settings.pin } : {}),
+      ...(binding ? { binding } : {}),
+      ...(lister ? { lister } : {}),
+      ...(openPort ? { transport: () => openPort(settings) } : {}),
+      clock,
+    });
+    modem.on('state', (state) => {
+      // The supervisor gave up (or the SIM needs a person): the next use opens the port afresh.
+      if (state.connection === 'closed' && this.modem === modem) this.drop(modem);
+    });
+    modem.on('status-report', (status) => this.notify(this.statusHandlers, status));
+    modem.on('error', (error) => this.notify(this.errorHandlers, error));
+    if (this.inbound.subscribers > 0) modem.on('message', this.deliverInbound);
+    try {
+      await modem.start();
+    } catch (error) {
+      throw error instanceof ModemError ? error : new ModemUnavailableError(`cannot open ${settings.port}: ${(error as Error).message}`, { cause: error, details: { path: settings.port } });
+    }
+    if (this.closedState) {
+      await modem.close();
+      throw new ModemUnavailableError(`the modem on ${settings.port} was closed while it started`);
+    }
+    this.modem = modem;
+    this.sessionCount += 1;
+    return modem;
+  }
+
+  private drop(modem: GsmModem): void {
+    this.modem = undefined;
+    this.ussdMenu = undefined;
+    void modem.close();
+  }
+
+  private startTakingInbound(): void {
+    this.modem?.on('message', this.deliverInbound);
+    // Whatever waited on the SIM while nobody took messages goes out now, then on every sweep.
+    this.sweep();
+  }
+
+  private stopTakingInbound(): void {
+    this.modem?.off('message', this.deliverInbound);
+    if (this.sweepTimer !== undefined) this.options.clock.clearTimeout(this.sweepTimer);
+    this.sweepTimer = undefined;
+  }
+
+  /**
+   * Opens the port if needed (a subscriber is a listener: the port must be open to hear) and
+   * offers the stored messages again, those a handler failed on included; then schedules the
+   * next sweep, which also retries a port that could not be opened.
+   */
+  private sweep(): void {
+    if (this.sweepTimer !== undefined) this.options.clock.clearTimeout(this.sweepTimer);
+    this.sweepTimer = undefined;
+    if (this.inbound.subscribers === 0 || this.closedState) return;
+    this.ready()
+      .then((modem) => modem.sweep())
+      .catch((error: unknown) => this.notify(this.errorHandlers, error));
+    if (this.options.sweepIntervalMs > 0) this.sweepTimer = this.options.clock.setTimeout(() => this.sweep(), this.options.sweepIntervalMs);
+  }
+
+  /** USSD exchanges of all users one after another, so a menu check and its exchange are not split by another user's. */
+  private ussdTurn<T>(work: (modem: GsmModem) => Promise<T>): Promise<T> {
+    const run = this.ussdWork.then(async () => work(await this.ready()));
+    this.ussdWork = run.catch(() => undefined);
+    return run;
+  }
+
+  private openMenu(): { owner: ModemPortUser; until: number } | undefined {
+    if (this.ussdMenu && this.ussdMenu.until <= this.options.clock.now()) this.ussdMenu = undefined;
+    return this.ussdMenu;
+  }
+
+  private keepMenu(user: ModemPortUser, exchange: UssdExchange): UssdExchange {
+    this.ussdMenu = exchange.awaitingInput ? { owner: user, until: this.options.clock.now() + this.options.ussdMenuTimeoutMs } : undefined;
+    return exchange;
+  }
+
+  private menuBusy(): GatewayRejectedError {
+    return new GatewayRejectedError(`Another user of the modem on ${this.settings.port} has a USSD menu open; try again once it ends.`, undefined, {
+      outcome: 'not-sent',
+      retryable: true,
+      details: { gateway: 'modem', port: this.settings.port },
+    });
+  }
+
+  private notify<T>(handlers: Set<(value: T) => void>, value: T): void {
+    for (const handler of handlers) {
+      try {
+        handler(value);
+      } catch {
+        // A user's listener failing must not keep the others from hearing it.
+      }
+    }
+  }
+}
+
+function subscribe<T>(handlers: Set<T>, handler: T): () => void {
+  handlers.add(handler);
+  return () => {
+    handlers.delete(handler);
+  };
+}
