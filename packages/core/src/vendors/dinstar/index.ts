@@ -4,7 +4,7 @@ export { DINSTAR_ADMIN_COMMANDS, runDinstarAdminCommand } from './dinstar-admin-
 export { DinstarAuthenticatingTransport, type DinstarAuthScheme, type DinstarAuthenticatingTransportOptions } from './dinstar-authenticating-transport';
 export { DINSTAR_CONNECTION_FIELDS, DINSTAR_SEND_OPTIONS } from './dinstar-connection-fields';
 export { parseDinstarDeliverStatuses, type DinstarDeliverStatus } from './dinstar-deliver-status';
-export { DigestClientSession, parseDigestChallenge } from './dinstar-digest-auth';
+export { DigestClientSession, parseDigestChallenge, type DigestChallenge } from './dinstar-digest-auth';
 export { DINSTAR_ERROR_CODES, dinstarErrorForCode } from './dinstar-error-code';
 export { parseDinstarInboxCursor, parseDinstarIncomingSms, type DinstarIncomingSms } from './dinstar-incoming-sms';
 export { dinstarDeliveryReportId, dinstarMessageId, parseDinstarMessageId } from './dinstar-message-id';
@@ -20,7 +20,7 @@ export {
 } from './dinstar-push-receiver';
 export { readDinstarAnswer, type DinstarAnswer, type DinstarAnswerReadOptions } from './dinstar-response';
 export { DINSTAR_SEND_LIMITS, planDinstarSendChunks, type DinstarRecipient, type DinstarSendLimits } from './dinstar-send-chunks';
-export { optionalInteger, parseDinstarSmsResults, type DinstarSmsResult } from './dinstar-sms-result';
+export { dinstarResultState, optionalInteger, parseDinstarSmsResult, parseDinstarSmsResults, type DinstarSmsResult } from './dinstar-sms-result';
 export { lookUpDinstarStatus } from './dinstar-status-lookup';
 export { dinstarDeliverStatusToModel, dinstarInboundToModel, dinstarResultToModel } from './dinstar-to-model';
 export { dinstarTpStatusState } from './dinstar-tp-status';

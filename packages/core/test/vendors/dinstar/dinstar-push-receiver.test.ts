@@ -1,9 +1,10 @@
+import { DinstarSimulator } from '../../../src/vendors/dinstar/dinstar-simulator';
 import { InvalidRequestError } from '../../../src/errors';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import * as dinstar from '../../../src/vendors/dinstar';
 import { eventually, PushCollector } from '../spangw/push-collector';
 
-const { parseDinstarPush, receiveDinstarPush, DinstarSimulator, DinstarClient } = dinstar;
+const { parseDinstarPush, receiveDinstarPush, DinstarClient } = dinstar;
 
 describe('dinstar push receiver', () => {
   it('reads the notes’ sms example into an inbound message', () => {
@@ -75,7 +76,7 @@ describe('dinstar push receiver', () => {
     const simulator = new DinstarSimulator({ network: { sendDelayMs: 5, deliveryDelayMs: 5 } });
     await simulator.start();
     simulator.pushUrl = `${await collector.start()}/dinstar`;
-    const client = new DinstarClient({ transport: new UndiciHttpTransport({ baseUrl: simulator.baseUrl }), username: 'admin', password: 'dinstar-secret' });
+    const client = new DinstarClient({ transport: new UndiciHttpTransport({ baseUrl: simulator.baseUrl }), ownsTransport: true, username: 'admin', password: 'dinstar-secret' });
     try {
       const [sent] = await client.send({ to: ['10086'], text: 'push', statusReport: true });
       simulator.injectInbound({ from: '6717', text: 'hello', port: 2 });

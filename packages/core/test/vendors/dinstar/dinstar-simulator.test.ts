@@ -1,9 +1,10 @@
+import { DinstarSimulator } from '../../../src/vendors/dinstar/dinstar-simulator';
 import * as dinstar from '../../../src/vendors/dinstar';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { ManualClock } from '../../../src/testing/manual-clock';
 import { eventually, PushCollector } from '../spangw/push-collector';
 
-const { DinstarSimulator, DinstarAuthenticatingTransport } = dinstar;
+const { DinstarAuthenticatingTransport } = dinstar;
 type Simulator = InstanceType<typeof DinstarSimulator>;
 
 const SN = 'dc42-0b30-7a1e-5f21';
