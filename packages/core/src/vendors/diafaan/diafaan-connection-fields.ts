@@ -52,6 +52,7 @@ export const DIAFAAN_CONNECTION_FIELDS: readonly FieldDescriptor[] = [
     type: 'string',
     pattern: '[A-Za-z]{2}',
     patternHint: 'a two-letter ISO country code such as GB',
+    placeholder: 'GB',
     description: 'Country of national numbers (07700 900123), for the E.164 formats.',
   },
   {
