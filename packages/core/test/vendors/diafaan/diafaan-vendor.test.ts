@@ -8,6 +8,7 @@ import { diafaanVendor } from '../../../src/vendors/diafaan';
 import { DiafaanSimulator } from '../../../src/vendors/diafaan/diafaan-simulator';
 import type { GatewayClient } from '../../../src/vendors/gateway-client';
 import { createVendorRegistry } from '../../../src/vendors/registry';
+import { connectionArgs, runGatewayCommand } from '../../cli/gateway-run';
 import type { ConnectContext } from '../../../src/vendors/vendor-entry';
 
 const registry = createVendorRegistry();
@@ -283,6 +284,21 @@ describe('diafaanVendor through registry.open', () => {
       expect(error.message).toContain(`"${key}"`);
       expect(error.message).toMatch(message);
       expect(error.details).toMatchObject({ gateway: 'diafaan', option: key });
+    });
+    it('takes the settings from the command line: smsbridge send --option …', async () => {
+      const { args, password } = connectionArgs(simulator);
+      const sent = await runGatewayCommand(
+        ['send', ...args, '--to', '07700 900124', '--text', 'cli', '--option', 'method=GET', '--option', 'defaultGateway=GSM2', '--option', 'phoneNumberFormat=e164', '--option', 'defaultCountry=GB'],
+        { SMSBRIDGE_PASSWORD: password },
+      );
+      expect(sent.stderr).toBe('');
+      expect(sent.code).toBe(0);
+      expect((JSON.parse(sent.stdout) as { to: string; accepted: boolean }[])[0]).toMatchObject({ to: '+447700900124', accepted: true });
+      expect(lastRequest('/http/send-message')).toMatchObject({ method: 'GET', query: { to: '+447700900124', gateway: 'GSM2' } });
+
+      const refused = await runGatewayCommand(['send', ...args, '--to', '+447700900124', '--text', 'cli', '--option', 'inboxMode=sometimes'], { SMSBRIDGE_PASSWORD: password });
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('"inboxMode" takes remove or keep');
     });
   });
 
