@@ -1,3 +1,4 @@
+import type { DeliveryStatus } from '../../model';
 import { InvalidRequestError } from '../../errors';
 
 /** One batch callback (GET `batchId, to, status, statusText`) as Jasmin sends it per message. */
@@ -33,4 +34,20 @@ export function parseJasminBatchCallback(query: Record<string, unknown>): Jasmin
   const succeeded = status === '1';
   const messageId = succeeded ? UUID_PATTERN.exec(statusText)?.[0]?.toLowerCase() : undefined;
   return { batchId, to, succeeded, ...(messageId ? { messageId } : {}), statusText };
+}
+
+/**
+ * A batch callback as a status: a message Jasmin accepted is `queued` under its own id (the send
+ * gave only the batch id, in `raw`); one it refused is `failed` under the batch id, with the text.
+ */
+export function jasminBatchEventStatus(event: JasminBatchEvent): DeliveryStatus {
+  return {
+    state: event.succeeded ? 'queued' : 'failed',
+    messageId: event.messageId ?? event.batchId,
+    to: event.to,
+    rawStatus: event.statusText || (event.succeeded ? '1' : '0'),
+    ...(event.succeeded ? {} : { errorCode: 'batch-errback' }),
+    gateway: 'jasmin',
+    raw: { batchId: event.batchId, status: event.succeeded ? 1 : 0, statusText: event.statusText },
+  };
 }

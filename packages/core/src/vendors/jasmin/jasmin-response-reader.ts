@@ -20,7 +20,8 @@ export function readJasminData(response: HttpResponse, context: ReadContext): un
   if (!json || typeof json !== 'object' || !('data' in json)) {
     const what = response.body.trim() === '' ? 'an empty body' : looksLikeHtml(response.body) ? 'an HTML page' : 'something that is not Jasmin JSON';
     throw new GatewayMalformedResponseError(`Jasmin answered ${context.operation} with ${what}: check that the base URL points at the Jasmin REST API`, {
-      details: { gateway: 'jasmin', httpStatus: response.status, operation: context.operation, bodyPreview: previewBody(response.body, context.secrets, 120) },
+      httpStatus: response.status,
+      details: { gateway: 'jasmin', operation: context.operation, bodyPreview: previewBody(response.body, context.secrets, 120) },
     });
   }
   return (json as { data: unknown }).data;
@@ -33,8 +34,8 @@ function malformed(context: ReadContext, what: string): GatewayMalformedResponse
 }
 
 /** `{"data": "Success \"<uuid>"}` → the uuid (the closing quote is missing on the real server). */
-export function readJasminSendResult(response: HttpResponse, secrets: readonly string[] = []): string {
-  const context: ReadContext = { operation: 'send', secrets };
+export function readJasminSendResult(response: HttpResponse, secrets: readonly string[] = [], now?: number): string {
+  const context: ReadContext = { operation: 'send', secrets, ...(now === undefined ? {} : { now }) };
   const data = readJasminData(response, context);
   const match = typeof data === 'string' && /^\s*Success\b/i.test(data) ? UUID_PATTERN.exec(data) : null;
   if (!match) throw malformed(context, 'no message id');
@@ -48,8 +49,8 @@ export interface JasminBatchAccepted {
   scheduled?: string;
 }
 
-export function readJasminBatchResult(response: HttpResponse, secrets: readonly string[] = []): JasminBatchAccepted {
-  const context: ReadContext = { operation: 'sendbatch', secrets };
+export function readJasminBatchResult(response: HttpResponse, secrets: readonly string[] = [], now?: number): JasminBatchAccepted {
+  const context: ReadContext = { operation: 'sendbatch', secrets, ...(now === undefined ? {} : { now }) };
   const data = readJasminData(response, context) as Record<string, unknown> | null;
   const batchId = data && typeof data === 'object' ? data.batchId : undefined;
   const count = data && typeof data === 'object' ? Number(data.messageCount) : NaN;
@@ -72,8 +73,8 @@ function quantity(value: unknown): number | undefined {
   return undefined;
 }
 
-export function readJasminBalance(response: HttpResponse, secrets: readonly string[] = []): JasminBalance {
-  const context: ReadContext = { operation: 'balance', secrets };
+export function readJasminBalance(response: HttpResponse, secrets: readonly string[] = [], now?: number): JasminBalance {
+  const context: ReadContext = { operation: 'balance', secrets, ...(now === undefined ? {} : { now }) };
   const data = readJasminData(response, context);
   if (!data || typeof data !== 'object' || !('balance' in data)) throw malformed(context, 'no balance');
   const record = data as Record<string, unknown>;
@@ -89,8 +90,8 @@ export interface JasminRate {
   raw: Record<string, unknown>;
 }
 
-export function readJasminRate(response: HttpResponse, secrets: readonly string[] = []): JasminRate {
-  const context: ReadContext = { operation: 'rate', secrets };
+export function readJasminRate(response: HttpResponse, secrets: readonly string[] = [], now?: number): JasminRate {
+  const context: ReadContext = { operation: 'rate', secrets, ...(now === undefined ? {} : { now }) };
   const data = readJasminData(response, context);
   const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
   const submitSmCount = quantity(record.submit_sm_count);
@@ -100,8 +101,8 @@ export function readJasminRate(response: HttpResponse, secrets: readonly string[
 }
 
 /** `GET /ping` → the text Jasmin's HTTP API answered (`Jasmin/PONG`). */
-export function readJasminPing(response: HttpResponse, secrets: readonly string[] = []): string {
-  const context: ReadContext = { operation: 'ping', secrets };
+export function readJasminPing(response: HttpResponse, secrets: readonly string[] = [], now?: number): string {
+  const context: ReadContext = { operation: 'ping', secrets, ...(now === undefined ? {} : { now }) };
   const data = readJasminData(response, context);
   if (typeof data !== 'string') throw malformed(context, 'no PONG');
   return data;

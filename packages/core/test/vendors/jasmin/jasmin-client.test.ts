@@ -1,11 +1,12 @@
-import { GatewayAuthError, GatewayMalformedResponseError, GatewayRejectedError, InvalidRequestError } from '../../../src/errors';
+import { GatewayAuthError, GatewayRejectedError, InvalidRequestError } from '../../../src/errors';
+import { ManualClock } from '../../../src/testing/manual-clock';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
-import { createVendorRegistry } from '../../../src/vendors/registry';
 import * as jasmin from '../../../src/vendors/jasmin';
+import { JasminSimulator } from '../../../src/vendors/jasmin/jasmin-simulator';
 import { expectNoSecretIn, rejectionOf } from '../shared/rejection';
 import { eventually, PushReceiverServer } from '../routesms/push-receiver-server';
 
-const { JasminClient, JasminSimulator, receiveJasminBatchCallback, receiveJasminDlr } = jasmin;
+const { JasminClient, receiveJasminBatchCallback, receiveJasminDlr } = jasmin;
 type Client = InstanceType<typeof JasminClient>;
 type Simulator = InstanceType<typeof JasminSimulator>;
 
@@ -104,11 +105,10 @@ describe('JasminClient against the simulator', () => {
     }
     await client.send({ to: ['19012233451'], text: 'x', vendorOptions: { dlr_url: 'http://127.0.0.1:9/other', dlr_level: 2 } });
     expect(lastBody()).toMatchObject({ dlr: 'yes', 'dlr-url': 'http://127.0.0.1:9/other', 'dlr-level': 2 });
-    await expect(client.send({ to: ['19012233451'], text: 'x', statusReport: true })).rejects.toThrow(/dlr-url/);
+    await expect(client.send({ to: ['19012233451'], text: 'x', statusReport: true })).rejects.toThrow(/dlr_url/);
   });
 
-  it('refuses flash and bad numbers before sending', async () => {
-    await expect(client.send({ to: ['19012233451'], text: 'x', flash: true })).rejects.toBeInstanceOf(InvalidRequestError);
+  it('refuses bad numbers before sending', async () => {
     await expect(client.send({ to: ['call me'], text: 'x' })).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(client.send({ to: [], text: 'x' })).rejects.toBeInstanceOf(InvalidRequestError);
   });
@@ -133,7 +133,7 @@ describe('JasminClient against the simulator', () => {
     });
     const url = await receiver.start('/batch');
     try {
-      const accepted = await client.sendBatch({
+      const accepted = await client.api.sendBatch({
         globals: { from: 'Brand2' },
         messages: [
           { from: 'Brand1', to: ['55555551', '55555552'], text: 'Message 1' },
@@ -179,14 +179,14 @@ describe('JasminClient against the simulator', () => {
   });
 
   it('balance, rate, ping and the admin commands', async () => {
-    expect(await client.balance()).toEqual({ balance: 10.23, raw: { balance: 10.23, sms_count: 'ND' } });
-    expect(await client.rate({ to: '19012233451', text: 'a'.repeat(200) })).toMatchObject({ submitSmCount: 2, unitRate: 2.8 });
+    expect(await client.api.balance()).toEqual({ balance: 10.23, raw: { balance: 10.23, sms_count: 'ND' } });
+    expect(await client.api.rate({ to: '19012233451', text: 'a'.repeat(200) })).toMatchObject({ submitSmCount: 2, unitRate: 2.8 });
     expect(lastRequest().query).toMatchObject({ to: '19012233451' });
     // Older REST servers read the rate parameters from the GET body: they travel there too.
     expect(JSON.parse(lastRequest().body)).toEqual({ to: '19012233451', content: 'a'.repeat(200) });
-    expect((await client.rate({ to: '19012233451', text: 'ж'.repeat(71) })).submitSmCount).toBe(2);
+    expect((await client.api.rate({ to: '19012233451', text: 'ж'.repeat(71) })).submitSmCount).toBe(2);
     expect(lastRequest().query).toMatchObject({ coding: '8' });
-    expect(await client.ping()).toBe('Jasmin/PONG');
+    expect(await client.api.ping()).toBe('Jasmin/PONG');
     expect(lastRequest().headers.authorization).toBeUndefined();
     expect(await client.admin('ping')).toEqual({ command: 'ping', ok: true, gateway: 'jasmin', data: { answer: 'Jasmin/PONG' } });
     expect((await client.admin('balance')).data).toMatchObject({ balance: 10.23 });
@@ -199,7 +199,7 @@ describe('JasminClient and every documented error', () => {
   it('wrong credentials: 403 on send and balance, 412 on sendbatch, all GatewayAuthError', async () => {
     const wrong = newClient({ password: 'wrong' });
     try {
-      for (const call of [wrong.send({ to: ['19012233451'], text: 'x' }), wrong.balance(), wrong.sendBatch({ messages: [{ to: '1', text: 'x' }] }), wrong.rate({ to: '19012233451', text: 'x' })]) {
+      for (const call of [wrong.send({ to: ['19012233451'], text: 'x' }), wrong.api.balance(), wrong.api.sendBatch({ messages: [{ to: '1', text: 'x' }] }), wrong.api.rate({ to: '19012233451', text: 'x' })]) {
         const error = await failure(call);
         expect(error).toBeInstanceOf(GatewayAuthError);
         expect(error.retryable).toBe(false);
@@ -226,12 +226,12 @@ describe('JasminClient and every documented error', () => {
     await simulator.start();
     const mismatched = newClient({ schedule: { form: 'absolute', serverTimeZone: 'UTC' } });
     try {
-      const error = await failure(mismatched.sendBatch({ messages: [{ to: '1', text: 'x' }], scheduleAt: new Date(Date.now() + 3_600_000) }));
+      const error = await failure(mismatched.api.sendBatch({ messages: [{ to: '1', text: 'x' }], scheduleAt: new Date(Date.now() + 3_600_000) }));
       expect(error.details).toMatchObject({ vendorCode: 'schedule-in-past', httpStatus: 412 });
     } finally {
       await mismatched.close();
     }
-    await expect(client.sendBatch({ messages: [{ to: '1', text: 'x' }], scheduleAt: new Date(Date.now() - 1000) })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(client.api.sendBatch({ messages: [{ to: '1', text: 'x' }], scheduleAt: new Date(Date.now() - 1000) })).rejects.toBeInstanceOf(InvalidRequestError);
   });
 
   it('insufficient balance (403 charge) is a refusal, not an auth error', async () => {
@@ -244,7 +244,7 @@ describe('JasminClient and every documented error', () => {
   it('a wrong base path (404)', async () => {
     const lost = newClient({ baseUrl: `${simulator.baseUrl}/api` });
     try {
-      const error = await failure(lost.balance());
+      const error = await failure(lost.api.balance());
       expect(error.details).toMatchObject({ vendorCode: 'not-found', httpStatus: 404 });
     } finally {
       await lost.close();
@@ -262,7 +262,7 @@ describe('JasminClient and every documented error', () => {
     };
     const stripped = newClient({ transport: stripping });
     try {
-      const error = await failure(stripped.balance());
+      const error = await failure(stripped.api.balance());
       expect(error).toBeInstanceOf(GatewayAuthError);
       expect(error.details).toMatchObject({ httpStatus: 401 });
       expect(error.message).toMatch(/Basic/);
@@ -278,8 +278,6 @@ describe('JasminClient and every documented error', () => {
 });
 
 describe('JasminClient and bad answers', () => {
-  const send = () => failure(client.send({ to: ['19012233451'], text: 'x' }));
-
   it.each([
     ['an HTML error page', { kind: 'html-error-page' as const, status: 502 }],
     ['a truncated JSON body', { kind: 'truncated-body' as const }],
@@ -287,13 +285,14 @@ describe('JasminClient and bad answers', () => {
     ['a non-JSON body', { kind: 'malformed-body' as const, body: 'Jasmin/PONG' }],
     ['an HTML body with status 200', { kind: 'malformed-body' as const, body: '<html><body>Login</body></html>' }],
     ['a reset in the middle of the body', { kind: 'reset-mid-body' as const }],
-  ])('%s → a typed error, never resubmitted', async (_name, fault) => {
+    ['a 500 without a body', { kind: 'http-500' as const }],
+  ])('%s: Jasmin may have sent it, so the recipient is unknown, never resubmitted', async (_name, fault) => {
     simulator.faults.add(fault);
     const before = simulator.requestLog.length;
-    const error = await send();
-    expect(error).toBeInstanceOf(GatewayMalformedResponseError);
-    expect(error.retryable).toBe(false);
+    const results = await client.send({ to: ['19012233451'], text: 'x' });
+    expect(results).toEqual([expect.objectContaining({ to: '19012233451', accepted: false, state: 'unknown', errorCode: 'SMSB_GATEWAY_MALFORMED_RESPONSE' })]);
     expect(simulator.requestLog.length - before).toBe(1);
+    errorsSeen.push({ message: results[0]!.errorMessage, raw: results[0]!.raw });
   });
 
   it('a reset on a later recipient: reported unknown, earlier sends kept', async () => {
@@ -321,14 +320,9 @@ describe('JasminClient and bad answers', () => {
     }
   });
 
-  it('a 500 without a body', async () => {
-    simulator.faults.add({ kind: 'http-500' });
-    expect(await send()).toBeInstanceOf(GatewayMalformedResponseError);
-  });
-
   it('reads are retried after a reset, sends are not', async () => {
     simulator.faults.add({ kind: 'reset-mid-body', path: '/secure/balance' });
-    expect((await client.balance()).balance).toBe(10.23);
+    expect((await client.api.balance()).balance).toBe(10.23);
     expect(simulator.requestLog.filter((entry) => entry.path === '/secure/balance')).toHaveLength(2);
   });
 
@@ -344,24 +338,128 @@ describe('JasminClient and bad answers', () => {
   });
 });
 
-describe('Jasmin in the vendor registry', () => {
-  it('builds a client and a simulator by key', async () => {
-    const entry = createVendorRegistry().get('jasmin');
-    expect(entry.describe).toMatchObject({ key: 'jasmin', operations: ['send', 'admin'] });
-    const other = entry.createClient({ baseUrl: simulator.baseUrl, username: 'acme', password: PASSWORD, vendorOptions: { dlrUrl: 'http://127.0.0.1:9/d', dlrLevel: 2 } });
+describe('JasminClient: one outcome rule for every recipient (settleSend)', () => {
+  function armedAt(at: number, arm: () => void) {
+    const real = new UndiciHttpTransport({ baseUrl: simulator.baseUrl, gateway: 'jasmin', secrets: [PASSWORD, TOKEN] });
+    let calls = 0;
+    let closed = 0;
+    return {
+      transport: {
+        request: (request: Parameters<typeof real.request>[0]) => {
+          calls += 1;
+          if (calls === at) arm();
+          return real.request(request);
+        },
+        close: async () => {
+          closed += 1;
+        },
+      },
+      closedCount: () => closed,
+      realClose: () => real.close(),
+    };
+  }
+
+  it('a refusal of the first recipient throws: nothing was sent', async () => {
+    simulator.balance = 0;
+    const before = simulator.requestLog.length;
+    const error = await failure(client.send({ to: ['447700900001', '447700900002'], text: 'x' }));
+    expect(error).toMatchObject({ vendorCode: 'insufficient-balance', outcome: 'refused', httpStatus: 403 });
+    expect(simulator.requestLog.length - before).toBe(1);
+  });
+
+  it('wrong credentials on a later recipient stop the rest: "Not sent", never tried', async () => {
+    const armed = armedAt(2, () => simulator.faults.add({ kind: 'auth-refused' }));
+    const wrapped = newClient({ transport: armed.transport });
     try {
-      const [result] = await other.send({ to: ['19012233451'], text: 'via registry' });
-      expect(result!.accepted).toBe(true);
-      expect(lastBody()).toMatchObject({ 'dlr-level': 2 });
+      const before = simulator.requestLog.length;
+      const results = await wrapped.send({ to: ['447700900001', '447700900002', '447700900003'], text: 'x' });
+      expect(results.map((r) => [r.state, r.errorCode ?? null])).toEqual([
+        ['queued', null],
+        ['failed', 'SMSB_GATEWAY_AUTH'],
+        ['failed', 'SMSB_GATEWAY_AUTH'],
+      ]);
+      expect(results[2]!.errorMessage).toMatch(/^Not sent: /);
+      expect(simulator.requestLog.length - before).toBe(2);
     } finally {
-      await other.close();
+      await wrapped.close();
+      expect(armed.closedCount()).toBe(0);
+      await armed.realClose();
     }
-    const fresh = entry.createSimulator();
-    await fresh.start();
+  });
+
+  it('binary content replaces the text: a text beside it, or a coding without it, is refused before sending', async () => {
+    const before = simulator.requestLog.length;
+    await expect(client.send({ to: ['971509001000'], text: 'ignored?', vendorOptions: { hex_content: '0b05' } })).rejects.toThrow(/either a text or "hex_content"/);
+    await expect(client.send({ to: ['971509001000'], text: 'x', vendorOptions: { coding: 8 } })).rejects.toThrow(/"coding" goes with "hex_content"/);
+    await expect(client.send({ to: ['971509001000'], text: 'x', statusReport: false, vendorOptions: { dlr_url: 'http://127.0.0.1:9/d' } })).rejects.toThrow(/statusReport is false/);
+    expect(simulator.requestLog.length).toBe(before);
+  });
+});
+
+describe('JasminClient: throttling honours Retry-After as given', () => {
+  it('a Retry-After longer than the wait budget is thrown at once with retryAfterMs', async () => {
+    const patient = newClient({ retry: {} });
     try {
-      expect(fresh.describe().credentials).toEqual({ username: 'jasmin', password: 'jasmin-secret' });
+      simulator.faults.add({ kind: 'http-status', status: 429, headers: { 'retry-after': '3600' } });
+      const before = simulator.requestLog.length;
+      const error = await failure(patient.send({ to: ['19012233451'], text: 'x' }));
+      expect(error).toMatchObject({ code: 'SMSB_GATEWAY_RATE_LIMITED', outcome: 'not-sent', httpStatus: 429, retryAfterMs: 3_600_000 });
+      expect(simulator.requestLog.length - before).toBe(1);
     } finally {
-      await fresh.stop();
+      await patient.close();
+    }
+  });
+
+  it('a short Retry-After is waited for exactly (on the Clock), not 0.5 s or 1 s', async () => {
+    const clock = new ManualClock();
+    const patient = newClient({ retry: {}, clock });
+    try {
+      simulator.faults.add({ kind: 'http-status', status: 429, headers: { 'retry-after': '3' } });
+      const before = simulator.requestLog.length;
+      const sending = patient.send({ to: ['19012233451'], text: 'x' });
+      await eventually(() => simulator.requestLog.length - before === 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      clock.advance(2_999);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(simulator.requestLog.length - before).toBe(1);
+      clock.advance(1);
+      const [result] = await sending;
+      expect(result).toMatchObject({ accepted: true, state: 'queued' });
+      expect(simulator.requestLog.length - before).toBe(2);
+    } finally {
+      await patient.close();
+    }
+  });
+});
+
+describe('JasminClient.verify', () => {
+  it('verified by the balance call, which sends nothing', async () => {
+    const verdict = await client.verify();
+    expect(verdict).toEqual({ status: 'verified', message: expect.stringMatching(/Jasmin accepted the user "acme"/) });
+    expect(lastRequest().path).toBe('/secure/balance');
+    expect(simulator.network.messages.size).toBe(0);
+  });
+
+  it('failed with the error for a wrong password or a gateway that is not there', async () => {
+    const wrong = newClient({ password: 'wrong' });
+    try {
+      const verdict = await wrong.verify();
+      expect(verdict.status).toBe('failed');
+      if (verdict.status === 'failed') {
+        expect(verdict.error).toBeInstanceOf(GatewayAuthError);
+        errorsSeen.push(verdict.error);
+      }
+    } finally {
+      await wrong.close();
+    }
+    const baseUrl = simulator.baseUrl;
+    await simulator.stop();
+    const gone = newClient({ baseUrl, retry: false });
+    try {
+      const verdict = await gone.verify();
+      expect(verdict).toMatchObject({ status: 'failed', error: expect.objectContaining({ code: 'SMSB_GATEWAY_UNREACHABLE' }) });
+    } finally {
+      await gone.close();
     }
   });
 });

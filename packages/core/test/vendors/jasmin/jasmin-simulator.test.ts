@@ -1,9 +1,8 @@
-import * as jasmin from '../../../src/vendors/jasmin';
+import { JasminSimulator } from '../../../src/vendors/jasmin/jasmin-simulator';
 import { ManualClock } from '../../../src/testing/manual-clock';
 import { eventually, PushReceiverServer } from '../routesms/push-receiver-server';
 import { basic, rawHttp } from './raw-http';
 
-const { JasminSimulator } = jasmin;
 type Simulator = InstanceType<typeof JasminSimulator>;
 
 const AUTH = { authorization: basic('foo', 'bar') };
