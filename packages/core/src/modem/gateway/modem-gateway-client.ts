@@ -56,12 +56,12 @@ export class ModemGatewayClient implements GatewayClient {
     await this.lease.deleteStored(messages);
   }
 
-  ussd(request: UssdRequest): Promise<UssdExchange> {
+  async ussd(request: UssdRequest): Promise<UssdExchange> {
     this.checkUssdPort(request.port);
     return this.lease.ussd(request.code);
   }
 
-  ussdContinue(answer: UssdMenuAnswer): Promise<UssdExchange> {
+  async ussdContinue(answer: UssdMenuAnswer): Promise<UssdExchange> {
     this.checkUssdPort(answer.port);
     return this.lease.ussdContinue(answer.answer);
   }

@@ -7,7 +7,7 @@ import type { UssdExchange } from '../../model/ussd-exchange';
 import type { SerialTransport } from '../../transport/serial-transport';
 import { GsmModem, type GsmModemOptions } from '../gsm-modem';
 import type { GsmModemState } from '../gsm-modem-events';
-import { ModemError, ModemUnavailableError } from '../modem-errors';
+import { ModemError, ModemTimeoutError, ModemUnavailableError } from '../modem-errors';
 import type { SerialPortLister } from '../serial/serial-port-finder';
 import { InboundFanOut, type InboundHandler } from './inbound-fan-out';
 import type { ModemPortSettings } from './modem-connection-fields';
@@ -198,7 +198,7 @@ export class ModemPortConnection {
     try {
       await modem.start();
     } catch (error) {
-      throw error instanceof ModemError ? error : new ModemUnavailableError(`cannot open ${settings.port}: ${(error as Error).message}`, { cause: error, details: { path: settings.port } });
+      throw startFailure(error, settings.port);
     }
     if (this.closedState) {
       await modem.close();
@@ -276,6 +276,18 @@ export class ModemPortConnection {
       }
     }
   }
+}
+
+/**
+ * Why the driver did not start, as the caller needs it: nothing was sent on a port that never came
+ * up, so a modem that does not answer `AT` is unavailable (not a timeout that may have acted), and
+ * a transport's own error (the virtual modem's) is the port failing to open.
+ */
+function startFailure(error: unknown, port: string): unknown {
+  if (error instanceof ModemTimeoutError) return new ModemUnavailableError(`the modem on ${port} does not answer: ${error.message}`, { cause: error, details: { path: port } });
+  if (error instanceof ModemError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ModemUnavailableError(`cannot open ${port}: ${reason}`, { cause: error, details: { path: port } });
 }
 
 function subscribe<T>(handlers: Set<T>, handler: T): () => void {
