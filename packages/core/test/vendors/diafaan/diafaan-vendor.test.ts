@@ -314,6 +314,16 @@ describe('diafaanVendor through registry.open', () => {
       expect(simulator.requestLog).toHaveLength(0);
     });
 
+    it('refuses a GET request line the server would cut (16,000 characters), while POST carries the same text', async () => {
+      const text = 'Привет '.repeat(700);
+      const error = await rejectionOf(open({ method: 'GET' }).send({ to: ['+447700900123'], text }));
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect(error.message).toMatch(/takes at most 16000/);
+      expect(sends()).toHaveLength(0);
+      const [result] = await open().send({ to: ['+447700900123'], text });
+      expect(result).toMatchObject({ accepted: true, encoding: 'ucs2' });
+    });
+
     it('refuses a delivery report request, which Diafaan cannot make per message, unless best effort', async () => {
       const error = await rejectionOf(open().send({ to: ['+447700900123'], text: 'x', statusReport: true }));
       expect(error.message).toMatch(/Diafaan SMS Server cannot honour delivery reports/);
