@@ -236,8 +236,10 @@ export class ModemPortConnection {
     if (this.sweepTimer !== undefined) this.options.clock.clearTimeout(this.sweepTimer);
     this.sweepTimer = undefined;
     if (this.inbound.subscribers === 0 || this.closedState) return;
+    // A driver that starts now sweeps on connect by itself (unless told not to).
+    const sweepsOnConnect = this.modem === undefined && this.options.driver.sweepOnConnect !== false;
     this.ready()
-      .then((modem) => modem.sweep())
+      .then((modem) => (sweepsOnConnect ? undefined : modem.sweep()))
       .catch((error: unknown) => this.notify(this.errorHandlers, error));
     if (this.options.sweepIntervalMs > 0) this.sweepTimer = this.options.clock.setTimeout(() => this.sweep(), this.options.sweepIntervalMs);
   }
