@@ -219,6 +219,20 @@ export class DinstarApi {
     return (await this.call('get_cdr', { method: 'POST', body: filter, idempotent: true })).body;
   }
 
+  /**
+   * Before a request that must not go out twice (a send), learns the Digest challenge with a bare
+   * `GET query_sms_in_queue`, so the send itself goes out signed, once. Without it the first send
+   * of a client goes out bare, is refused with the challenge and is repeated.
+   */
+  async learnChallenge(): Promise<void> {
+    if (this.transport.knowsChallenge) return;
+    await this.retry.run(async () => {
+      const response = await this.transport.learnChallenge('/api/query_sms_in_queue');
+      // Not a challenge: a box without auth (2xx) or a failure the reader turns into its typed error.
+      if (response) readDinstarAnswer(response, { operation: 'query_sms_in_queue', successCodes: [DINSTAR_ERROR_CODES.ok], idempotent: true, secrets: [this.password] });
+    });
+  }
+
   /** Closes the transport (the client decides whether it is its own to close). */
   async close(): Promise<void> {
     await this.transport.close();
@@ -240,6 +254,7 @@ export class DinstarApi {
     operation: string,
     options: { method: 'GET' | 'POST'; query?: Record<string, string | number | undefined>; body?: unknown; idempotent: boolean; successCodes?: readonly number[] },
   ): Promise<DinstarAnswer> {
+    if (!options.idempotent) await this.learnChallenge();
     return this.retry.run(async () => {
       const response = await this.transport.request({
         method: options.method,

@@ -92,6 +92,29 @@ export class DinstarAuthenticatingTransport implements HttpTransport {
     return response;
   }
 
+  /** Whether a request can carry the account at once (Basic, or Digest with a nonce). */
+  get knowsChallenge(): boolean {
+    return this.scheme === 'basic' || this.digest.hasChallenge;
+  }
+
+  /**
+   * Learns the Digest challenge from a bare request to `path` (a harmless read), so the request
+   * that follows — a send — goes out signed once instead of bare first. The bare request counts as
+   * a failed login on some firmware, like the bare send it replaces. Answers other than the 401
+   * challenge are returned for the caller to read.
+   */
+  async learnChallenge(path: string): Promise<HttpResponse | undefined> {
+    if (this.knowsChallenge) return undefined;
+    const response = await this.inner.request({
+      method: 'GET',
+      path,
+      headers: { accept: 'application/json', ...(this.keepAlive ? {} : { connection: 'close' }) },
+      idempotent: true,
+    });
+    if (response.status === 401 && this.takeChallenge(response)) return undefined;
+    return response;
+  }
+
   async close(): Promise<void> {
     await this.inner.close();
   }

@@ -155,6 +155,8 @@ export class DinstarClient implements GatewayClient {
     const chunks = planDinstarSendChunks(request.text, recipients, this.limits);
     const template = countSegments(request.text, { encoding });
     const base = { parts: template.count, encoding: template.encoding, gateway: this.gateway };
+    // Its failure is a read's: thrown here, never taken for a send that may have gone out.
+    await this.api.learnChallenge();
 
     const results = await settleSend({
       batches: chunks.map((chunk, index) => ({ index, recipients: chunk })),

@@ -88,6 +88,15 @@ describe('dinstar through registry.open: the contract', () => {
     ]);
   });
 
+  it('the first send of a client goes out signed, once: the challenge comes from a bare harmless read', async () => {
+    const [sent] = await open().send({ to: ['10086'], text: 'first' });
+    expect(sent).toMatchObject({ accepted: true });
+    expect(simulator.requestLog.map((logged) => [logged.method, logged.path, /^Digest /.test(String(logged.headers.authorization ?? ''))])).toEqual([
+      ['GET', '/api/query_sms_in_queue', false],
+      ['POST', '/api/send_sms', true],
+    ]);
+  });
+
   it('honours Retry-After as given: 3600 s is thrown at once with retryAfterMs, not cut to 10 s and retried', async () => {
     const client = open();
     expect((await client.verify()).status).toBe('verified');
