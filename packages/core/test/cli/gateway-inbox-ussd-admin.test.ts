@@ -49,14 +49,15 @@ describe('smsbridge inbox / ussd / admin against the simulators', () => {
       expect(next.messages.map((message) => message.text)).toEqual(['second']);
     });
 
-    it('--ack is refused before reading when the gateway takes no acknowledgements', async () => {
-      simulator('diafaan').network.injectInbound({ from: '+447700900903', text: 'keep me' });
-      const acked = await run('inbox', 'diafaan', ['--ack']);
-      expect(acked.code).toBe(2);
-      expect(acked.stderr.split('\n')[0]).toBe('smsbridge: the diafaan gateway has no acknowledge operation: no built-in gateway offers acknowledge');
-      // Nothing was read, so the message is still there for a plain poll.
-      const page = JSON.parse((await run('inbox', 'diafaan', [])).stdout) as { messages: InboundMessage[] };
-      expect(page.messages.map((message) => message.text)).toEqual(['keep me']);
+    it('diafaan: a plain poll removes nothing; --ack removes what was handed out', async () => {
+      simulator('diafaan').network.injectInbound({ from: '+447700900903', text: 'ack me' });
+      const kept = JSON.parse((await run('inbox', 'diafaan', [])).stdout) as { messages: InboundMessage[] };
+      expect(kept.messages.map((message) => message.text)).toEqual(['ack me']);
+      const acked = JSON.parse((await run('inbox', 'diafaan', ['--ack'])).stdout) as { messages: InboundMessage[] };
+      expect(acked.messages.map((message) => message.text)).toEqual(['ack me']);
+      // Acknowledged: gone from the server, so even a poll without a cursor does not see it again.
+      const after = JSON.parse((await run('inbox', 'diafaan', [])).stdout) as { messages: InboundMessage[] };
+      expect(after.messages).toEqual([]);
     });
 
     it('routesms: inbox is unsupported and the error names the gateways that have one', async () => {
@@ -114,12 +115,12 @@ describe('smsbridge inbox / ussd / admin against the simulators', () => {
   });
 
   describe('admin', () => {
-    it('diafaan: server-status lists the gateways', async () => {
-      const result = await run('admin', 'diafaan', ['--command', 'server-status']);
+    it('diafaan: request-server-status lists the gateways', async () => {
+      const result = await run('admin', 'diafaan', ['--command', 'request-server-status']);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       const answer = JSON.parse(result.stdout) as AdminCommandResult;
-      expect(answer).toMatchObject({ command: 'server-status', ok: true, gateway: 'diafaan' });
+      expect(answer).toMatchObject({ command: 'request-server-status', ok: true, gateway: 'diafaan' });
       expect(Array.isArray(answer.data.gateways)).toBe(true);
       expect((answer.data.gateways as unknown[]).length).toBeGreaterThan(0);
     });
