@@ -12,7 +12,7 @@ import { canonicalJasminFields, JASMIN_CODINGS, JASMIN_MESSAGE_PARAMETERS } from
 import { PythonFloat, pythonJson } from './jasmin-python-json';
 
 export interface JasminSimulatorOptions extends SimulatorOptions {
-  /** Account balance (a number) or `ND` (not defined: unlimited). Default 10.23. */
+  /** Account balance (a number) or `ND` (not defined: unlimited). Default 1000.23: enough for a test run of a few hundred parts. */
   balance?: number | 'ND';
   /** SMS quota or `ND`. Default `ND`. */
   smsCount?: number | 'ND';
@@ -87,7 +87,7 @@ export class JasminSimulator extends SimulatorServer implements GatewaySimulator
   constructor(options: JasminSimulatorOptions = {}) {
     super(options, [{ username: 'jasmin', password: 'jasmin-secret' }]);
     this.options = options;
-    this.balance = options.balance ?? 10.23;
+    this.balance = options.balance ?? 1000.23;
     this.smsCount = options.smsCount ?? 'ND';
     this.router.add('*', '/ping', (request) => this.onlyMethod(request, 'GET', () => this.json(200, { data: 'Jasmin/PONG' })));
     this.router.add('*', '/secure/send', (request) => this.secured(request, 'POST', () => this.send(request)));

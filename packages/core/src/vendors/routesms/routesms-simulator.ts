@@ -1,4 +1,4 @@
-import type { GatewaySimulator, SimulatorOptions } from '../../simulator/gateway-simulator';
+import type { GatewaySimulator, SimulatorDescription, SimulatorOptions } from '../../simulator/gateway-simulator';
 import { isKnownAccount, parameterCredentials } from '../../simulator/simulator-credentials';
 import { requestParameter, textReply, type SimulatorReply, type SimulatorRequest } from '../../simulator/simulator-request';
 import { SimulatorServer } from '../../simulator/simulator-server';
@@ -27,6 +27,9 @@ export interface RoutesmsSimulatorOptions extends SimulatorOptions {
 }
 
 const VALID_TYPES = new Set<number>(Object.values(RoutesmsMessageType));
+
+/** The sender id the simulated account may use (any valid source is accepted all the same). */
+const ROUTESMS_SIMULATED_SENDER = 'SMSBRIDGE';
 
 /** Final simulated states → `sStatus`, and the `iErrCode` the simulator reports with them. */
 const DLR_ON_WIRE: Partial<Record<SimulatedMessage['state'], { status: string; errCode: string }>> = {
@@ -70,6 +73,15 @@ export class RoutesmsSimulator extends SimulatorServer implements GatewaySimulat
   /** Refuses one destination with `code` (answered `code|dest`). */
   refuseDestination(destination: string, code: number): void {
     this.refusedDestinations.set(destination.replace(/\D/g, ''), code);
+  }
+
+  /**
+   * A Route Mobile account comes with the sender ids it may use, and a submit without one is
+   * refused (1702): the connection values of this account carry one as the default sender.
+   */
+  override describe(): SimulatorDescription {
+    const described = super.describe();
+    return { ...described, credentials: { ...described.credentials, defaultSource: ROUTESMS_SIMULATED_SENDER } };
   }
 
   protected authRefusedReply(): SimulatorReply {

@@ -179,7 +179,7 @@ describe('JasminClient against the simulator', () => {
   });
 
   it('balance, rate, ping and the admin commands', async () => {
-    expect(await client.api.balance()).toEqual({ balance: 10.23, raw: { balance: 10.23, sms_count: 'ND' } });
+    expect(await client.api.balance()).toEqual({ balance: 1000.23, raw: { balance: 1000.23, sms_count: 'ND' } });
     expect(await client.api.rate({ to: '19012233451', text: 'a'.repeat(200) })).toMatchObject({ submitSmCount: 2, unitRate: 2.8 });
     expect(lastRequest().query).toMatchObject({ to: '19012233451' });
     // Older REST servers read the rate parameters from the GET body: they travel there too.
@@ -189,7 +189,7 @@ describe('JasminClient against the simulator', () => {
     expect(await client.api.ping()).toBe('Jasmin/PONG');
     expect(lastRequest().headers.authorization).toBeUndefined();
     expect(await client.admin('ping')).toEqual({ command: 'ping', ok: true, gateway: 'jasmin', data: { answer: 'Jasmin/PONG' } });
-    expect((await client.admin('balance')).data).toMatchObject({ balance: 10.23 });
+    expect((await client.admin('balance')).data).toMatchObject({ balance: 1000.23 });
     expect((await client.admin('rate', { to: '19012233451', text: 'x' })).data).toMatchObject({ submitSmCount: 1 });
     await expect(client.admin('reboot')).rejects.toBeInstanceOf(InvalidRequestError);
   });
@@ -322,7 +322,7 @@ describe('JasminClient and bad answers', () => {
 
   it('reads are retried after a reset, sends are not', async () => {
     simulator.faults.add({ kind: 'reset-mid-body', path: '/secure/balance' });
-    expect((await client.api.balance()).balance).toBe(10.23);
+    expect((await client.api.balance()).balance).toBe(1000.23);
     expect(simulator.requestLog.filter((entry) => entry.path === '/secure/balance')).toHaveLength(2);
   });
 

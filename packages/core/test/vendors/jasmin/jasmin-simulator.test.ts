@@ -37,7 +37,7 @@ describe('Jasmin simulator: the notes table, byte for byte', () => {
   });
 
   it('balance OK with numbers, not strings', async () => {
-    expect((await get('/secure/balance')).body).toBe('{"data": {"balance": 10.23, "sms_count": "ND"}}');
+    expect((await get('/secure/balance')).body).toBe('{"data": {"balance": 1000.23, "sms_count": "ND"}}');
   });
 
   it('wrong credentials: 403 on send and balance, 412 on sendbatch', async () => {

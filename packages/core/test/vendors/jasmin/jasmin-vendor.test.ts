@@ -193,7 +193,7 @@ describe('jasminVendor: sends through the contract', () => {
 describe('jasminVendor: admin commands and verify', () => {
   it('balance, rate and ping through their descriptors', async () => {
     const client = open();
-    expect((await client.admin!('balance')).data).toMatchObject({ balance: 10.23 });
+    expect((await client.admin!('balance')).data).toMatchObject({ balance: 1000.23 });
     expect(await client.admin!('rate', { to: '+1 901 223 3451', text: 'a'.repeat(200) })).toMatchObject({ ok: true, data: { submitSmCount: 2, unitRate: 2.8 } });
     expect(lastRequest().query).toMatchObject({ to: '19012233451' });
     expect(await client.admin!('ping')).toEqual({ command: 'ping', ok: true, gateway: 'jasmin', data: { answer: 'Jasmin/PONG' } });
