@@ -2,21 +2,19 @@ import type { GatewaySimulator, SimulatorOptions } from '../../simulator/gateway
 import { isKnownAccount } from '../../simulator/simulator-credentials';
 import { jsonReply, type SimulatorReply, type SimulatorRequest } from '../../simulator/simulator-request';
 import { SimulatorServer } from '../../simulator/simulator-server';
-import type { SimulatedInbound, SimulatedMessage } from '../../simulator/simulated-network';
+import type { SimulatedInbound } from '../../simulator/simulated-network';
+import type { SpangwPushConfig } from './spangw-push-config';
 import { SPANGW_URIS } from './spangw-uris';
-import { formatGatewayLocalTime, parseGatewayLocalTime } from '../shared/gateway-local-time';
-import { parseSpangwPushConfig, spangwPushConfigFields, type SpangwPushConfig } from './spangw-push-config';
+import { handleOutbox } from './spangw-simulator/outbox-handler';
+import { handleGetPushConfig, handleSetPushConfig } from './spangw-simulator/push-config-handler';
+import { SpangwPushSender } from './spangw-simulator/push-sender';
+import { handleSend } from './spangw-simulator/send-handler';
+import { DEFAULT_SIMULATED_SPANS, type SimulatedSpan } from './spangw-simulator/simulated-span';
+import { SPANGW_SIMULATOR_ERRORS, type SimulatedOutcome, type SpangwSimulatorState } from './spangw-simulator/simulator-state';
+import { handleValidSpans } from './spangw-simulator/valid-spans-handler';
 
-/** One GSM port of the simulated box. */
-export interface SimulatedSpan {
-  port: number;
-  portName: string;
-  /** Registered and able to send (`status` 1). */
-  available: boolean;
-  /** The SIM's own number, pushed as the receiving/sending number. */
-  simNumber: string;
-  imsi: string;
-}
+export type { SimulatedSpan } from './spangw-simulator/simulated-span';
+export { SPANGW_SIMULATOR_ERRORS } from './spangw-simulator/simulator-state';
 
 export interface SpangwSimulatorOptions extends SimulatorOptions {
   /** `code` of every success (default 200; some firmware answers 0). */
@@ -30,22 +28,6 @@ export interface SpangwSimulatorOptions extends SimulatorOptions {
   pushConfig?: SpangwPushConfig;
 }
 
-/** Codes and texts of the simulated refusals (the seed documents none; these are inferred). */
-export const SPANGW_SIMULATOR_ERRORS = {
-  auth: { code: 401, msg: 'Authentication failed: wrong username or password' },
-  badRequest: { code: 400, msg: 'Invalid parameter' },
-  badJson: { code: 400, msg: 'Invalid JSON' },
-  noSpan: { code: 503, msg: 'No available span' },
-  unknownUri: { code: 404, msg: 'Unknown uri' },
-} as const;
-
-const DEFAULT_SPANS: readonly Readonly<SimulatedSpan>[] = [
-  { port: 1, portName: 'gsm-1.1', available: true, simNumber: '+447700900101', imsi: '234150000000101' },
-  { port: 2, portName: 'gsm-1.2', available: true, simNumber: '+447700900102', imsi: '234150000000102' },
-  { port: 3, portName: 'gsm-1.3', available: false, simNumber: '', imsi: '' },
-  { port: 4, portName: 'gsm-1.4', available: true, simNumber: '+447700900104', imsi: '234150000000104' },
-];
-
 const DEFAULT_PUSH_CONFIG: Readonly<SpangwPushConfig> = {
   enabled: false,
   reportsEnabled: false,
@@ -58,53 +40,40 @@ const DEFAULT_PUSH_CONFIG: Readonly<SpangwPushConfig> = {
   userDefined: '',
 };
 
-/** What a route handler produced: the envelope's `data`, or a refusal. */
-type SimulatedOutcome = { data: unknown } | { error: { code: number; msg: string } };
-
-const STATUS_ON_WIRE: Partial<Record<SimulatedMessage['state'], string>> = {
-  sent: 'SENT',
-  delivered: 'DELIVERD',
-  failed: 'FAILED',
-  expired: 'FAILED',
-};
-
 /**
  * The span gateway's JSON POST API over real HTTP: spans with SIMs, `/sms/send` into the
  * simulated network (synchronous mode waits for the module), an outbox that follows the network
  * with pages and filters, and the configurable push — a GET to the configured URL with the
- * configured parameter names — for results, delivery reports and received SMS.
+ * configured parameter names — for results, delivery reports and received SMS. One handler per
+ * endpoint in `spangw-simulator/`.
  */
-export class SpangwSimulator extends SimulatorServer implements GatewaySimulator {
+export class SpangwSimulator extends SimulatorServer implements GatewaySimulator, SpangwSimulatorState {
   readonly gateway = 'spangw' as const;
   readonly spans: SimulatedSpan[];
   pushConfig: SpangwPushConfig;
   successCode: number;
-  private readonly pageSize: number;
-  private readonly utcOffsetMinutes: number;
-  private nextSpan = 0;
+  readonly outboxPageSize: number;
+  readonly utcOffsetMinutes: number;
+  private spanCursor = 0;
 
   constructor(options: SpangwSimulatorOptions = {}) {
     super(options, [{ username: 'admin', password: 'spangw-secret' }]);
     this.successCode = options.successCode ?? 200;
-    this.spans = (options.spans ?? DEFAULT_SPANS).map((span) => ({ ...span }));
-    this.pageSize = options.outboxPageSize ?? 20;
+    this.spans = (options.spans ?? DEFAULT_SIMULATED_SPANS).map((span) => ({ ...span }));
+    this.outboxPageSize = options.outboxPageSize ?? 20;
     this.utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
-    this.pushConfig = { ...(options.pushConfig ?? DEFAULT_PUSH_CONFIG), names: { ...(options.pushConfig ?? DEFAULT_PUSH_CONFIG).names } };
+    const pushConfig = options.pushConfig ?? DEFAULT_PUSH_CONFIG;
+    this.pushConfig = { ...pushConfig, names: { ...pushConfig.names } };
 
-    this.route(SPANGW_URIS.validSpans, () => ({
-      data: this.spans.map((span) => ({ port: span.port, port_name: span.portName, status: span.available ? 1 : 0 })),
-    }));
-    this.route(SPANGW_URIS.send, (parameters) => this.handleSend(parameters));
-    this.route(SPANGW_URIS.outbox, (parameters) => this.handleOutbox(parameters));
-    this.route(SPANGW_URIS.getPushConfig, () => ({ data: spangwPushConfigFields(this.pushConfig) }));
-    this.route(SPANGW_URIS.setPushConfig, (parameters) => {
-      const current = spangwPushConfigFields(this.pushConfig);
-      this.pushConfig = parseSpangwPushConfig({ ...current, ...parameters });
-      return { data: [] };
-    });
+    this.route(SPANGW_URIS.validSpans, () => handleValidSpans(this));
+    this.route(SPANGW_URIS.send, (parameters) => handleSend(this, parameters));
+    this.route(SPANGW_URIS.outbox, (parameters) => handleOutbox(this, parameters));
+    this.route(SPANGW_URIS.getPushConfig, () => handleGetPushConfig(this));
+    this.route(SPANGW_URIS.setPushConfig, (parameters) => handleSetPushConfig(this, parameters));
 
-    this.network.on('status', (message) => this.pushStatus(message));
-    this.network.on('inbound', (inbound) => this.pushInbound(inbound));
+    const pushSender = new SpangwPushSender(this, this.pushes);
+    this.network.on('status', (message) => pushSender.status(message));
+    this.network.on('inbound', (inbound) => pushSender.inbound(inbound));
   }
 
   /** A received SMS arrives on a span (default: the first available one). */
@@ -118,6 +87,10 @@ export class SpangwSimulator extends SimulatorServer implements GatewaySimulator
       ...(options.receivedAt === undefined ? {} : { receivedAt: options.receivedAt }),
       meta: { port: span.port },
     });
+  }
+
+  nextSpanOf(candidates: readonly SimulatedSpan[]): SimulatedSpan {
+    return candidates[this.spanCursor++ % candidates.length]!;
   }
 
   protected override authRefusedReply(request: SimulatorRequest): SimulatorReply {
@@ -160,116 +133,5 @@ export class SpangwSimulator extends SimulatorServer implements GatewaySimulator
       if ('error' in outcome) return this.envelope(uri, outcome.error.code, outcome.error.msg, []);
       return this.envelope(uri, this.successCode, 'success', outcome.data);
     });
-  }
-
-  private async handleSend(parameters: Record<string, unknown>): Promise<SimulatedOutcome> {
-    // The seed names the field `spans[]` (PHP style); JSON clients send `spans`.
-    const spansField = parameters.spans ?? parameters['spans[]'];
-    const requested = Array.isArray(spansField) ? spansField.map(Number) : [];
-    const destination = typeof parameters.dest_num === 'string' ? parameters.dest_num.trim() : '';
-    const text = typeof parameters.msg === 'string' ? parameters.msg : '';
-    const mode = Number(parameters.mode ?? 0);
-    if (!destination || !text || (mode !== 0 && mode !== 1) || requested.some((port) => !Number.isInteger(port))) {
-      return { error: SPANGW_SIMULATOR_ERRORS.badRequest };
-    }
-    const candidates = this.spans.filter((span) => span.available && (requested.length === 0 || requested.includes(span.port)));
-    if (candidates.length === 0) return { error: SPANGW_SIMULATOR_ERRORS.noSpan };
-    const span = candidates[this.nextSpan++ % candidates.length]!;
-    const message = this.network.submit({ to: destination, text, channel: span.portName, from: span.simNumber, meta: { port: span.port } });
-    if (mode === 0) return { data: [] };
-    const settled = await this.waitUntilLeftQueue(message);
-    return { data: [{ port: span.port, port_name: span.portName, dest_num: destination, status: STATUS_ON_WIRE[settled.state] ?? 'FAILED' }] };
-  }
-
-  private waitUntilLeftQueue(message: SimulatedMessage): Promise<SimulatedMessage> {
-    if (message.state !== 'queued') return Promise.resolve(message);
-    return new Promise((resolve) => {
-      const listener = (changed: SimulatedMessage): void => {
-        if (changed.id !== message.id || changed.state === 'queued') return;
-        this.network.off('status', listener);
-        resolve(changed);
-      };
-      this.network.on('status', listener);
-    });
-  }
-
-  private handleOutbox(parameters: Record<string, unknown>): SimulatedOutcome {
-    const page = Number(parameters.current_page ?? 1);
-    if (!Number.isInteger(page) || page < 1) return { error: SPANGW_SIMULATOR_ERRORS.badRequest };
-    const phone = typeof parameters.phone_number_filter === 'string' ? parameters.phone_number_filter.trim() : '';
-    const bound = (name: string): number | undefined | 'bad' => {
-      const value = parameters[name];
-      if (value === undefined || value === '') return undefined;
-      return typeof value === 'string' ? (parseGatewayLocalTime(value, this.utcOffsetMinutes) ?? 'bad') : 'bad';
-    };
-    const start = bound('start_datetime_filter');
-    const end = bound('end_datetime_filter');
-    if (start === 'bad' || end === 'bad') return { error: SPANGW_SIMULATOR_ERRORS.badRequest };
-    const entries = [...this.network.messages.values()]
-      .filter((message) => STATUS_ON_WIRE[message.state] !== undefined)
-      .map((message) => ({ message, time: message.sentAt ?? message.doneAt ?? message.submittedAt }))
-      .filter(({ message, time }) => (!phone || message.to.includes(phone)) && (start === undefined || time >= start) && (end === undefined || time <= end))
-      .sort((a, b) => b.time - a.time);
-    const data = entries.slice((page - 1) * this.pageSize, page * this.pageSize).map(({ message, time }) => ({
-      port_name: message.channel ?? '',
-      phonenumber: message.to,
-      time: formatGatewayLocalTime(time, this.utcOffsetMinutes),
-      message: message.text,
-      status: STATUS_ON_WIRE[message.state],
-    }));
-    return { data };
-  }
-
-  private pushUrl(): string | undefined {
-    const config = this.pushConfig;
-    if (!config.enabled || !config.host) return undefined;
-    const path = config.path.startsWith('/') ? config.path : `/${config.path}`;
-    return `${config.scheme || 'http'}://${config.host}${config.port ? `:${config.port}` : ''}${path}`;
-  }
-
-  private sendPush(values: Array<[keyof SpangwPushConfig['names'], string]>): void {
-    const base = this.pushUrl();
-    if (!base) return;
-    const query = new URLSearchParams();
-    for (const [key, value] of values) {
-      const name = this.pushConfig.names[key];
-      if (name) query.append(name, value);
-    }
-    const extra = this.pushConfig.userDefined.replace(/^[?&]+/, '');
-    const url = `${base}${base.includes('?') ? '&' : '?'}${query.toString()}${extra ? `&${extra}` : ''}`;
-    void this.pushes.send({ url, method: 'GET' });
-  }
-
-  private spanOf(channel: string | undefined): SimulatedSpan | undefined {
-    return this.spans.find((span) => span.portName === channel);
-  }
-
-  private pushStatus(message: SimulatedMessage): void {
-    const status = STATUS_ON_WIRE[message.state];
-    if (!status) return;
-    const isReport = message.state === 'delivered' || (message.state !== 'sent' && message.sentAt !== undefined);
-    if (isReport ? !this.pushConfig.reportsEnabled : !this.pushConfig.resultsEnabled) return;
-    const span = this.spanOf(message.channel);
-    this.sendPush([
-      ['fromNumber', span?.simNumber ?? ''],
-      ['toNumber', message.to],
-      ['portName', message.channel ?? ''],
-      ['message', message.text],
-      ['time', formatGatewayLocalTime(message.sentAt ?? message.doneAt ?? message.submittedAt, this.utcOffsetMinutes)],
-      ['imsi', span?.imsi ?? ''],
-      ['status', status],
-    ]);
-  }
-
-  private pushInbound(inbound: SimulatedInbound): void {
-    const span = this.spanOf(inbound.channel);
-    this.sendPush([
-      ['fromNumber', inbound.from],
-      ['toNumber', inbound.to ?? span?.simNumber ?? ''],
-      ['portName', inbound.channel ?? ''],
-      ['message', inbound.text],
-      ['time', formatGatewayLocalTime(inbound.receivedAt, this.utcOffsetMinutes)],
-      ['imsi', span?.imsi ?? ''],
-    ]);
   }
 }
