@@ -110,7 +110,10 @@ export class SmsReceiver {
       const storage = await this.selectPrimaryStorage(engine);
       for (const entry of await this.listStored(engine)) await this.handleStored(engine, storage, entry);
       if (storage === REPORT_STORAGE) return;
-      for (const entry of await this.listReportStorage(engine)) await this.handleStored(engine, REPORT_STORAGE, entry);
+      const reports = await this.listReportStorage(engine);
+      for (const entry of reports) await this.handleStored(engine, REPORT_STORAGE, entry);
+      // The modem keeps its read memory across sessions: left on "SR", the next session would list reports as its inbox.
+      if (!this.reportStorageRefused) await this.selectStorage(engine, storage);
     });
   }
 
@@ -331,7 +334,8 @@ export class SmsReceiver {
       const match = response?.lines.map((l) => /^\+CPMS:\s*"([A-Z0-9]+)"/i.exec(l)).find((m) => m);
       this.facts.readStorage = match ? match[1]!.toUpperCase() : 'SM';
     }
-    this.primaryStorage ??= this.facts.readStorage;
+    // A modem left on "SR" (by an older driver, or a session cut short) still files messages in "SM".
+    this.primaryStorage ??= this.facts.readStorage === REPORT_STORAGE ? 'SM' : this.facts.readStorage;
     return this.facts.readStorage;
   }
 
