@@ -42,22 +42,23 @@ describe('smsbridge inbox / ussd / admin against the simulators', () => {
       // Diafaan's remove=1 did not always remove: the same message may be listed again.
       simulator('diafaan').network.injectInbound({ from: '+447700900901', text: 'first' });
       const first = JSON.parse((await run('inbox', 'diafaan', [])).stdout) as { messages: InboundMessage[]; cursor: string };
-      expect(first.messages.map((message) => message.text)).toEqual(['first']);
+      // Earlier tests' messages stay on the server (a plain poll removes nothing): look at this test's own.
+      expect(first.messages.map((message) => message.text).filter((text) => ['first', 'again', 'second'].includes(text))).toEqual(['first']);
       simulator('diafaan').network.injectInbound({ from: '+447700900901', text: 'again', id: first.messages[0]!.id });
       simulator('diafaan').network.injectInbound({ from: '+447700900902', text: 'second' });
       const next = JSON.parse((await run('inbox', 'diafaan', ['--cursor', first.cursor])).stdout) as { messages: InboundMessage[] };
-      expect(next.messages.map((message) => message.text)).toEqual(['second']);
+      expect(next.messages.map((message) => message.text).filter((text) => ['first', 'again', 'second'].includes(text))).toEqual(['second']);
     });
 
     it('diafaan: a plain poll removes nothing; --ack removes what was handed out', async () => {
       simulator('diafaan').network.injectInbound({ from: '+447700900903', text: 'ack me' });
       const kept = JSON.parse((await run('inbox', 'diafaan', [])).stdout) as { messages: InboundMessage[] };
-      expect(kept.messages.map((message) => message.text)).toEqual(['ack me']);
+      expect(kept.messages.map((message) => message.text)).toContain('ack me');
       const acked = JSON.parse((await run('inbox', 'diafaan', ['--ack'])).stdout) as { messages: InboundMessage[] };
-      expect(acked.messages.map((message) => message.text)).toEqual(['ack me']);
+      expect(acked.messages.map((message) => message.text)).toContain('ack me');
       // Acknowledged: gone from the server, so even a poll without a cursor does not see it again.
       const after = JSON.parse((await run('inbox', 'diafaan', [])).stdout) as { messages: InboundMessage[] };
-      expect(after.messages).toEqual([]);
+      expect(after.messages.map((message) => message.text)).not.toContain('ack me');
     });
 
     it('routesms: inbox is unsupported and the error names the gateways that have one', async () => {
@@ -144,7 +145,7 @@ describe('smsbridge inbox / ussd / admin against the simulators', () => {
     it("a command the vendor does not know fails with the vendor's list of commands", async () => {
       const result = await run('admin', 'jasmin', ['--command', 'reboot']);
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe('smsbridge: Jasmin has no "reboot" command: use balance, rate or ping\n');
+      expect(result.stderr).toBe('smsbridge: "reboot" is not a Jasmin SMS Gateway REST API (Direct7 legacy REST) command: use balance, rate, ping.\n');
     });
 
     it('routesms: admin is unsupported', async () => {

@@ -64,7 +64,6 @@ describe.each(registry.keys())('%s renders from its descriptors', (key) => {
     expect(entry.describe.document.length).toBeGreaterThan(10);
     expect(entry.describe.document).not.toMatch(/\.txt\b|seed/i);
     expect(entry.capabilities.operations).toContain('send');
-    expect(entry.capabilities.operations).toContain('verify');
     if (entry.adminCommands.length > 0) expect(entry.capabilities.operations).toContain('admin');
   });
 

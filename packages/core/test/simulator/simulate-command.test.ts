@@ -33,6 +33,6 @@ describe('smsbridge simulate', () => {
     const io = createMemoryIo();
     const code = await runCli(['simulate', '--gateway', 'nokia'], io, { commands: cliCommands, version: 'test' });
     expect(code).toBe(2);
-    expect(io.stderrText()).toMatch(/unknown gateway 'nokia'/);
+    expect(io.stderrText()).toMatch(/no simulator for 'nokia'/);
   });
 });

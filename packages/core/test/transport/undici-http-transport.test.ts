@@ -100,7 +100,9 @@ describe('UndiciHttpTransport', () => {
     pending[1]!();
     const failure = await queued;
     expect(failure).toBeInstanceOf(GatewayTimeoutError);
-    expect((failure as GatewayTimeoutError).retryable).toBe(false);
+    // It never left the queue: nothing was written, so it is safe to repeat.
+    expect((failure as GatewayTimeoutError).retryable).toBe(true);
+    expect((failure as GatewayTimeoutError).outcome).toBe('not-sent');
     pending[0]!();
     expect(await hanging).toBeInstanceOf(GatewayTimeoutError);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -106,7 +106,9 @@ export async function runGatewayWalkthrough(options: GatewayWalkthroughOptions =
       /** Extra send options that carry the push URL, for gateways whose push is set up per send. */
       const pushOptions = (key: GatewayKey): Record<string, unknown> | undefined => {
         const setup = registry.get(key).push?.setup;
-        return setup?.how === 'per-send' && pushing.some((entry) => entry.key === key) ? { [setup.sendOption!]: receiver.url(pushPath(key)) } : undefined;
+        return setup?.how === 'per-send' && pushing.some((entry) => entry.key === key)
+          ? { ...setup.companionSendOptions, [setup.sendOption!]: receiver.url(pushPath(key)) }
+          : undefined;
       };
       const running = [...simulators.simulators.values()];
       const connected = running.map((simulator) => ({ simulator, client: connect(simulator) }));

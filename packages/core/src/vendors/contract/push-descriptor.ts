@@ -26,6 +26,8 @@ export interface PushSetup {
   instructions(url: string): string;
   /** `per-send`: the send option that carries the URL. */
   sendOption?: string;
+  /** `per-send`: other send options that go with it so final reports come back (e.g. a report level). */
+  companionSendOptions?: Readonly<Record<string, unknown>>;
   /** `api`: points the gateway's push at `url`. */
   configure?(client: GatewayClient, url: string): Promise<AdminCommandResult>;
 }

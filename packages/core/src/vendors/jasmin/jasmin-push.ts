@@ -42,6 +42,8 @@ export const JASMIN_PUSH: PushDescriptor = {
   setup: {
     how: 'per-send',
     sendOption: 'dlr_url',
+    // Level 3: the SMSC's acknowledgement and the handset's delivery report both come back.
+    companionSendOptions: { dlr_level: 3 },
     instructions: (url) =>
       `Jasmin pushes to the URL each send carries: put ${url} in the connection's "Delivery Report URL" (every send asks for reports unless statusReport is false) ` +
       `or in a send's "dlr_url"; for scheduled sends also in "Batch Callback URL" and "Batch Errback URL".`,
