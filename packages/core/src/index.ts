@@ -310,3 +310,4 @@ export * as routesms from './vendors/routesms';
 export * as spangw from './vendors/spangw';
 export * as jasmin from './vendors/jasmin';
 export * as dinstar from './vendors/dinstar';
+export { ModemHub, modemVendor } from './modem/gateway';

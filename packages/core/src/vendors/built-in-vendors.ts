@@ -4,6 +4,7 @@ import { spangwVendor } from './spangw/spangw-vendor';
 import { dinstarVendor } from './dinstar/dinstar-vendor';
 import { routesmsVendor } from './routesms/routesms-vendor';
 import { jasminVendor } from './jasmin/jasmin-vendor';
+import { modemVendor } from '../modem/gateway/modem-vendor';
 
 /** Every vendor this package ships; one line per vendor folder (import above, entry below). */
 export const builtInVendors: readonly VendorEntry[] = [
@@ -12,4 +13,5 @@ export const builtInVendors: readonly VendorEntry[] = [
   jasminVendor,
   spangwVendor,
   dinstarVendor,
+  modemVendor,
 ];
