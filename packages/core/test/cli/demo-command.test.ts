@@ -1,6 +1,7 @@
 import type { SendResult } from '../../src/model/send-result';
 import type { GatewayKey } from '../../src/vendors/gateway-client';
 import { createVendorRegistry } from '../../src/vendors/registry';
+import { SIMULATED_GATEWAYS } from '../../src/testing/simulator-catalog';
 import { startSimulators } from '../../src/testing/start-simulators';
 import { pollUntil, withinDeadline } from '../../src/cli/demo/bounded-wait';
 import { DemoTimeoutError } from '../../src/cli/demo/demo-timeout-error';
@@ -8,7 +9,7 @@ import { demoModem } from '../../src/cli/demo/demo-samples';
 import { systemClock } from '../../src/clock/clock';
 import { runCommand } from './run-command';
 
-const gatewayKeys = createVendorRegistry().keys();
+const gatewayKeys = SIMULATED_GATEWAYS;
 
 /** The passwords the simulators accept: the demo uses them and must never print them. */
 async function simulatorPasswords(): Promise<string[]> {
