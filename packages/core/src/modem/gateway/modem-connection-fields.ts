@@ -38,6 +38,7 @@ export const MODEM_CONNECTION_FIELDS: readonly FieldDescriptor[] = [
     type: 'string',
     secret: true,
     pattern: '\\d{4,8}',
+    placeholder: '1234',
     patternHint: '4 to 8 digits',
     description: 'Entered only when the SIM asks for one. A wrong PIN is not retried: three wrong ones lock the SIM.',
   },

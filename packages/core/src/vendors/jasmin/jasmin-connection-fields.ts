@@ -10,6 +10,7 @@ export const JASMIN_CONNECTION_FIELDS: readonly FieldDescriptor[] = [
     displayName: 'Default Country',
     type: 'string',
     pattern: '[A-Za-z]{2}',
+    placeholder: 'GB',
     patternHint: 'a two-letter ISO country code such as GB',
     description: 'Country of numbers written nationally (without + or 00), as a two-letter ISO code.',
   },
