@@ -1,46 +1,22 @@
 import { DinstarSimulator } from '../../../src/vendors/dinstar/dinstar-simulator';
 import { GatewayAuthError, GatewayRateLimitedError, InvalidRequestError } from '../../../src/errors';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../../../src/transport/http-transport';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { dinstarVendor } from '../../../src/vendors/dinstar';
 import { createVendorRegistry } from '../../../src/vendors/registry';
-import type { GatewayClient } from '../../../src/vendors/gateway-client';
+import { CountingTransport } from '../shared/counting-transport';
 import { expectNoSecretIn, rejectionOf } from '../shared/rejection';
+import { useVendorFixture } from '../shared/vendor-fixture';
 
 const registry = createVendorRegistry();
 
-class CountingTransport implements HttpTransport {
-  closed = false;
-  constructor(private readonly inner: HttpTransport) {}
-  request(request: HttpRequest): Promise<HttpResponse> {
-    return this.inner.request(request);
-  }
-  async close(): Promise<void> {
-    this.closed = true;
-  }
-}
-
 describe('dinstar through registry.open: the contract', () => {
+  const fixture = useVendorFixture('dinstar', { simulator: () => new DinstarSimulator({ network: { sendDelayMs: 5, deliveryDelayMs: 5, ussdDelayMs: 5 } }), clientsOnManualClock: false });
   let simulator: DinstarSimulator;
-  const clients: GatewayClient[] = [];
-
-  beforeEach(async () => {
-    simulator = new DinstarSimulator({ network: { sendDelayMs: 5, deliveryDelayMs: 5, ussdDelayMs: 5 } });
-    await simulator.start();
+  beforeEach(() => {
+    simulator = fixture.simulator;
   });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((client) => client.close()));
-    await simulator.stop();
-  });
-
-  function values(extra: Record<string, unknown> = {}): Record<string, unknown> {
-    return { url: simulator.baseUrl, ...simulator.describe().credentials, ...extra };
-  }
-  function open(extra: Record<string, unknown> = {}): GatewayClient {
-    const client = registry.open('dinstar', values(extra));
-    clients.push(client);
-    return client;
-  }
+  const values = (extra: Record<string, unknown> = {}) => fixture.values(extra);
+  const open = (extra: Record<string, unknown> = {}) => fixture.client(extra);
   const sendRequests = () => simulator.requestLog.filter((logged) => logged.path === '/api/send_sms');
 
   it('names its document, its honoured fields and limits, and has no acknowledge (the cursor is the mark)', () => {
@@ -112,14 +88,12 @@ describe('dinstar through registry.open: the contract', () => {
   it('verify: verified by get_port_info, failed for a wrong password or an unreachable gateway', async () => {
     expect(await open().verify()).toEqual({ status: 'verified', message: 'The Dinstar gateway accepted the account: 4 ports, 3 registered to the network.' });
     expect(simulator.requestLog.at(-1)!.path).toBe('/api/get_port_info');
-    const wrong = registry.open('dinstar', values({ password: 'not-the-password' }));
-    clients.push(wrong);
+    const wrong = open({ password: 'not-the-password' });
     const failed = await wrong.verify();
     expect(failed.status === 'failed' && failed.error).toBeInstanceOf(GatewayAuthError);
     const working = values();
     await simulator.stop();
-    const down = registry.open('dinstar', { ...working, timeoutMs: 500 });
-    clients.push(down);
+    const down = fixture.clientFor({ ...working, timeoutMs: 500 });
     const unreachable = await down.verify();
     expect(unreachable).toMatchObject({ status: 'failed', error: { outcome: 'not-sent' } });
     expectNoSecretIn([failed.status === 'failed' ? failed.error : undefined, unreachable.status === 'failed' ? unreachable.error : undefined], ['dinstar-secret']);

@@ -1,6 +1,7 @@
 import type { GatewaySimulator } from '../../../src/simulator/gateway-simulator';
 import type { GatewayClient, GatewayKey } from '../../../src/vendors/gateway-client';
 import { createVendorRegistry } from '../../../src/vendors/registry';
+import type { ConnectContext } from '../../../src/vendors/vendor-entry';
 import { ManualClock } from '../../../src/testing/manual-clock';
 
 export interface VendorFixtureSetup<S> {
@@ -22,7 +23,11 @@ export interface VendorFixture<S> {
    * then `settings` (the vendor's own connection settings, or an override of the shared ones).
    * Closed after the test.
    */
-  client(settings: Record<string, unknown>): GatewayClient;
+  client(settings?: Record<string, unknown>, context?: ConnectContext): GatewayClient;
+  /** The connection values `client` opens with: the simulator's URL and account, then `settings`. */
+  values(settings?: Record<string, unknown>): Record<string, unknown>;
+  /** A client for exactly these values (e.g. taken before the simulator stopped); closed after the test. */
+  clientFor(values: Record<string, unknown>, context?: ConnectContext): GatewayClient;
 }
 
 /**
@@ -53,9 +58,15 @@ export function useVendorFixture<S extends GatewaySimulator>(vendor: GatewayKey,
       return clock!;
     },
     clients,
-    client(settings) {
+    values(settings = {}) {
       const { username, password } = setup.credentials ?? simulator!.describe().credentials;
-      const created = registry.open(vendor, { url: simulator!.baseUrl, username, password, ...settings }, setup.clientsOnManualClock ? { clock } : {});
+      return { url: simulator!.baseUrl, username, password, ...settings };
+    },
+    client(settings = {}, context = {}) {
+      return this.clientFor(this.values(settings), context);
+    },
+    clientFor(values, context = {}) {
+      const created = registry.open(vendor, values, { ...(setup.clientsOnManualClock ? { clock } : {}), ...context });
       clients.push(created);
       return created;
     },

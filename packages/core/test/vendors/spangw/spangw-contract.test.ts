@@ -1,51 +1,24 @@
 import { SpangwSimulator } from '../../../src/vendors/spangw/spangw-simulator';
 import { GatewayAuthError, GatewayRateLimitedError, GatewayUnreachableError, InvalidRequestError } from '../../../src/errors';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../../../src/transport/http-transport';
 import { UndiciHttpTransport } from '../../../src/transport/undici-http-transport';
 import { createSimulator } from '../../../src/testing/simulator-catalog';
 import { createVendorRegistry } from '../../../src/vendors/registry';
 import { spangwVendor } from '../../../src/vendors/spangw';
-import type { GatewayClient } from '../../../src/vendors/gateway-client';
+import { CountingTransport } from '../shared/counting-transport';
 import { expectNoSecretIn, rejectionOf } from '../shared/rejection';
+import { useVendorFixture } from '../shared/vendor-fixture';
 import { eventually, PushCollector } from './push-collector';
 
 const registry = createVendorRegistry();
 
-/** A transport that counts what it was asked and whether it was closed. */
-class CountingTransport implements HttpTransport {
-  requests = 0;
-  closed = false;
-  constructor(private readonly inner: HttpTransport) {}
-  request(request: HttpRequest): Promise<HttpResponse> {
-    this.requests += 1;
-    return this.inner.request(request);
-  }
-  async close(): Promise<void> {
-    this.closed = true;
-  }
-}
-
 describe('spangw through registry.open: the contract', () => {
+  const fixture = useVendorFixture('spangw', { simulator: () => createSimulator('spangw', { network: { sendDelayMs: 5, deliveryDelayMs: 5 } }) as SpangwSimulator, clientsOnManualClock: false });
   let simulator: SpangwSimulator;
-  const clients: GatewayClient[] = [];
-
-  beforeEach(async () => {
-    simulator = createSimulator('spangw', { network: { sendDelayMs: 5, deliveryDelayMs: 5 } }) as SpangwSimulator;
-    await simulator.start();
+  beforeEach(() => {
+    simulator = fixture.simulator;
   });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((client) => client.close()));
-    await simulator.stop();
-  });
-
-  function values(extra: Record<string, unknown> = {}): Record<string, unknown> {
-    return { url: simulator.baseUrl, ...simulator.describe().credentials, ...extra };
-  }
-  function open(extra: Record<string, unknown> = {}): GatewayClient {
-    const client = registry.open('spangw', values(extra));
-    clients.push(client);
-    return client;
-  }
+  const values = (extra: Record<string, unknown> = {}) => fixture.values(extra);
+  const open = (extra: Record<string, unknown> = {}) => fixture.client(extra);
 
   it.each([
     ['letters', 'abc', /not a phone number/],
@@ -79,8 +52,7 @@ describe('spangw through registry.open: the contract', () => {
     const results = await open().send({ to: ['+447700900123', '+447700900124'], text: 'both' });
     expect(results.map((result) => result.accepted)).toEqual([true, true]);
     expect([...simulator.network.messages.values()].map((message) => message.to)).toEqual(['+447700900123', '+447700900124']);
-    const wrong = registry.open('spangw', values({ password: 'not-the-password' }));
-    clients.push(wrong);
+    const wrong = open({ password: 'not-the-password' });
     const error = await rejectionOf(() => wrong.send({ to: ['+447700900125'], text: 'x', vendorOptions: { spans: [1] } }));
     expect(error).toBeInstanceOf(GatewayAuthError);
     expect(error.outcome).toBe('refused');
@@ -102,15 +74,13 @@ describe('spangw through registry.open: the contract', () => {
 
   it('verify: verified by the span list, failed for a wrong password or an unreachable gateway', async () => {
     expect(await open().verify()).toEqual({ status: 'verified', message: 'The span gateway accepted the account: 4 spans, 3 available to send.' });
-    const wrong = registry.open('spangw', values({ password: 'not-the-password' }));
-    clients.push(wrong);
+    const wrong = open({ password: 'not-the-password' });
     const failed = await wrong.verify();
     expect(failed).toMatchObject({ status: 'failed' });
     expect(failed.status === 'failed' && failed.error).toBeInstanceOf(GatewayAuthError);
     const working = values();
     await simulator.stop();
-    const unreachable = registry.open('spangw', { ...working, timeoutMs: 500 });
-    clients.push(unreachable);
+    const unreachable = fixture.clientFor({ ...working, timeoutMs: 500 });
     const down = await unreachable.verify();
     expect(down.status === 'failed' && down.error).toBeInstanceOf(GatewayUnreachableError);
     expectNoSecretIn([failed.status === 'failed' ? failed.error : undefined, down.status === 'failed' ? down.error : undefined], ['spangw-secret']);
