@@ -2,28 +2,26 @@ import { LoopbackPushReceiver } from '../../../src/cli/demo/loopback-push-receiv
 import { InvalidRequestError } from '../../../src/errors';
 import type { GatewayClient } from '../../../src/vendors/gateway-client';
 import { jasminVendor } from '../../../src/vendors/jasmin';
-import type { JasminSimulator, JasminSimulatorOptions } from '../../../src/vendors/jasmin/jasmin-simulator';
+import { JasminSimulator } from '../../../src/vendors/jasmin/jasmin-simulator';
 import { createVendorRegistry } from '../../../src/vendors/registry';
-import { createSimulator } from '../../../src/testing/simulator-catalog';
 import { ManualClock } from '../../../src/testing/manual-clock';
 import { rejectionOf } from '../shared/rejection';
+import { useVendorFixture } from '../shared/vendor-fixture';
 
 // Nothing listens here; with a manual clock no report is ever pushed.
 const DLR_URL = 'http://127.0.0.1:9/dlr';
 const ID = 'f7a4e5a0-3c3b-4c59-b8d6-2a8f5f8c9e11';
 
 const registry = createVendorRegistry();
+const fixture = useVendorFixture('jasmin', { simulator: (clock) => new JasminSimulator({ clock, noRoutePrefixes: ['4479'] }), clientsOnManualClock: true });
 let simulator: JasminSimulator;
 let clock: ManualClock;
-const opened: GatewayClient[] = [];
-
+beforeEach(() => {
+  simulator = fixture.simulator;
+  clock = fixture.clock;
+});
 /** A client as a host opens one: form values through `registry.open`. */
-function open(values: Record<string, unknown> = {}): GatewayClient {
-  const { username, password } = simulator.describe().credentials;
-  const client = registry.open('jasmin', { url: simulator.baseUrl, username, password, ...values }, { clock });
-  opened.push(client);
-  return client;
-}
+const open = (values: Record<string, unknown> = {}): GatewayClient => fixture.client(values);
 
 const lastRequest = () => simulator.requestLog.at(-1)!;
 const lastBody = () => JSON.parse(lastRequest().body) as Record<string, unknown>;
@@ -38,17 +36,6 @@ function refusalOf(run: () => unknown): InvalidRequestError {
   throw new Error('expected a refusal');
 }
 
-beforeEach(async () => {
-  clock = new ManualClock();
-  const options: JasminSimulatorOptions = { clock, noRoutePrefixes: ['4479'] };
-  simulator = createSimulator('jasmin', options) as JasminSimulator;
-  await simulator.start();
-});
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((client) => client.close()));
-  await simulator.stop();
-});
 
 describe('jasminVendor: the entry a host builds its forms from', () => {
   it('names the vendor document and says what it can do, as data', () => {
@@ -207,8 +194,7 @@ describe('jasminVendor: admin commands and verify', () => {
 
   it('verify() proves the credentials with the balance call', async () => {
     expect(await open().verify()).toMatchObject({ status: 'verified' });
-    const wrong = registry.open('jasmin', { url: simulator.baseUrl, username: 'jasmin', password: 'wrong' }, { clock });
-    opened.push(wrong);
+    const wrong = fixture.clientFor({ url: simulator.baseUrl, username: 'jasmin', password: 'wrong' });
     const verdict = await wrong.verify();
     expect(verdict).toMatchObject({ status: 'failed', error: expect.objectContaining({ code: 'SMSB_GATEWAY_AUTH' }) });
     expect(JSON.stringify(verdict)).not.toContain('wrong"');

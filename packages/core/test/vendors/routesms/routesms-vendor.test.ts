@@ -7,32 +7,21 @@ import { createSimulator } from '../../../src/testing/simulator-catalog';
 import { ManualClock } from '../../../src/testing/manual-clock';
 import type { RoutesmsSimulator } from '../../../src/vendors/routesms/routesms-simulator';
 import { expectNoSecretIn, rejectionOf } from '../shared/rejection';
+import { useVendorFixture } from '../shared/vendor-fixture';
 
 const registry = createVendorRegistry();
+const fixture = useVendorFixture('routesms', { simulator: (clock) => createSimulator('routesms', { clock }) as RoutesmsSimulator, clientsOnManualClock: true });
 let simulator: RoutesmsSimulator;
 let clock: ManualClock;
-const opened: GatewayClient[] = [];
-
+beforeEach(() => {
+  simulator = fixture.simulator;
+  clock = fixture.clock;
+});
 /** A client as a host opens one: form values through `registry.open`. */
-function open(values: Record<string, unknown> = {}): GatewayClient {
-  const { username, password } = simulator.describe().credentials;
-  const client = registry.open('routesms', { url: simulator.baseUrl, username, password, ...values }, { clock });
-  opened.push(client);
-  return client;
-}
+const open = (values: Record<string, unknown> = {}): GatewayClient => fixture.client(values);
 
 const lastRequest = () => simulator.requestLog.at(-1)!;
 
-beforeEach(async () => {
-  clock = new ManualClock();
-  simulator = createSimulator('routesms', { clock }) as RoutesmsSimulator;
-  await simulator.start();
-});
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((client) => client.close()));
-  await simulator.stop();
-});
 
 describe('routesmsVendor: the entry a host builds its forms from', () => {
   it('names the vendor document and says what it can do, as data', () => {
@@ -216,8 +205,7 @@ describe('routesmsVendor.push', () => {
 
 describe('routesmsVendor: secrets', () => {
   it('never shows the password in an error', async () => {
-    const client = registry.open('routesms', { url: simulator.baseUrl, username: 'routesms', password: 'wrong-p4ss', defaultSource: 'ACME' }, { clock });
-    opened.push(client);
+    const client = fixture.clientFor({ url: simulator.baseUrl, username: 'routesms', password: 'wrong-p4ss', defaultSource: 'ACME' });
     const error = await rejectionOf(client.send({ to: ['447700900123'], text: 'x' }));
     expect(error.code).toBe('SMSB_GATEWAY_AUTH');
     expectNoSecretIn([error], ['wrong-p4ss']);
