@@ -3,6 +3,7 @@ import { chooseEncoding, countSegments } from '../../codec';
 import { CodecError } from '../../errors/codec-error';
 import { InvalidRequestError } from '../../errors/gateway-errors';
 import type { SendRequest } from '../../model/send-request';
+import { PHONE_NUMBER_SEPARATORS } from '../shared/phone-number';
 import type { FieldDescriptor } from './field-descriptor';
 import { readFields } from './read-fields';
 import type { SendField, VendorCapabilities } from './vendor-capabilities';
@@ -21,8 +22,6 @@ function asksFor(request: SendRequest, field: SendField): boolean {
   const value = request[field];
   return value !== undefined && value !== false && value !== '';
 }
-
-const SEPARATORS = /[\s\-().\u00A0\u2010-\u2015]/g;
 
 /** Who checks: the vendor's key and the name messages give it. */
 export interface SendCheckOwner {
@@ -84,7 +83,7 @@ function checkRecipient(owner: SendCheckOwner, input: unknown): void {
     throw new InvalidRequestError('A recipient is empty: give each number in international form, e.g. +447700900123.', { details });
   }
   const trimmed = input.trim();
-  const compact = trimmed.replace(SEPARATORS, '');
+  const compact = trimmed.replace(PHONE_NUMBER_SEPARATORS, '');
   if (!/^\+?\d+$/.test(compact)) {
     if (owner.acceptsNamedRecipients && /[A-Za-z]/.test(compact)) return;
     throw new InvalidRequestError(`"${trimmed.slice(0, 40)}" is not a phone number: use digits, optionally starting with + (e.g. +447700900123).`, { details });

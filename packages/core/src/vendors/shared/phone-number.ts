@@ -17,7 +17,8 @@ export interface PhoneNumberOptions {
 }
 
 const SHORT_CODE = /^\d{3,8}$/;
-const SEPARATORS = /[\s\-().\u00A0\u2010-\u2015]/g;
+/** What people write between digits (spaces, dashes, brackets, dots): dropped before reading a number. */
+export const PHONE_NUMBER_SEPARATORS = /[\s\-().\u00A0\u2010-\u2015]/g;
 
 /**
  * Writes one destination the way a gateway wants it, or throws {@link InvalidRequestError} saying
@@ -28,7 +29,7 @@ const SEPARATORS = /[\s\-().\u00A0\u2010-\u2015]/g;
 export function normalisePhoneNumber(input: string, options: PhoneNumberOptions): string {
   const trimmed = input.trim();
   if (trimmed === '') throw new InvalidRequestError('A phone number is empty: give the recipient in international form, e.g. +447700900123.');
-  const compact = trimmed.replace(SEPARATORS, '');
+  const compact = trimmed.replace(PHONE_NUMBER_SEPARATORS, '');
   if (options.allowAlphanumeric && /[A-Za-z]/.test(compact) && /^[\w .@&'-]+$/.test(trimmed)) return trimmed;
   if (!/^\+?\d+$/.test(compact)) {
     throw new InvalidRequestError(`"${trimmed}" is not a phone number: use digits, optionally starting with + (e.g. +447700900123).`);
