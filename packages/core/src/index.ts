@@ -189,6 +189,7 @@ export {
   httpConnectionFields,
   readFields,
   readSendRequest,
+  sendCheckOwner,
   settleSend,
 } from './vendors/contract';
 export type {
@@ -311,3 +312,17 @@ export * as spangw from './vendors/spangw';
 export * as jasmin from './vendors/jasmin';
 export * as dinstar from './vendors/dinstar';
 export { ModemHub, modemVendor } from './modem/gateway';
+export {
+  FINAL_DELIVERY_STATES,
+  RecipientAllowList,
+  checkAllowedRecipients,
+  isFinalState,
+  parseRecipients,
+  previewSend,
+  waitForFinalStatus,
+} from './hosting';
+export type {
+  FinalStatusWait,
+  SendPreview,
+  WaitForFinalStatusOptions,
+} from './hosting';

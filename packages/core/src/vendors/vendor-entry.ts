@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock';
+import type { ModemHub } from '../modem/gateway/modem-hub';
 import type { HttpTransport, TlsOptions } from '../transport/http-transport';
 import type { AdminCommandDescriptor, FieldDescriptor } from './contract/field-descriptor';
 import type { PushDescriptor } from './contract/push-descriptor';
@@ -27,7 +28,7 @@ export interface ConnectContext {
   /** HTTP vendors: a transport to use instead of building one (it stays open when the client closes). */
   transport?: HttpTransport;
   /** The modem: the host's hub, which shares one connection per port between clients. */
-  modemHub?: unknown;
+  modemHub?: ModemHub;
 }
 
 /** How a vendor presents itself to the CLI and the hosts. */

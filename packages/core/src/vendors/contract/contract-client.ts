@@ -2,7 +2,7 @@ import { InvalidRequestError } from '../../errors/gateway-errors';
 import type { AdminCommandResult, SendRequest, SendResult } from '../../model';
 import type { GatewayClient } from '../gateway-client';
 import type { VendorEntry } from '../vendor-entry';
-import { checkSendRequest } from './check-send-request';
+import { checkSendRequest, type SendCheckOwner } from './check-send-request';
 import { readFields } from './read-fields';
 
 /**
@@ -12,13 +12,7 @@ import { readFields } from './read-fields';
  * through; operations the vendor lacks stay absent.
  */
 export function contractClient(entry: VendorEntry, client: GatewayClient): GatewayClient {
-  const owner = {
-    gateway: entry.key,
-    displayName: entry.describe.displayName,
-    capabilities: entry.capabilities,
-    sendOptions: entry.sendOptions,
-    acceptsNamedRecipients: entry.capabilities.namedRecipients ?? false,
-  };
+  const owner = sendCheckOwner(entry);
   const guarded: GatewayClient = {
     gateway: client.gateway,
     send: (request: SendRequest): Promise<SendResult[]> => {
@@ -51,4 +45,15 @@ export function contractClient(entry: VendorEntry, client: GatewayClient): Gatew
     };
   }
   return guarded;
+}
+
+/** How the send check sees a vendor entry. */
+export function sendCheckOwner(entry: VendorEntry): SendCheckOwner {
+  return {
+    gateway: entry.key,
+    displayName: entry.describe.displayName,
+    capabilities: entry.capabilities,
+    sendOptions: entry.sendOptions,
+    acceptsNamedRecipients: entry.capabilities.namedRecipients ?? false,
+  };
 }
