@@ -214,6 +214,7 @@ export type {
 } from './vendors/contract';
 export type {
   GatewayClient,
+  GatewayListener,
   GatewayKey,
   InboxPage,
   UssdMenuAnswer,

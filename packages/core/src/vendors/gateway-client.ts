@@ -33,6 +33,18 @@ export type VerifyResult =
   | { status: 'failed'; message: string; error: SmsBridgeError };
 
 /**
+ * What a gateway announces by itself over an open connection (the modem's indications). An
+ * `inbound` handler that rejects leaves the message on the gateway, offered again later; a
+ * message leaves it only once every subscribed handler resolved.
+ */
+export interface GatewayListener {
+  inbound?(message: InboundMessage): void | Promise<void>;
+  status?(status: DeliveryStatus): void;
+  /** Failures outside any call: a handler that failed, a connection that could not be reopened. */
+  error?(error: unknown): void;
+}
+
+/**
  * What every gateway client offers to the hosts. Operations a vendor lacks are absent (its
  * registry entry's `capabilities.operations` lists the present ones); each vendor's full API
  * stays available on its own class.
@@ -49,6 +61,8 @@ export interface GatewayClient {
   ussd?(request: UssdRequest): Promise<UssdExchange>;
   ussdContinue?(answer: UssdMenuAnswer): Promise<UssdExchange>;
   ussdCancel?(request?: { port?: string | number }): Promise<void>;
+  /** Listens to what the gateway announces over its connection until the returned function is called or the client closes. */
+  subscribe?(listener: GatewayListener): () => void;
   admin?(command: string, args?: Record<string, unknown>): Promise<AdminCommandResult>;
   /** Proves the connection settings with a harmless authenticated call; never throws for a gateway failure. */
   verify(): Promise<VerifyResult>;

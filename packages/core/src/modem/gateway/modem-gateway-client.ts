@@ -6,7 +6,7 @@ import type { SendRequest } from '../../model/send-request';
 import type { SendResult } from '../../model/send-result';
 import type { UssdExchange } from '../../model/ussd-exchange';
 import { settleSend } from '../../vendors/contract/settle-send';
-import type { GatewayClient, InboxPage, UssdMenuAnswer, UssdRequest, VerifyResult } from '../../vendors/gateway-client';
+import type { GatewayClient, GatewayListener, InboxPage, UssdMenuAnswer, UssdRequest, VerifyResult } from '../../vendors/gateway-client';
 import { planGatewayText } from '../../vendors/shared/gateway-text-plan';
 import { runModemAdminCommand } from './modem-admin-commands';
 import { readModemInboxCursor, storedMessageFingerprint, writeModemInboxCursor } from './modem-inbox-cursor';
@@ -54,6 +54,21 @@ export class ModemGatewayClient implements GatewayClient {
     if (foreign) throw new InvalidRequestError(`Message "${foreign.id}" came from ${foreign.gateway}, not from this modem.`, { details: { gateway: 'modem' } });
     if (messages.length === 0) return;
     await this.lease.deleteStored(messages);
+  }
+
+  /** Inbound SMS and delivery reports as the modem indicates them; a message leaves the SIM once every subscriber's handler resolved. */
+  subscribe(listener: GatewayListener): () => void {
+    const inbound = listener.inbound;
+    const status = listener.status;
+    const error = listener.error;
+    const unsubscribes = [
+      inbound ? this.lease.onInbound((message) => inbound(message)) : undefined,
+      status ? this.lease.onStatusReport((report) => status(report)) : undefined,
+      error ? this.lease.onError((failure) => error(failure)) : undefined,
+    ];
+    return () => {
+      for (const unsubscribe of unsubscribes) unsubscribe?.();
+    };
   }
 
   async ussd(request: UssdRequest): Promise<UssdExchange> {

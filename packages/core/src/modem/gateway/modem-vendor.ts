@@ -31,7 +31,7 @@ export const modemVendor: VendorEntry = {
     documentationUrl: 'https://www.3gpp.org/DynaReport/27005.htm',
   },
   capabilities: {
-    operations: ['send', 'inbox', 'acknowledge', 'ussd', 'ussdContinue', 'ussdCancel', 'admin', 'verify'],
+    operations: ['send', 'inbox', 'acknowledge', 'ussd', 'ussdContinue', 'ussdCancel', 'subscribe', 'admin', 'verify'],
     statuses: 'push',
     inbound: 'both',
     sendFields: ['flash', 'statusReport', 'validityMinutes'],

@@ -31,6 +31,7 @@ export function contractClient(entry: VendorEntry, client: GatewayClient): Gatew
   if (client.ussd) guarded.ussd = client.ussd.bind(client);
   if (client.ussdContinue) guarded.ussdContinue = client.ussdContinue.bind(client);
   if (client.ussdCancel) guarded.ussdCancel = client.ussdCancel.bind(client);
+  if (client.subscribe) guarded.subscribe = client.subscribe.bind(client);
   const admin = client.admin?.bind(client);
   if (admin) {
     guarded.admin = async (command: string, args: Record<string, unknown> = {}): Promise<AdminCommandResult> => {

@@ -1,5 +1,5 @@
 /** The operations of {@link GatewayClient} a gateway has. */
-export type GatewayOperation = 'send' | 'status' | 'inbox' | 'acknowledge' | 'ussd' | 'ussdContinue' | 'ussdCancel' | 'admin' | 'verify';
+export type GatewayOperation = 'send' | 'status' | 'inbox' | 'acknowledge' | 'ussd' | 'ussdContinue' | 'ussdCancel' | 'subscribe' | 'admin' | 'verify';
 
 /** The vendor-neutral fields of a `SendRequest` that a gateway may or may not honour. */
 export type SendField = 'from' | 'flash' | 'statusReport' | 'validityMinutes' | 'scheduleAt';

@@ -32,7 +32,7 @@ describe('modemVendor: the entry', () => {
     expect(modemVendor.key).toBe('modem');
     expect(modemVendor.describe.document).toBe('3GPP TS 27.005 / 27.007 AT commands');
     expect(modemVendor.capabilities).toMatchObject({ statuses: 'push', inbound: 'both', sendFields: ['flash', 'statusReport', 'validityMinutes'] });
-    expect(modemVendor.capabilities.operations).toEqual(['send', 'inbox', 'acknowledge', 'ussd', 'ussdContinue', 'ussdCancel', 'admin', 'verify']);
+    expect(modemVendor.capabilities.operations).toEqual(['send', 'inbox', 'acknowledge', 'ussd', 'ussdContinue', 'ussdCancel', 'subscribe', 'admin', 'verify']);
     expect(modemVendor.connection.map((field) => [field.name, field.type, field.required ?? false, field.secret ?? false])).toEqual([
       ['port', 'string', true, false],
       ['baudRate', 'number', false, false],
@@ -187,6 +187,34 @@ describe('modem through the registry: inbox and acknowledge', () => {
     await expect(client.inbox!('{"lastId": 7}')).rejects.toThrow(InvalidRequestError);
     const foreign: InboundMessage = { id: '1', from: '+447700900551', text: 'x', gateway: 'dinstar' };
     await expect(client.acknowledge!([foreign])).rejects.toThrow(/came from dinstar/);
+  });
+});
+
+describe('modem through the registry: subscribe', () => {
+  it('hands indicated SMS to the listener and deletes them from the SIM once it resolved; a rejecting listener keeps them', async () => {
+    const { modem, open } = setUp();
+    const client = open();
+    const received: string[] = [];
+    let refuse = true;
+    const errors: unknown[] = [];
+    const unsubscribe = client.subscribe!({
+      inbound: async (message) => {
+        if (refuse) throw new Error('flow not ready');
+        received.push(message.text);
+      },
+      error: (error) => errors.push(error),
+    });
+    modem.injectSms({ from: '+447700900561', text: 'kept until taken' });
+    await waitUntil(() => errors.length > 0);
+    expect(modem.storage('SM').indexes()).toHaveLength(1);
+    refuse = false;
+    modem.injectSms({ from: '+447700900562', text: 'second' });
+    await waitUntil(() => received.includes('second'));
+    expect(modem.storage('SM').indexes()).toHaveLength(1);
+    unsubscribe();
+    modem.injectSms({ from: '+447700900563', text: 'after unsubscribe' });
+    await expect(client.inbox!()).resolves.toMatchObject({ messages: expect.arrayContaining([expect.objectContaining({ text: 'after unsubscribe' })]) });
+    expect(received).not.toContain('after unsubscribe');
   });
 });
 
