@@ -1,0 +1,159 @@
+import {
+  parseRecipients,
+  previewSend,
+  readSendRequest,
+  checkAllowedRecipients,
+  transliterateToGsm7,
+  type GatewayClient,
+  type SendRequest,
+  type SendResult,
+  type VendorEntry,
+} from '@smsbridge/core';
+import {
+  NodeConnectionTypes,
+  type IDataObject,
+  type IExecuteFunctions,
+  type INodeExecutionData,
+  type INodeType,
+  type INodeTypeDescription,
+} from 'n8n-workflow';
+import { testGatewayCredential } from '../shared/CredentialTest';
+import { gatewayKey, withGatewayClient } from '../shared/GatewayClientScope';
+import { registry } from '../shared/GatewayHost';
+import { CREDENTIAL_TEST, gatewayCredentials, gatewayProperty, gatewaysWhere } from '../shared/GatewayParameter';
+import { MAX_RECIPIENTS_PER_SEND, PACKAGE_DOCUMENTATION_URL, SEND_CONCURRENCY } from '../shared/NodeDefaults';
+import { errorItemJson, toNodeError } from '../shared/NodeErrors';
+import { runLimited } from '../shared/RunLimited';
+import { sendProperties } from './SmsSendDescription';
+
+const senders = gatewaysWhere((entry) => entry.capabilities.operations.includes('send'));
+
+/** One input item read into a send, or the reason it cannot be sent. */
+type PreparedItem = { itemIndex: number; request: SendRequest } | { itemIndex: number; error: unknown };
+
+/** Items that share everything but the recipients go out as one send (the vendor's batch form). */
+interface SendGroup {
+  itemIndexes: number[];
+  request: SendRequest;
+  /** The item of each recipient in `request.to`, position by position. */
+  owners: number[];
+}
+
+export class SmsSend implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'SMS Send',
+    name: 'smsSend',
+    icon: 'file:smsSend.svg',
+    group: ['output'],
+    version: 1,
+    subtitle: '={{"via " + $parameter["gateway"]}}',
+    description: 'Send an SMS through a GSM gateway, an SMS server, a bulk SMS provider or a GSM modem',
+    documentationUrl: PACKAGE_DOCUMENTATION_URL,
+    defaults: { name: 'SMS Send' },
+    usableAsTool: true,
+    inputs: [NodeConnectionTypes.Main],
+    outputs: [NodeConnectionTypes.Main],
+    credentials: gatewayCredentials(senders),
+    properties: [gatewayProperty(senders), ...sendProperties(senders)],
+  };
+
+  methods = { credentialTest: { [CREDENTIAL_TEST]: testGatewayCredential } };
+
+  async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+    const items = this.getInputData();
+    const gateway = gatewayKey(this.getNodeParameter('gateway', 0));
+    const entry = registry.get(gateway);
+    const previewOnly = this.getNodeParameter('previewOnly', 0, false) as boolean;
+    const output: INodeExecutionData[][] = items.map(() => []);
+
+    // Every item is read and checked before anything is sent: a bad number in item 7 stops the
+    // run before items 0-6 went out, unless the workflow continues on failures.
+    const prepared: PreparedItem[] = items.map((_, itemIndex) => {
+      try {
+        return { itemIndex, request: readItem(this, entry, itemIndex) };
+      } catch (error) {
+        return { itemIndex, error };
+      }
+    });
+    for (const item of prepared) {
+      if (!('error' in item)) continue;
+      if (!this.continueOnFail()) throw toNodeError(this.getNode(), item.error, item.itemIndex);
+      output[item.itemIndex]!.push({ json: errorItemJson(item.error), pairedItem: { item: item.itemIndex } });
+    }
+    const ready = prepared.filter((item): item is { itemIndex: number; request: SendRequest } => !('error' in item));
+
+    if (previewOnly) {
+      for (const { itemIndex, request } of ready) {
+        const price = this.getNodeParameter('options.pricePerPart', itemIndex, 0) as number;
+        for (const preview of previewSend(entry, request, price > 0 ? price : undefined)) {
+          output[itemIndex]!.push({ json: { ...preview, preview: true } as unknown as IDataObject, pairedItem: { item: itemIndex } });
+        }
+      }
+      return [output.flat()];
+    }
+    if (ready.length === 0) return [output.flat()];
+
+    await withGatewayClient(this, gateway, async (client) => {
+      const groups = groupSends(ready);
+      const settled = await runLimited(groups.map((group) => () => sendGroup(client, group)), SEND_CONCURRENCY);
+      settled.forEach((result, groupIndex) => {
+        const group = groups[groupIndex]!;
+        if (result.status === 'rejected') {
+          if (!this.continueOnFail()) throw toNodeError(this.getNode(), result.reason, group.itemIndexes[0]);
+          for (const itemIndex of group.itemIndexes) output[itemIndex]!.push({ json: errorItemJson(result.reason), pairedItem: { item: itemIndex } });
+          return;
+        }
+        for (const [itemIndex, sendResult] of result.value) {
+          output[itemIndex]!.push({ json: sendResult as unknown as IDataObject, pairedItem: { item: itemIndex } });
+        }
+      });
+    });
+    return [output.flat()];
+  }
+}
+
+/** One item's send request from its parameters, checked like a real send (allow-list first). */
+function readItem(context: IExecuteFunctions, entry: VendorEntry, itemIndex: number): SendRequest {
+  const to = parseRecipients(context.getNodeParameter('to', itemIndex) as string | string[]);
+  const text = context.getNodeParameter('text', itemIndex, '') as string;
+  const { allowedRecipients, transliterate, pricePerPart, ...fields } = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+  void pricePerPart;
+  checkAllowedRecipients(to, typeof allowedRecipients === 'string' ? allowedRecipients : '');
+  const vendorOptions = entry.sendOptions.length > 0 ? (context.getNodeParameter('vendorOptions', itemIndex, {}) as IDataObject) : {};
+  const request = readSendRequest({ ...fields, to, text: transliterate === true ? transliterateToGsm7(text) : text }, vendorOptions);
+  if (transliterate === true) request.encoding = 'gsm7';
+  // The same check a send runs, without sending: input errors belong to this item.
+  previewSend(entry, request);
+  return request;
+}
+
+/** Consecutive items with the same text and options become one send, without repeating a recipient. */
+function groupSends(items: readonly { itemIndex: number; request: SendRequest }[]): SendGroup[] {
+  const groups: (SendGroup & { key: string; recipients: Set<string> })[] = [];
+  for (const { itemIndex, request } of items) {
+    const { to, ...rest } = request;
+    const key = JSON.stringify(rest);
+    const last = groups[groups.length - 1];
+    const fits = last && last.key === key && last.recipients.size + to.length <= MAX_RECIPIENTS_PER_SEND && to.every((number) => !last.recipients.has(number));
+    if (fits) {
+      last.itemIndexes.push(itemIndex);
+      last.request.to.push(...to);
+      for (const number of to) {
+        last.recipients.add(number);
+        last.owners.push(itemIndex);
+      }
+    } else {
+      groups.push({ key, itemIndexes: [itemIndex], request: { ...request, to: [...to] }, owners: to.map(() => itemIndex), recipients: new Set(to) });
+    }
+  }
+  return groups;
+}
+
+/**
+ * Sends a group once (never repeated here: the core decided what was safe to retry) and hands
+ * each recipient's result back to its item: one result per recipient, in the order sent.
+ */
+async function sendGroup(client: GatewayClient, group: SendGroup): Promise<[number, SendResult][]> {
+  const results = await client.send(group.request);
+  return results.map((result, index) => [group.owners[index] ?? group.itemIndexes[0]!, result]);
+}
