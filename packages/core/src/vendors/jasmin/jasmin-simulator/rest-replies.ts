@@ -22,12 +22,15 @@ export function wrapHttpApiAnswer(answer: HttpApiAnswer): SimulatorReply {
   return restJson(200, { data: text.includes('{') ? (JSON.parse(text) as unknown) : text });
 }
 
+/** Wrong credentials on sendbatch. */
+export function batchAuthenticationFailure(username: string): SimulatorReply {
+  return restJson(412, { title: 'Authentication failed', description: `Authentication failed for user: ${username}` });
+}
+
 /** Wrong credentials: 412 on sendbatch, 403 everywhere else. */
 export function authenticationFailure(request: SimulatorRequest): SimulatorReply {
   const username = basicCredentials(request)?.username ?? '';
-  if (request.path === '/secure/sendbatch') {
-    return restJson(412, { title: 'Authentication failed', description: `Authentication failed for user: ${username}` });
-  }
+  if (request.path === '/secure/sendbatch') return batchAuthenticationFailure(username);
   return restJson(403, { message: `Error "Authentication failure for username:${username}` });
 }
 

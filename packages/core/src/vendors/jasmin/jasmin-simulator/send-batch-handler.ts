@@ -3,7 +3,7 @@ import { basicCredentials } from '../../../simulator/simulator-credentials';
 import type { SimulatorReply, SimulatorRequest } from '../../../simulator/simulator-request';
 import { canonicalJasminFields } from '../jasmin-parameter-names';
 import { httpApiSend } from './http-api-send';
-import { authenticationFailure, readJsonBody, restJson, stripQuotes } from './rest-replies';
+import { batchAuthenticationFailure, readJsonBody, restJson, stripQuotes } from './rest-replies';
 import { scheduleCountdown } from './schedule-countdown';
 import type { SimulatedJasminBatch } from './simulated-batch';
 import type { JasminSimulatorState } from './simulator-state';
@@ -28,7 +28,7 @@ export function handleSendBatch(state: JasminSimulatorState, request: SimulatorR
   const decoded = readJsonBody(request);
   if ('reply' in decoded) return decoded.reply;
   const account = basicCredentials(request)!;
-  if (!state.knowsAccount(account)) return authenticationFailure(request);
+  if (!state.knowsAccount(account)) return batchAuthenticationFailure(account.username);
   const params = decoded.params;
   const batchConfig = (params.batch_config && typeof params.batch_config === 'object' ? params.batch_config : {}) as Record<string, unknown>;
   const countdown = scheduleCountdown(batchConfig.schedule_at, state);
