@@ -6,15 +6,22 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
  * core's `readFields`, which converts form text ("1,2", "true", "5"), treats "" as not set and
  * names the field in its errors, so the form stays close to the descriptor: lists are text with
  * their separator, booleans without a default offer "gateway default" instead of a silent false.
+ * A field that is not required starts unset even when it has a default (the default is shown as
+ * the placeholder): n8n stores every default with a credential, and a stored default is a value
+ * the user never chose (a Jasmin report level without a report URL is refused, rightly).
  */
 export function fieldProperty(field: FieldDescriptor, extra: Partial<INodeProperties> = {}): INodeProperties {
+  const shownDefault = field.default === undefined ? undefined : Array.isArray(field.default) ? field.default.join(field.separator ?? ',') : typeof field.default === 'object' ? JSON.stringify(field.default) : String(field.default);
+  const placeholder = field.placeholder ?? shownDefault;
   const base = {
     displayName: field.displayName,
     name: field.name,
     description: field.description,
     ...(field.required ? { required: true } : {}),
-    ...(field.placeholder !== undefined ? { placeholder: field.placeholder } : {}),
+    ...(placeholder !== undefined ? { placeholder } : {}),
   };
+  /** What the form starts with: the default only where the user must fill the field anyway. */
+  const start = (value: string | number): string | number => (field.required && value !== '' ? value : '');
   const property = ((): INodeProperties => {
     switch (field.type) {
       case 'boolean':
@@ -26,33 +33,37 @@ export function fieldProperty(field: FieldDescriptor, extra: Partial<INodeProper
           value: choice.value,
           ...(choice.description !== undefined ? { description: choice.description } : {}),
         }));
-        if (field.default === undefined && !field.required) options.unshift(unsetOption());
-        return { ...base, type: 'options', default: typeof field.default === 'string' ? field.default : field.required ? (options[0]?.value ?? '') : '', options };
+        if (!field.required) {
+          const byDefault = options.find((option) => option.value === field.default);
+          options.unshift(byDefault ? { name: `Gateway Default (${byDefault.name})`, value: '' } : unsetOption());
+          return { ...base, type: 'options', default: '', options };
+        }
+        return { ...base, type: 'options', default: typeof field.default === 'string' ? field.default : (options[0]?.value ?? ''), options };
       }
       case 'number':
         return {
           ...base,
           type: 'number',
-          default: typeof field.default === 'number' ? field.default : ('' as unknown as number),
+          default: start(typeof field.default === 'number' ? field.default : '') as number,
           typeOptions: { ...(field.min !== undefined ? { minValue: field.min } : {}), ...(field.max !== undefined ? { maxValue: field.max } : {}), ...(field.integer === false ? {} : { numberPrecision: 0 }) },
         };
       case 'dateTime':
         return { ...base, type: 'dateTime', default: '' };
       case 'json':
-        return { ...base, type: 'json', default: field.default === undefined ? '' : JSON.stringify(field.default) };
+        return { ...base, type: 'json', default: start(shownDefault ?? '') as string };
       case 'list':
         return {
           ...base,
           type: 'string',
-          default: Array.isArray(field.default) ? field.default.join(field.separator ?? ',') : '',
-          ...(field.placeholder === undefined ? { placeholder: field.itemType === 'number' ? `1${field.separator ?? ','}2` : `a${field.separator ?? ','}b` } : {}),
+          default: start(shownDefault ?? '') as string,
+          ...(placeholder === undefined ? { placeholder: field.itemType === 'number' ? `1${field.separator ?? ','}2` : `a${field.separator ?? ','}b` } : {}),
         };
       case 'url':
       case 'string':
         return {
           ...base,
           type: 'string',
-          default: typeof field.default === 'string' || typeof field.default === 'number' ? String(field.default) : '',
+          default: start(shownDefault ?? '') as string,
           ...(field.secret ? { typeOptions: { password: true } } : {}),
           ...(field.name === 'ca' ? { typeOptions: { rows: 4 } } : {}),
         };

@@ -1,0 +1,74 @@
+import { createServer } from 'node:net';
+import { createVendorRegistry, type GatewayKey } from '@smsbridge/core';
+import { startSimulators, virtualModem, type MultiSimulator } from '../../packages/core/src/testing';
+import { N8nInstance, type N8nCredential } from './n8n-instance';
+import { ensureN8n, installPackedNodes } from './n8n-install';
+
+/** The credential type of each gateway, as saved workflows name them (public interface). */
+export const CREDENTIAL_TYPES: Record<GatewayKey, string> = {
+  diafaan: 'smsbridgeDiafaanApi',
+  routesms: 'smsbridgeRouteMobileApi',
+  spangw: 'smsbridgeSpanGatewayApi',
+  jasmin: 'smsbridgeJasminApi',
+  dinstar: 'smsbridgeDinstarApi',
+  modem: 'smsbridgeGsmModem',
+};
+
+export const MODEM_PIN = '2468';
+export const registry = createVendorRegistry();
+
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Simulators of every HTTP gateway, a virtual modem on a pty, a real n8n with the packed nodes installed. */
+export class E2eFixture {
+  simulators!: MultiSimulator;
+  modem!: virtualModem.PtyVirtualModem;
+  n8n!: N8nInstance;
+  readonly secrets: string[] = [MODEM_PIN];
+
+  async start(): Promise<void> {
+    const n8nBin = ensureN8n();
+    const userFolder = installPackedNodes();
+    this.n8n = new N8nInstance(n8nBin, userFolder);
+    this.simulators = await startSimulators([], { common: { network: { sendDelayMs: 10, deliveryDelayMs: 50 } } });
+    this.modem = await virtualModem.PtyVirtualModem.start({ profile: 'simcom', pin: MODEM_PIN, ussdMenu: { '*100#': 'Balance: 5.00 EUR' }, ussd: { replyTiming: 'before-ok' } });
+    for (const simulator of this.simulators.simulators.values()) {
+      const password = simulator.describe().credentials['password'];
+      if (password) this.secrets.push(password);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.n8n?.stop();
+    await this.simulators?.stop();
+    await this.modem?.close();
+  }
+
+  /** The connection values of `gateway` as a user would type them into the credential. */
+  connection(gateway: GatewayKey): Record<string, unknown> {
+    if (gateway === 'modem') return { port: this.modem.path, baudRate: 115200, pin: MODEM_PIN };
+    const simulator = this.simulators.get(gateway)!;
+    return { url: simulator.baseUrl, ...simulator.describe().credentials, timeoutMs: 5000 };
+  }
+
+  credential(gateway: GatewayKey, id = `cred-${gateway}`, data = this.connection(gateway)): N8nCredential {
+    return { id, name: `${gateway} (${id})`, type: CREDENTIAL_TYPES[gateway], data };
+  }
+
+  /** Messages the gateway (or the modem's network) took for `to`. */
+  acceptedFor(gateway: GatewayKey, to: string): number {
+    const digits = to.replace(/\D/g, '');
+    if (gateway === 'modem') {
+      return this.modem.modem.submitted.filter((submitted) => submitted.destination.replace(/\D/g, '') === digits).length;
+    }
+    let count = 0;
+    for (const message of this.simulators.get(gateway)!.network.messages.values()) if (message.to.replace(/\D/g, '').replace(/^00/, '') === digits) count += 1;
+    return count;
+  }
+}
