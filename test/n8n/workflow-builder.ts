@@ -6,6 +6,8 @@ export interface WorkflowNode {
   credentials?: Record<string, { id: string; name: string }>;
   onError?: 'continueRegularOutput' | 'stopWorkflow';
   typeVersion?: number;
+  /** Webhook nodes: the id in their production URL (/webhook/<webhookId>/<path>). */
+  webhookId?: string;
 }
 
 export const PACKAGE = 'n8n-nodes-smsbridge';
