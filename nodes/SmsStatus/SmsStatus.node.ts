@@ -84,10 +84,20 @@ export class SmsStatus implements INodeType {
     const items = this.getInputData();
     const gateway = gatewayKey(this.getNodeParameter('gateway', 0));
     const entry = registry.get(gateway);
-    if (!entry.capabilities.operations.includes('status')) {
-      throw new NodeOperationError(this.getNode(), `${entry.describe.displayName} cannot be asked for a message's status: its delivery reports arrive by push. Use the SMS Webhook Trigger (or for a modem the SMS Trigger) instead.`, { itemIndex: 0 });
-    }
     const output: INodeExecutionData[] = [];
+    if (!entry.capabilities.operations.includes('status')) {
+      // Configuration, not input: every item gets the same answer, under continue-on-fail too.
+      for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+        const error = new NodeOperationError(
+          this.getNode(),
+          `${entry.describe.displayName} cannot be asked for a message's status: its delivery reports arrive by push. Use the SMS Webhook Trigger (or for a modem the SMS Trigger) instead.`,
+          { itemIndex },
+        );
+        if (!this.continueOnFail()) throw error;
+        output.push({ json: errorItemJson(error), pairedItem: { item: itemIndex } });
+      }
+      return [output];
+    }
     await withGatewayClient(this, gateway, async (client) => {
       for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
         try {

@@ -10,7 +10,8 @@ import {
   type INodeTypeDescription,
 } from 'n8n-workflow';
 import { testGatewayCredential } from '../shared/CredentialTest';
-import { gatewayKey, withGatewayClient } from '../shared/GatewayClientScope';
+import { gatewayKey } from '../shared/GatewayClientScope';
+import { workflowClient } from '../shared/WorkflowClients';
 import { registry } from '../shared/GatewayHost';
 import { CREDENTIAL_TEST, forGateways, gatewayCredentials, gatewayProperty, gatewaysWhere } from '../shared/GatewayParameter';
 import { PACKAGE_DOCUMENTATION_URL } from '../shared/NodeDefaults';
@@ -89,7 +90,9 @@ export class SmsUssd implements INodeType {
     const gateway = gatewayKey(this.getNodeParameter('gateway', 0));
     const entry = registry.get(gateway);
     const output: INodeExecutionData[] = [];
-    await withGatewayClient(this, gateway, async (client) => {
+    // One client per workflow and credential, kept between runs: a menu opened here is answered by the next USSD node.
+    const client = await workflowClient(this, gateway);
+    {
       for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
         try {
           const operation = this.getNodeParameter('operation', itemIndex) as string;
@@ -105,7 +108,7 @@ export class SmsUssd implements INodeType {
           output.push({ json: errorItemJson(error), pairedItem: { item: itemIndex } });
         }
       }
-    });
+    }
     return [output];
   }
 }

@@ -37,7 +37,7 @@ export class E2eFixture {
     const userFolder = installPackedNodes();
     this.n8n = new N8nInstance(n8nBin, userFolder);
     this.simulators = await startSimulators([], { common: { network: { sendDelayMs: 10, deliveryDelayMs: 50 } } });
-    this.modem = await virtualModem.PtyVirtualModem.start({ profile: 'simcom', pin: MODEM_PIN, ussdMenu: { '*100#': 'Balance: 5.00 EUR' }, ussd: { replyTiming: 'before-ok' } });
+    this.modem = await virtualModem.PtyVirtualModem.start({ profile: 'simcom', pin: MODEM_PIN, ussdMenu: { '*100#': 'Balance: 5.00 EUR', '*123#': { reply: '1 Data 2 Voice', options: { '1': 'Data: 2 GB left', '2': 'Voice: 100 min left' } } }, ussd: { replyTiming: 'before-ok' } });
     for (const simulator of this.simulators.simulators.values()) {
       const password = simulator.describe().credentials['password'];
       if (password) this.secrets.push(password);

@@ -43,11 +43,39 @@ beforeAll(async () => {
     });
     if (has('status').includes(gateway)) {
       flow.add({ name: `Status ${gateway}`, type: `${PACKAGE}.smsStatus`, parameters: { gateway, messageId: '={{ $json.messageId }}' }, credentials: credentialsOf(gateway) }, send);
+      flow.add(
+        {
+          name: `Wait final ${gateway}`,
+          type: `${PACKAGE}.smsStatus`,
+          parameters: { gateway, messageId: '={{ $json.messageId }}', waitUntilFinal: true, timeoutSeconds: 30, intervalSeconds: 0.2 },
+          credentials: credentialsOf(gateway),
+        },
+        send,
+      );
+    } else {
+      flow.add(
+        { name: `Status ${gateway}`, type: `${PACKAGE}.smsStatus`, parameters: { gateway, messageId: '={{ $json.messageId }}' }, credentials: credentialsOf(gateway), onError: 'continueRegularOutput' },
+        send,
+      );
     }
   }
   for (const gateway of has('ussd')) {
-    flow.add({ name: `USSD ${gateway}`, type: `${PACKAGE}.smsUssd`, parameters: { gateway, operation: 'ussd', code: '*100#' }, credentials: credentialsOf(gateway) });
+    const dialled = flow.add({ name: `USSD ${gateway}`, type: `${PACKAGE}.smsUssd`, parameters: { gateway, operation: 'ussd', code: '*100#' }, credentials: credentialsOf(gateway) });
+    if (has('ussdCancel').includes(gateway)) {
+      flow.add({ name: `USSD cancel ${gateway}`, type: `${PACKAGE}.smsUssd`, parameters: { gateway, operation: 'ussdCancel', port: '={{ $json.port ?? "" }}' }, credentials: credentialsOf(gateway) }, dialled);
+    }
   }
+  // A menu on the modem: open it, answer it, open it again, cancel it (one chain: one port, in order).
+  const menu = flow.add({ name: 'Menu open modem', type: `${PACKAGE}.smsUssd`, parameters: { gateway: 'modem', operation: 'ussd', code: '*123#' }, credentials: credentialsOf('modem') });
+  const answered = flow.add(
+    { name: 'Menu answer modem', type: `${PACKAGE}.smsUssd`, parameters: { gateway: 'modem', operation: 'ussdContinue', answer: '1' }, credentials: credentialsOf('modem') },
+    menu,
+  );
+  const reopened = flow.add(
+    { name: 'Menu reopen modem', type: `${PACKAGE}.smsUssd`, parameters: { gateway: 'modem', operation: 'ussd', code: '*123#' }, credentials: credentialsOf('modem') },
+    answered,
+  );
+  flow.add({ name: 'Menu cancel modem', type: `${PACKAGE}.smsUssd`, parameters: { gateway: 'modem', operation: 'ussdCancel' }, credentials: credentialsOf('modem') }, reopened);
   for (const gateway of has('admin')) {
     const command = registry.get(gateway).adminCommands.find((candidate) => !candidate.changesState && candidate.args.every((arg) => !arg.required));
     if (!command) continue;
@@ -137,6 +165,37 @@ describe.each(has('status'))('SMS Status through %s', (gateway) => {
       expect(item.json['rawStatus']).toBeDefined();
       expect(item.pairedItem).toEqual({ item: index });
     });
+  });
+});
+
+describe.each(has('send').filter((gateway) => !has('status').includes(gateway)))('SMS Status through %s', (gateway) => {
+  it('says the gateway cannot be asked and points to the triggers', () => {
+    const [item] = itemsOf(`Status ${gateway}`);
+    expect(String(item!.json['error'])).toMatch(/cannot be asked for a message's status.*Trigger/);
+  });
+});
+
+describe.each(has('status'))('SMS Status waiting until final through %s', (gateway) => {
+  it('polls with backoff until the simulator delivered the message', () => {
+    const items = itemsOf(`Wait final ${gateway}`);
+    expect(items).toHaveLength(2);
+    for (const item of items) expect(item.json).toMatchObject({ state: 'delivered', final: true });
+  });
+});
+
+describe.each(has('ussdCancel'))('USSD cancel through %s', (gateway) => {
+  it('ends the session', () => {
+    const [item] = itemsOf(`USSD cancel ${gateway}`);
+    expect(item!.json).toMatchObject({ cancelled: true, gateway });
+  });
+});
+
+describe('USSD menu on the modem', () => {
+  it('opens a menu that waits for input, answers it, and cancels a second one', () => {
+    expect(itemsOf('Menu open modem')[0]!.json).toMatchObject({ awaitingInput: true, reply: '1 Data 2 Voice' });
+    expect(itemsOf('Menu answer modem')[0]!.json).toMatchObject({ awaitingInput: false, reply: 'Data: 2 GB left' });
+    expect(itemsOf('Menu reopen modem')[0]!.json).toMatchObject({ awaitingInput: true });
+    expect(itemsOf('Menu cancel modem')[0]!.json).toMatchObject({ cancelled: true, gateway: 'modem' });
   });
 });
 
