@@ -32,11 +32,19 @@ export class E2eFixture {
   n8n!: N8nInstance;
   readonly secrets: string[] = [MODEM_PIN];
 
-  async start(): Promise<void> {
+  /**
+   * `pushUrls(n8nPort)`: where each simulator pushes (as a user enters it in the gateway's own
+   * settings); n8n's port is chosen first so the URLs can name it.
+   */
+  async start(pushUrls?: (n8nPort: number) => Partial<Record<GatewayKey, string>>): Promise<void> {
     const n8nBin = ensureN8n();
     const userFolder = installPackedNodes();
     this.n8n = new N8nInstance(n8nBin, userFolder);
-    this.simulators = await startSimulators([], { common: { network: { sendDelayMs: 10, deliveryDelayMs: 50 } } });
+    this.n8n.port = await closedPort();
+    const urls = pushUrls?.(this.n8n.port) ?? {};
+    // Diafaan's simulator names its push target as the product does: callbackUrl.
+    const perGateway = Object.fromEntries(Object.entries(urls).map(([key, pushUrl]) => [key, { pushUrl, callbackUrl: pushUrl }]));
+    this.simulators = await startSimulators([], { common: { network: { sendDelayMs: 10, deliveryDelayMs: 50 } }, perGateway });
     this.modem = await virtualModem.PtyVirtualModem.start({ profile: 'simcom', pin: MODEM_PIN, ussdMenu: { '*100#': 'Balance: 5.00 EUR', '*123#': { reply: '1 Data 2 Voice', options: { '1': 'Data: 2 GB left', '2': 'Voice: 100 min left' } } }, ussd: { replyTiming: 'before-ok' } });
     for (const simulator of this.simulators.simulators.values()) {
       const password = simulator.describe().credentials['password'];

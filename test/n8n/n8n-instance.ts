@@ -64,6 +64,7 @@ export class N8nInstance {
       N8N_LISTEN_ADDRESS: '127.0.0.1',
       N8N_PORT: String(this.port || 5678),
       N8N_SECURE_COOKIE: 'false',
+      WEBHOOK_URL: `http://127.0.0.1:${this.port || 5678}/`,
       EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
       DB_SQLITE_POOL_SIZE: '2',
       NODE_ENV: 'production',

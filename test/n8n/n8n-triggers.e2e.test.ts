@@ -2,8 +2,10 @@
  * Both triggers in a running `n8n start`: inbound SMS injected at the simulators and the virtual
  * modem start exactly one execution each, also across an n8n restart between two injections; a
  * Jasmin delivery report pushed to the webhook trigger starts one execution and is answered
- * `ACK/Jasmin` (anything else would make Jasmin push it again). Every execution sends one SMS to
- * a witness number on the Route Mobile simulator, so executions are counted at a simulator.
+ * `ACK/Jasmin` (anything else would make Jasmin push it again); what Diafaan, Dinstar, the span
+ * gateway (its push configured by the trigger itself) and Route Mobile push starts one execution
+ * each and gets the answer the vendor expects. Every execution sends one SMS to a witness number
+ * on the Jasmin simulator (which pushes nothing unasked), so executions are counted there.
  */
 import type { GatewayKey } from '@smsbridge/core';
 import type { JasminSimulator } from '../../packages/core/src/testing';
@@ -17,8 +19,12 @@ const WITNESS = '+447700999001';
 const SECRET = 'hook-secret-4711';
 const WEBHOOK_ID = '6a1b2c3d-0000-4000-8000-00000000beef';
 const inboundGateways = registry.keys().filter((key) => registry.get(key).capabilities.operations.includes('inbox'));
+const hookId = (gateway: GatewayKey): string => `6a1b2c3d-0000-4000-8000-0000000000${String(registry.keys().indexOf(gateway)).padStart(2, '0')}`;
+const hookUrl = (port: number, gateway: GatewayKey): string => `http://127.0.0.1:${port}/webhook/${hookId(gateway)}/smsbridge/${SECRET}`;
+/** Gateways whose push the user points at a URL once (in the gateway or through its API); Jasmin's goes per send. */
+const pushers = registry.keys().filter((key) => registry.get(key).push && registry.get(key).push!.setup.how !== 'per-send');
 const witnessed = (text: string): number =>
-  [...fixture.simulators.get('routesms')!.network.messages.values()].filter((message) => message.to.replace(/\D/g, '') === WITNESS.replace(/\D/g, '') && message.text === text).length;
+  [...fixture.simulators.get('jasmin')!.network.messages.values()].filter((message) => message.to.replace(/\D/g, '') === WITNESS.replace(/\D/g, '') && message.text === text).length;
 
 async function until(what: string, check: () => boolean, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -35,14 +41,15 @@ function inject(gateway: GatewayKey, text: string): void {
 
 function witnessStep(flow: WorkflowBuilder, after: string, text: string): void {
   flow.add(
-    { name: `Witness after ${after}`, type: `${PACKAGE}.smsSend`, parameters: { gateway: 'routesms', to: WITNESS, text }, credentials: { smsbridgeRouteMobileApi: { id: 'cred-routesms', name: 'witness' } } },
+    { name: `Witness after ${after}`, type: `${PACKAGE}.smsSend`, parameters: { gateway: 'jasmin', to: WITNESS, text }, credentials: { smsbridgeJasminApi: { id: 'cred-jasmin', name: 'witness' } } },
     after,
   );
 }
 
 beforeAll(async () => {
-  await fixture.start();
-  await fixture.n8n.importCredentials(['routesms', 'jasmin', ...inboundGateways].map((key) => fixture.credential(key as GatewayKey)));
+  // As a user enters the trigger's URL in the gateway's settings (Diafaan calls it the callback URL).
+  await fixture.start((port) => ({ diafaan: hookUrl(port, 'diafaan'), dinstar: hookUrl(port, 'dinstar'), routesms: hookUrl(port, 'routesms') }));
+  await fixture.n8n.importCredentials([...new Set<GatewayKey>(['jasmin', ...inboundGateways, ...pushers])].map((key) => fixture.credential(key)));
   const workflows: WorkflowBuilder[] = [];
   for (const gateway of inboundGateways) {
     const flow = new WorkflowBuilder(`smsbridgeTrig${gateway}`.slice(0, 16).padEnd(16, '0'), `inbound ${gateway}`, {
@@ -63,6 +70,17 @@ beforeAll(async () => {
   });
   witnessStep(hook, 'SMS Webhook Trigger', '={{ "dlr:" + $json.messageId + ":" + $json.state }}');
   workflows.push(hook);
+  for (const gateway of pushers) {
+    const flow = new WorkflowBuilder(`smsbridgeHook${gateway}`.slice(0, 16).padEnd(16, '0'), `pushes of ${gateway}`, {
+      name: 'SMS Webhook Trigger',
+      type: `${PACKAGE}.smsWebhookTrigger`,
+      parameters: { gateway, secret: SECRET },
+      credentials: { [fixture.credential(gateway).type]: { id: `cred-${gateway}`, name: gateway } },
+      webhookId: hookId(gateway),
+    });
+    witnessStep(flow, 'SMS Webhook Trigger', `={{ "push-${gateway}:" + $json.event + ":" + ($json.event === "inbound" ? $json.text : $json.messageId + ":" + $json.state) }}`);
+    workflows.push(flow);
+  }
   await fixture.n8n.importWorkflows(workflows.map((flow) => flow.toJSON()));
   for (const flow of workflows) {
     const published = await fixture.n8n.cli(['publish:workflow', `--id=${flow.id}`]);
@@ -83,15 +101,22 @@ describe('triggers in a running n8n', () => {
 
     for (const gateway of inboundGateways) inject(gateway, 'second');
     await fixture.n8n.start();
-    await until('the second messages', () => inboundGateways.every((gateway) => witnessed(`${gateway}:second`) === 1));
+    // Removed from the gateway only after the execution carrying it started: never gone from
+    // Diafaan's inbox while its execution has not sent its witness yet.
+    const diafaanInbox = (): string[] => fixture.simulators.get('diafaan')!.network.inbox.map((message) => message.text);
+    let removedEarly = false;
+    await until('the second messages', () => {
+      if (!diafaanInbox().includes('second') && witnessed('diafaan:second') === 0) removedEarly = true;
+      return inboundGateways.every((gateway) => witnessed(`${gateway}:second`) === 1);
+    });
+    expect(removedEarly).toBe(false);
+    // The first message was acknowledged (removed) by a poll after the restart.
+    expect(diafaanInbox()).not.toContain('first');
     // Give a repeated emission every chance to show up before counting.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (const gateway of inboundGateways) {
       expect([gateway, witnessed(`${gateway}:first`), witnessed(`${gateway}:second`)]).toEqual([gateway, 1, 1]);
     }
-    // Removed from the gateway only at the poll after the one that started its execution:
-    // the first message is gone from Diafaan's inbox, the second (just handed out) is still there.
-    expect(fixture.simulators.get('diafaan')!.network.inbox.map((message) => message.text)).toEqual(['second']);
   });
 
   it('a delivery report pushed by Jasmin starts one execution and is answered ACK/Jasmin', async () => {
@@ -104,6 +129,28 @@ describe('triggers in a running n8n', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(witnessed(`dlr:${result!.messageId}:delivered`)).toBe(1);
     expect(jasmin.dlrAttempts.filter((attempt) => attempt.id === result!.messageId).map((attempt) => attempt.acknowledged)).toEqual([true]);
+  });
+
+  it.each(pushers)('what %s pushes starts one execution per event, answered as the gateway expects', async (gateway) => {
+    const simulator = fixture.simulators.get(gateway)!;
+    const before = simulator.pushes.deliveries.length;
+    let expected: string;
+    if (registry.get(gateway).push!.carries.includes('inbound')) {
+      simulator.network.injectInbound({ from: '+447700900556', text: `pushed to ${gateway}` });
+      expected = `push-${gateway}:inbound:pushed to ${gateway}`;
+    } else {
+      const client = registry.open(gateway, fixture.connection(gateway));
+      const [result] = await client.send({ to: ['+447700900778'], text: 'report back', statusReport: true });
+      await client.close();
+      expected = `push-${gateway}:status:${result!.messageId}:delivered`;
+    }
+    await until(`the push of ${gateway}`, () => witnessed(expected) === 1);
+    await simulator.pushes.settle();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(witnessed(expected)).toBe(1);
+    const answers = simulator.pushes.deliveries.slice(before).map((delivery) => delivery.status);
+    expect(answers.length).toBeGreaterThan(0);
+    for (const status of answers) expect(status).toBe(200);
   });
 
   it('a call without the secret reaches no workflow', async () => {
