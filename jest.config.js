@@ -6,6 +6,9 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },
-  moduleNameMapper: { '^@smsbridge/core$': '<rootDir>/packages/core/src/index.ts' },
+  moduleNameMapper: {
+    '^@smsbridge/core$': '<rootDir>/packages/core/src/index.ts',
+    '^@smsbridge/core/testing$': '<rootDir>/packages/core/src/testing/index.ts',
+  },
   testTimeout: 30000,
 };

@@ -205,11 +205,11 @@ describe('modem through the registry: subscribe', () => {
       error: (error) => errors.push(error),
     });
     modem.injectSms({ from: '+447700900561', text: 'kept until taken' });
-    await waitUntil(() => errors.length > 0);
+    await waitUntil(() => errors.length > 0, 'the refusal of the first listener');
     expect(modem.storage('SM').indexes()).toHaveLength(1);
     refuse = false;
     modem.injectSms({ from: '+447700900562', text: 'second' });
-    await waitUntil(() => received.includes('second'));
+    await waitUntil(() => received.includes('second'), 'the second message');
     expect(modem.storage('SM').indexes()).toHaveLength(1);
     unsubscribe();
     modem.injectSms({ from: '+447700900563', text: 'after unsubscribe' });
