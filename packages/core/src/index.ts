@@ -212,6 +212,8 @@ export type {
   SettleSendOptions,
   VendorCapabilities,
 } from './vendors/contract';
+export type { PushCall } from './vendors/shared/push-call';
+export type { PushAnswer } from './vendors/shared/push-answer';
 export type {
   GatewayClient,
   GatewayListener,
