@@ -59,7 +59,7 @@ export class SmsGatewayAdmin implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'SMS Gateway Admin',
     name: 'smsGatewayAdmin',
-    icon: 'file:smsGatewayAdmin.svg',
+    icon: { light: 'file:smsGatewayAdmin.svg', dark: 'file:smsGatewayAdmin.dark.svg' },
     group: ['transform'],
     version: 1,
     subtitle: '={{$parameter["command"] + " on " + $parameter["gateway"]}}',

@@ -43,7 +43,7 @@ export class SmsSend implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'SMS Send',
     name: 'smsSend',
-    icon: 'file:smsSend.svg',
+    icon: { light: 'file:smsSend.svg', dark: 'file:smsSend.dark.svg' },
     group: ['output'],
     version: 1,
     subtitle: '={{"via " + $parameter["gateway"]}}',

@@ -23,7 +23,7 @@ export class SmsStatus implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'SMS Status',
     name: 'smsStatus',
-    icon: 'file:smsStatus.svg',
+    icon: { light: 'file:smsStatus.svg', dark: 'file:smsStatus.dark.svg' },
     group: ['input'],
     version: 1,
     subtitle: '={{"via " + $parameter["gateway"]}}',

@@ -31,7 +31,7 @@ export class SmsTrigger implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'SMS Trigger',
     name: 'smsTrigger',
-    icon: 'file:smsTrigger.svg',
+    icon: { light: 'file:smsTrigger.svg', dark: 'file:smsTrigger.dark.svg' },
     group: ['trigger'],
     version: 1,
     subtitle: '={{"inbox of " + $parameter["gateway"]}}',

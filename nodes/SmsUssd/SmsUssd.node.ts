@@ -30,7 +30,7 @@ export class SmsUssd implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'USSD',
     name: 'smsUssd',
-    icon: 'file:smsUssd.svg',
+    icon: { light: 'file:smsUssd.svg', dark: 'file:smsUssd.dark.svg' },
     group: ['output'],
     version: 1,
     subtitle: '={{$parameter["operation"] + " via " + $parameter["gateway"]}}',

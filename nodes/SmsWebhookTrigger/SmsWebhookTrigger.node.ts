@@ -39,7 +39,7 @@ export class SmsWebhookTrigger implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'SMS Webhook Trigger',
     name: 'smsWebhookTrigger',
-    icon: 'file:smsWebhookTrigger.svg',
+    icon: { light: 'file:smsWebhookTrigger.svg', dark: 'file:smsWebhookTrigger.dark.svg' },
     group: ['trigger'],
     version: 1,
     subtitle: '={{"pushes from " + $parameter["gateway"]}}',

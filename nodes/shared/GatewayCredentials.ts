@@ -11,5 +11,5 @@ export const GATEWAY_CREDENTIALS: Readonly<Record<GatewayKey, { name: string; cl
   spangw: { name: 'smsbridgeSpanGatewayApi', className: 'SmsbridgeSpanGatewayApi', icon: 'spanGateway.svg' },
   jasmin: { name: 'smsbridgeJasminApi', className: 'SmsbridgeJasminApi', icon: 'jasmin.svg' },
   dinstar: { name: 'smsbridgeDinstarApi', className: 'SmsbridgeDinstarApi', icon: 'dinstar.svg' },
-  modem: { name: 'smsbridgeGsmModem', className: 'SmsbridgeGsmModem', icon: 'gsmModem.svg' },
+  modem: { name: 'smsbridgeGsmModem', className: 'SmsbridgeGsmModemApi', icon: 'gsmModem.svg' },
 };

@@ -4,7 +4,7 @@ import { gatewayCredentialType } from '../nodes/shared/CredentialDescription';
 const description = gatewayCredentialType('modem');
 
 /** A GSM modem's serial port, speed and SIM PIN, its fields from the core's registry entry. */
-export class SmsbridgeGsmModem implements ICredentialType {
+export class SmsbridgeGsmModemApi implements ICredentialType {
   name = description.name;
   displayName = description.displayName;
   icon = description.icon;
