@@ -45,6 +45,8 @@ export class N8nInstance {
   constructor(
     readonly n8nBin: string,
     readonly userFolder: string,
+    /** More environment, e.g. N8N_CUSTOM_EXTENSIONS. */
+    readonly extraEnv: Record<string, string> = {},
   ) {}
 
   env(): NodeJS.ProcessEnv {
@@ -68,6 +70,7 @@ export class N8nInstance {
       EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
       DB_SQLITE_POOL_SIZE: '2',
       NODE_ENV: 'production',
+      ...this.extraEnv,
     };
   }
 

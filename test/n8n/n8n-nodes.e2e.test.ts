@@ -7,7 +7,10 @@
  */
 import type { GatewayKey } from '@smsbridge/core';
 import { closedPort, E2eFixture, registry } from './e2e-fixture';
-import type { NodeRun } from './n8n-instance';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { N8nInstance, type NodeRun } from './n8n-instance';
 import { PACKAGE, WorkflowBuilder } from './workflow-builder';
 
 jest.setTimeout(600_000);
@@ -292,5 +295,28 @@ describe('failures', () => {
   it('no password or PIN appears anywhere in what n8n printed', () => {
     const everything = outputs.join('\n');
     for (const secret of fixture.secrets) expect(everything).not.toContain(secret);
+  });
+});
+
+describe('loaded as a custom extension (N8N_CUSTOM_EXTENSIONS)', () => {
+  it('offers every node type from the installed package folder, and the AI-agent tool variants of Send, Status and USSD', async () => {
+    const userFolder = mkdtempSync(join(tmpdir(), 'smsbridge-n8n-custom-'));
+    const packageFolder = join(fixture.n8n.userFolder, '.n8n/nodes/node_modules/n8n-nodes-smsbridge');
+    const custom = new N8nInstance(fixture.n8n.n8nBin, userFolder, { N8N_CUSTOM_EXTENSIONS: packageFolder });
+    const output = join(userFolder, 'nodes.json');
+    const result = await custom.cli(['export:nodes', `--output=${output}`]);
+    expect(result.code).toBe(0);
+    const names = (JSON.parse(readFileSync(output, 'utf8')) as { name: string }[]).map((node) => node.name).filter((name) => name.startsWith('CUSTOM.'));
+    expect(names.sort()).toEqual([
+      'CUSTOM.smsGatewayAdmin',
+      'CUSTOM.smsSend',
+      'CUSTOM.smsSendTool',
+      'CUSTOM.smsStatus',
+      'CUSTOM.smsStatusTool',
+      'CUSTOM.smsTrigger',
+      'CUSTOM.smsUssd',
+      'CUSTOM.smsUssdTool',
+      'CUSTOM.smsWebhookTrigger',
+    ]);
   });
 });
