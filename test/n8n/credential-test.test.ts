@@ -1,0 +1,56 @@
+/**
+ * The credentials' Test button (each node's `testedBy` function): the gateway's own verify call,
+ * against a simulator, with a right and a wrong password, and a gateway without a harmless call.
+ */
+import type { ICredentialTestFunctions } from 'n8n-workflow';
+import { createVendorRegistry } from '@smsbridge/core';
+import { startSimulators, type MultiSimulator } from '../../packages/core/src/testing';
+import { testGatewayCredential } from '../../nodes/shared/CredentialTest';
+import { GATEWAY_CREDENTIALS } from '../../nodes/shared/GatewayCredentials';
+
+let simulators: MultiSimulator;
+const context = {} as ICredentialTestFunctions;
+
+beforeAll(async () => {
+  simulators = await startSimulators();
+});
+afterAll(async () => {
+  await simulators.stop();
+});
+
+const verifiable = createVendorRegistry()
+  .list()
+  .filter((entry) => entry.key !== 'modem' && entry.capabilities.operations.includes('verify'))
+  .map((entry) => entry.key);
+
+describe.each(verifiable)('the %s credential test', (gateway) => {
+  const values = () => ({ url: simulators.get(gateway)!.baseUrl, ...simulators.get(gateway)!.describe().credentials });
+
+  it('is OK with the simulator\'s account', async () => {
+    const result = await testGatewayCredential.call(context, { id: '1', name: 'c', type: GATEWAY_CREDENTIALS[gateway].name, data: values() });
+    expect(result.status).toBe('OK');
+  });
+
+  it('fails with a wrong password and does not repeat it', async () => {
+    const result = await testGatewayCredential.call(context, { id: '1', name: 'c', type: GATEWAY_CREDENTIALS[gateway].name, data: { ...values(), password: 'wrong-password-2718' } });
+    expect(result.status).toBe('Error');
+    expect(result.message).not.toContain('wrong-password-2718');
+  });
+});
+
+it('says so when the gateway has no call that proves an account', async () => {
+  const unverifiable = createVendorRegistry()
+    .list()
+    .filter((entry) => !entry.capabilities.operations.includes('verify'))
+    .map((entry) => entry.key);
+  for (const gateway of unverifiable) {
+    const result = await testGatewayCredential.call(context, {
+      id: '1',
+      name: 'c',
+      type: GATEWAY_CREDENTIALS[gateway].name,
+      data: { url: simulators.get(gateway)!.baseUrl, ...simulators.get(gateway)!.describe().credentials },
+    });
+    expect(result.status).toBe('OK');
+    expect(result.message).toMatch(/.+/);
+  }
+});
