@@ -16,6 +16,8 @@ interface InConfig extends NodeConfig {
   path?: string;
   /** Context store that keeps the cursor (blank: the default store). */
   store?: string;
+  /** How the gateway reaches this Node-RED (`http://192.168.1.10:1880`); where the gateway's push can be set up by its API, it is on deploy. */
+  pushBaseUrl?: string;
 }
 
 /**
@@ -88,6 +90,17 @@ export = function register(RED: NodeRedRuntime): void {
         return receipt.answer;
       });
       stoppers.push(() => endpoint.remove());
+      const base = (config.pushBaseUrl ?? '').trim().replace(/\/+$/, '');
+      if (base !== '' && push.setup.how === 'api' && push.setup.configure) {
+        const url = `${base}${endpoint.path.startsWith('/') ? '' : '/'}${endpoint.path}/${encodeURIComponent(secret)}`;
+        push.setup.configure(connection.open(), url).then(
+          () => node.status({ fill: 'green', shape: 'dot', text: 'push configured on the gateway' }),
+          (error: unknown) => {
+            node.error(`Setting up the gateway's push failed: ${error instanceof Error ? error.message : String(error)}`);
+            node.status({ fill: 'red', shape: 'ring', text: 'push setup failed' });
+          },
+        );
+      }
     }
 
     if (mode === 'poll') {

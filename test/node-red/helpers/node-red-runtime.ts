@@ -41,6 +41,12 @@ export async function loadFlow(flow: FlowNode[], credentials: Record<string, Rec
   await helper.load([...nodeModules(), ...extraModules], placed, credentials);
 }
 
+/** A full deploy of `flow` in the running runtime, as the editor's Deploy button does it (the global context stays). */
+export async function redeployFlow(flow: FlowNode[], credentials: Record<string, Record<string, string>> = {}): Promise<void> {
+  const placed = flow.map((node) => (node['z'] !== undefined && node['x'] === undefined ? { x: 100, y: 100, ...node } : node));
+  await helper.setFlows(placed, 'full', credentials);
+}
+
 export async function unloadFlow(): Promise<void> {
   await helper.unload();
 }

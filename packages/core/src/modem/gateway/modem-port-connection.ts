@@ -48,6 +48,8 @@ export class ModemPortConnection {
   private modem: GsmModem | undefined;
   private starting: Promise<GsmModem> | undefined;
   private sweepTimer: unknown;
+  /** The driver while `open` starts it, before it becomes `modem`. */
+  private openingModem: GsmModem | undefined;
   private closedState = false;
   private ussdMenu: { owner: ModemPortUser; until: number } | undefined;
   private ussdWork: Promise<unknown> = Promise.resolve();
@@ -195,10 +197,14 @@ export class ModemPortConnection {
     modem.on('status-report', (status) => this.notify(this.statusHandlers, status));
     modem.on('error', (error) => this.notify(this.errorHandlers, error));
     if (this.inbound.subscribers > 0) modem.on('message', this.deliverInbound);
+    // A user may subscribe while the port is still opening: startTakingInbound finds the driver here.
+    this.openingModem = modem;
     try {
       await modem.start();
     } catch (error) {
       throw startFailure(error, settings.port);
+    } finally {
+      if (this.openingModem === modem) this.openingModem = undefined;
     }
     if (this.closedState) {
       await modem.close();
@@ -216,13 +222,14 @@ export class ModemPortConnection {
   }
 
   private startTakingInbound(): void {
-    this.modem?.on('message', this.deliverInbound);
+    (this.modem ?? this.openingModem)?.on('message', this.deliverInbound);
     // Whatever waited on the SIM while nobody took messages goes out now, then on every sweep.
     this.sweep();
   }
 
   private stopTakingInbound(): void {
     this.modem?.off('message', this.deliverInbound);
+    this.openingModem?.off('message', this.deliverInbound);
     if (this.sweepTimer !== undefined) this.options.clock.clearTimeout(this.sweepTimer);
     this.sweepTimer = undefined;
   }

@@ -66,7 +66,7 @@ export class DiafaanSimulator extends SimulatorServer implements GatewaySimulato
     super(options, DEFAULT_ACCOUNTS);
     this.guestEnabled = options.guestEnabled ?? true;
     this.serverCommandsEnabled = options.serverCommandsEnabled ?? false;
-    this.callbackUrl = options.callbackUrl;
+    this.callbackUrl = options.callbackUrl ?? options.pushUrl;
     this.removeIsUnreliable = options.removeIsUnreliable ?? false;
     this.dateStyle = options.dateStyle ?? 'compact';
     this.administrators = new Set(options.administrators ?? ['admin']);
