@@ -28,13 +28,22 @@ function npm(args: string[], cwd: string): string {
  * Returns the user folder.
  */
 export function installPackedNodes(): string {
-  execFileSync(NODE, [join(REPO, 'node_modules/typescript/bin/tsc'), '-b', 'packages/core', 'tsconfig.n8n.json'], { cwd: REPO, stdio: 'inherit' });
-  execFileSync(NODE, [join(REPO, 'scripts/copy-n8n-assets.js')], { cwd: REPO, stdio: 'inherit' });
   const work = mkdtempSync(join(tmpdir(), 'smsbridge-n8n-'));
   const packs = join(work, 'packs');
   mkdirSync(packs);
-  npm(['pack', '--silent', '--pack-destination', packs], REPO);
-  npm(['pack', '--silent', '--pack-destination', packs], join(REPO, 'packages/core'));
+  // Build and pack under one lock: jest runs the e2e files in parallel workers, and two tsc
+  // builds writing the same dist/ (or a pack reading it half written) would break each other.
+  const script = [
+    `"${NODE}" node_modules/typescript/bin/tsc -b packages/core tsconfig.n8n.json`,
+    `"${NODE}" scripts/copy-n8n-assets.js`,
+    `npm pack --silent --pack-destination "${packs}" >/dev/null`,
+    `(cd packages/core && npm pack --silent --pack-destination "${packs}" >/dev/null)`,
+  ].join(' && ');
+  execFileSync('flock', [join(tmpdir(), 'smsbridge-n8n-build.lock'), 'bash', '-c', script], {
+    cwd: REPO,
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${join(REPO, 'node_modules/node/bin')}:${process.env['PATH']}` },
+  });
   const tarballs = readdirSync(packs);
   const core = join(packs, tarballs.find((name) => name.startsWith('smsbridge-core-'))!);
   const nodes = join(packs, tarballs.find((name) => name.startsWith('n8n-nodes-smsbridge-'))!);
