@@ -4,7 +4,7 @@
  */
 import type { ICredentialTestFunctions } from 'n8n-workflow';
 import { createVendorRegistry } from '@smsbridge/core';
-import { startSimulators, type MultiSimulator } from '../../packages/core/src/testing';
+import { startSimulators, virtualModem, type MultiSimulator } from '../../packages/core/src/testing';
 import { testGatewayCredential } from '../../nodes/shared/CredentialTest';
 import { GATEWAY_CREDENTIALS } from '../../nodes/shared/GatewayCredentials';
 
@@ -53,4 +53,20 @@ it('says so when the gateway has no call that proves an account', async () => {
     expect(result.status).toBe('OK');
     expect(result.message).toMatch(/.+/);
   }
+});
+
+describe('the GSM modem credential test', () => {
+  it('probes the modem on its port (answers, SIM ready, registered) and fails on a port where none is', async () => {
+    const modem = await virtualModem.PtyVirtualModem.start({ profile: 'simcom', pin: '2468' });
+    try {
+      const type = GATEWAY_CREDENTIALS.modem.name;
+      const ok = await testGatewayCredential.call(context, { id: '1', name: 'm', type, data: { port: modem.path, baudRate: 115200, pin: '2468' } });
+      expect(ok.status).toBe('OK');
+      const missing = await testGatewayCredential.call(context, { id: '1', name: 'm', type, data: { port: `${modem.path}-missing`, baudRate: 115200, pin: '2468' } });
+      expect(missing.status).toBe('Error');
+      expect(missing.message).not.toContain('2468');
+    } finally {
+      await modem.close();
+    }
+  });
 });
