@@ -15,6 +15,8 @@ import { PACKAGE, WorkflowBuilder } from './workflow-builder';
 jest.setTimeout(600_000);
 
 const fixture = new E2eFixture();
+/** Long enough to arrive in several parts at the modem: the trigger must emit it once, whole. */
+const FIRST = `first ${'and a long message that needs several parts '.repeat(5).trim()}`;
 const WITNESS = '+447700999001';
 const SECRET = 'hook-secret-4711';
 const WEBHOOK_ID = '6a1b2c3d-0000-4000-8000-00000000beef';
@@ -94,9 +96,9 @@ afterAll(async () => {
 
 describe('triggers in a running n8n', () => {
   it('each inbound SMS starts exactly one execution, none lost or repeated across a restart', async () => {
-    for (const gateway of inboundGateways) inject(gateway, 'first');
+    for (const gateway of inboundGateways) inject(gateway, FIRST);
     await fixture.n8n.start();
-    await until('the first messages', () => inboundGateways.every((gateway) => witnessed(`${gateway}:first`) === 1));
+    await until('the first messages', () => inboundGateways.every((gateway) => witnessed(`${gateway}:${FIRST}`) === 1));
     await fixture.n8n.stop();
 
     for (const gateway of inboundGateways) inject(gateway, 'second');
@@ -111,11 +113,11 @@ describe('triggers in a running n8n', () => {
     });
     expect(removedEarly).toBe(false);
     // The first message was acknowledged (removed) by a poll after the restart.
-    expect(diafaanInbox()).not.toContain('first');
+    expect(diafaanInbox()).not.toContain(FIRST);
     // Give a repeated emission every chance to show up before counting.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (const gateway of inboundGateways) {
-      expect([gateway, witnessed(`${gateway}:first`), witnessed(`${gateway}:second`)]).toEqual([gateway, 1, 1]);
+      expect([gateway, witnessed(`${gateway}:${FIRST}`), witnessed(`${gateway}:second`)]).toEqual([gateway, 1, 1]);
     }
   });
 
