@@ -96,6 +96,12 @@ beforeAll(async () => {
   const rows = flow.addItems('Batch rows', [{ to: number('jasmin', 11) }, { to: number('jasmin', 12) }, { to: `${number('jasmin', 13)}, ${number('jasmin', 14)}` }]);
   flow.add({ name: 'Send batch jasmin', type: `${PACKAGE}.smsSend`, parameters: { gateway: 'jasmin', to: '={{ $json.to }}', text: 'One text, many items' }, credentials: credentialsOf('jasmin') }, rows);
   flow.add({
+    name: 'Send dinstar on port 2',
+    type: `${PACKAGE}.smsSend`,
+    parameters: { gateway: 'dinstar', to: number('dinstar', 91), text: 'Through the third SIM', vendorOptions: { ports: '2' } },
+    credentials: credentialsOf('dinstar'),
+  });
+  flow.add({
     name: 'Preview dinstar',
     type: `${PACKAGE}.smsSend`,
     parameters: { gateway: 'dinstar', to: `${number('dinstar', 21)}, ${number('dinstar', 22)}`, text: 'Grüße 👋 aus n8n', previewOnly: true, options: { pricePerPart: 0.05 } },
@@ -249,6 +255,13 @@ describe('SMS Send features', () => {
       [digits(number('jasmin', 14)), { item: 2 }],
     ]);
     for (const slot of [11, 12, 13, 14]) expect(fixture.acceptedFor('jasmin', number('jasmin', slot))).toBe(1);
+  });
+
+  it('passes a vendor option from its descriptor (Dinstar port) to the gateway', () => {
+    const [item] = itemsOf('Send dinstar on port 2');
+    expect(item!.json).toMatchObject({ accepted: true, gateway: 'dinstar' });
+    const sent = [...fixture.simulators.get('dinstar')!.network.messages.values()].filter((message) => digits(message.to) === digits(number('dinstar', 91)));
+    expect(sent.map((message) => message.channel)).toEqual(['port-2']);
   });
 
   it('previews encoding, parts and cost per recipient and sends nothing', () => {
