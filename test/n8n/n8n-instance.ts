@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { NODE } from './n8n-install';
@@ -74,20 +74,27 @@ export class N8nInstance {
     };
   }
 
+  /**
+   * Runs the n8n CLI. Its stdout goes to a file, not a pipe: n8n exits right after printing a
+   * run, and what is still in a pipe's buffer then would be lost (file writes are synchronous).
+   */
   cli(args: string[], timeoutMs = 120_000): Promise<CliResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn(NODE, [this.n8nBin, ...args], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
+      const outFile = join(this.userFolder, `cli-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.out`);
+      const fd = openSync(outFile, 'w');
+      const child = spawn(NODE, [this.n8nBin, ...args], { env: this.env(), stdio: ['ignore', fd, 'pipe'] });
+      closeSync(fd);
       let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(`n8n ${args[0]} did not finish in ${timeoutMs} ms\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`));
+        reject(new Error(`n8n ${args[0]} did not finish in ${timeoutMs} ms\n${readFileSync(outFile, 'utf8').slice(-2000)}\n${stderr.slice(-2000)}`));
       }, timeoutMs);
       child.on('error', reject);
       child.on('close', (code) => {
         clearTimeout(timer);
+        const stdout = readFileSync(outFile, 'utf8');
+        rmSync(outFile, { force: true });
         resolve({ code, stdout, stderr });
       });
     });
