@@ -25,7 +25,7 @@ function flowWith(gateway: GatewayKey, node: Record<string, unknown>, extra: Flo
     flow: [
       { id: 'tab', type: 'tab', label: 'ops' },
       config,
-      { id: 'op', z: 'tab', gateway: config.id, wires: [['out']], ...node } as FlowNode,
+      { id: 'op', type: 'sms-send', z: 'tab', gateway: config.id, wires: [['out']], ...node },
       { id: 'out', type: 'helper', z: 'tab' },
       { id: 'catcher', type: 'catch', z: 'tab', scope: null, uncaught: false, wires: [['caught']] },
       { id: 'caught', type: 'helper', z: 'tab' },
