@@ -24,7 +24,7 @@ import { CREDENTIAL_TEST, gatewayCredentials, gatewayProperty, gatewaysWhere } f
 import { MAX_RECIPIENTS_PER_SEND, PACKAGE_DOCUMENTATION_URL, SEND_CONCURRENCY } from '../shared/NodeDefaults';
 import { errorItemJson, toNodeError } from '../shared/NodeErrors';
 import { runLimited } from '../shared/RunLimited';
-import { sendProperties } from './SmsSendDescription';
+import { HOST_OPTION_NAMES, sendProperties } from './SmsSendDescription';
 
 const senders = gatewaysWhere((entry) => entry.capabilities.operations.includes('send'));
 
@@ -116,8 +116,11 @@ export class SmsSend implements INodeType {
 function readItem(context: IExecuteFunctions, entry: VendorEntry, itemIndex: number): SendRequest {
   const to = parseRecipients(context.getNodeParameter('to', itemIndex) as string | string[]);
   const text = context.getNodeParameter('text', itemIndex, '') as string;
-  const { allowedRecipients, transliterate, pricePerPart, ...fields } = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-  void pricePerPart;
+  const options = { ...(context.getNodeParameter('options', itemIndex, {}) as IDataObject) };
+  const { allowedRecipients, transliterate } = options;
+  // The node's own options; the rest are the core's send fields.
+  for (const own of HOST_OPTION_NAMES) delete options[own];
+  const fields = options;
   checkAllowedRecipients(to, typeof allowedRecipients === 'string' ? allowedRecipients : '');
   const vendorOptions = entry.sendOptions.length > 0 ? (context.getNodeParameter('vendorOptions', itemIndex, {}) as IDataObject) : {};
   const request = readSendRequest({ ...fields, to, text: transliterate === true ? transliterateToGsm7(text) : text }, vendorOptions);

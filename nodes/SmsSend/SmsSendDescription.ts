@@ -37,6 +37,9 @@ const HOST_OPTIONS: INodeProperties[] = [
   },
 ];
 
+/** Names of the options the node handles itself (everything else in `options` is a core send field). */
+export const HOST_OPTION_NAMES: readonly string[] = HOST_OPTIONS.map((option) => option.name);
+
 /** Everything after the gateway parameter: recipients, text, preview, and per gateway its options. */
 export function sendProperties(entries: readonly VendorEntry[]): INodeProperties[] {
   const properties: INodeProperties[] = [

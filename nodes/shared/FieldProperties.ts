@@ -65,6 +65,7 @@ export function fieldProperty(field: FieldDescriptor, extra: Partial<INodeProper
           type: 'string',
           default: start(shownDefault ?? '') as string,
           ...(field.secret ? { typeOptions: { password: true } } : {}),
+          // A PEM certificate is several lines (the shared HTTP connection field `ca`).
           ...(field.name === 'ca' ? { typeOptions: { rows: 4 } } : {}),
         };
     }
