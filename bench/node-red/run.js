@@ -59,6 +59,9 @@ async function main() {
   await helper.load([...nodeModules, httpRequestNode], flow, { gw: { username, password }, http: { user: username, password } });
 
   const number = (index) => `+4477009${String(10_000 + (index % 90_000)).padStart(5, '0')}`;
+  // Warm-up (JIT, connections) for both, not measured.
+  await pump('send', 'sent', 200, (index) => ({ payload: `warm-up ${index}`, to: number(index) }));
+  await pump('http', 'answered', 200, (index) => ({ payload: JSON.stringify({ to: number(index), content: `warm-up ${index}` }), headers: { 'content-type': 'application/json' } }));
   const rows = [];
   for (const size of SIZES) {
     const viaNode = await measure(() => pump('send', 'sent', size, (index) => ({ payload: `bench ${index}`, to: number(index) })));

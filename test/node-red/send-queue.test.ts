@@ -46,3 +46,27 @@ describe('SendQueue', () => {
     expect(sent).toBe(1);
   });
 });
+
+describe('SendQueue in-flight bound', () => {
+  it('keeps at most maxInFlight sends under way and starts the next as one finishes, in order', async () => {
+    const queue = new SendQueue(0, new ManualClock(), 2);
+    const started: number[] = [];
+    const finishers: (() => void)[] = [];
+    const all = [1, 2, 3, 4].map((id) => queue.run(1, () => new Promise<void>((resolve) => {
+      started.push(id);
+      finishers.push(resolve);
+    })));
+    await flush();
+    expect(started).toEqual([1, 2]);
+    expect(queue.waiting).toBe(2);
+    finishers[0]!();
+    await flush();
+    expect(started).toEqual([1, 2, 3]);
+    finishers[1]!();
+    finishers[2]!();
+    await flush();
+    finishers[3]!();
+    await Promise.all(all);
+    expect(started).toEqual([1, 2, 3, 4]);
+  });
+});
