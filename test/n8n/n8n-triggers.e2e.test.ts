@@ -52,42 +52,37 @@ beforeAll(async () => {
   // As a user enters the trigger's URL in the gateway's settings (Diafaan calls it the callback URL).
   await fixture.start((port) => ({ diafaan: hookUrl(port, 'diafaan'), dinstar: hookUrl(port, 'dinstar'), routesms: hookUrl(port, 'routesms') }));
   await fixture.n8n.importCredentials([...new Set<GatewayKey>(['jasmin', ...inboundGateways, ...pushers])].map((key) => fixture.credential(key)));
-  const workflows: WorkflowBuilder[] = [];
-  for (const gateway of inboundGateways) {
-    const flow = new WorkflowBuilder(`smsbridgeTrig${gateway}`.slice(0, 16).padEnd(16, '0'), `inbound ${gateway}`, {
-      name: 'SMS Trigger',
-      type: `${PACKAGE}.smsTrigger`,
-      parameters: { gateway, pollTimes: { item: [{ mode: 'everyMinute' }] } },
-      credentials: { [fixture.credential(gateway).type]: { id: `cred-${gateway}`, name: gateway } },
-    });
-    witnessStep(flow, 'SMS Trigger', `={{ "${gateway}:" + $json.text }}`);
-    workflows.push(flow);
-  }
-  const hook = new WorkflowBuilder('smsbridgeHookJas', 'jasmin delivery reports', {
-    name: 'SMS Webhook Trigger',
+  // Every trigger in one workflow: one publish (each n8n CLI call costs seconds), one execution per event.
+  const flow = new WorkflowBuilder('smsbridgeTriggrs', 'smsbridge triggers', {
+    name: 'Webhook jasmin',
     type: `${PACKAGE}.smsWebhookTrigger`,
     parameters: { gateway: 'jasmin', secret: SECRET },
     credentials: { smsbridgeJasminApi: { id: 'cred-jasmin', name: 'jasmin' } },
     webhookId: WEBHOOK_ID,
   });
-  witnessStep(hook, 'SMS Webhook Trigger', '={{ "dlr:" + $json.messageId + ":" + $json.state }}');
-  workflows.push(hook);
+  witnessStep(flow, 'Webhook jasmin', '={{ "dlr:" + $json.messageId + ":" + $json.state }}');
+  for (const gateway of inboundGateways) {
+    const trigger = flow.addTrigger({
+      name: `SMS Trigger ${gateway}`,
+      type: `${PACKAGE}.smsTrigger`,
+      parameters: { gateway, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+      credentials: { [fixture.credential(gateway).type]: { id: `cred-${gateway}`, name: gateway } },
+    });
+    witnessStep(flow, trigger, `={{ "${gateway}:" + $json.text }}`);
+  }
   for (const gateway of pushers) {
-    const flow = new WorkflowBuilder(`smsbridgeHook${gateway}`.slice(0, 16).padEnd(16, '0'), `pushes of ${gateway}`, {
-      name: 'SMS Webhook Trigger',
+    const trigger = flow.addTrigger({
+      name: `Webhook ${gateway}`,
       type: `${PACKAGE}.smsWebhookTrigger`,
       parameters: { gateway, secret: SECRET },
       credentials: { [fixture.credential(gateway).type]: { id: `cred-${gateway}`, name: gateway } },
       webhookId: hookId(gateway),
     });
-    witnessStep(flow, 'SMS Webhook Trigger', `={{ "push-${gateway}:" + $json.event + ":" + ($json.event === "inbound" ? $json.text : $json.messageId + ":" + $json.state) }}`);
-    workflows.push(flow);
+    witnessStep(flow, trigger, `={{ "push-${gateway}:" + $json.event + ":" + ($json.event === "inbound" ? $json.text : $json.messageId + ":" + $json.state) }}`);
   }
-  await fixture.n8n.importWorkflows(workflows.map((flow) => flow.toJSON()));
-  for (const flow of workflows) {
-    const published = await fixture.n8n.cli(['publish:workflow', `--id=${flow.id}`]);
-    if (published.code !== 0) throw new Error(`publish:workflow ${flow.id} failed: ${published.stdout}${published.stderr}`);
-  }
+  await fixture.n8n.importWorkflows([flow.toJSON()]);
+  const published = await fixture.n8n.cli(['publish:workflow', `--id=${flow.id}`]);
+  if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}${published.stderr}`);
 });
 
 afterAll(async () => {

@@ -38,6 +38,12 @@ export class WorkflowBuilder {
     return node.name;
   }
 
+  /** Another trigger of the same workflow (n8n starts one execution per trigger event). */
+  addTrigger(node: WorkflowNode): string {
+    this.nodes.push({ typeVersion: 1, ...node, id: `${this.id}-${this.nodes.length}`, position: [0, (this.row++) * 120] });
+    return node.name;
+  }
+
   /** Items from a JSON list: a Set node making `{ rows: [...] }` and a Split Out node. */
   addItems(name: string, rows: Record<string, unknown>[], after?: string): string {
     const set = this.add(
