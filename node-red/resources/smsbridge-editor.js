@@ -109,8 +109,11 @@
       select.val(chosen && select.find('option[value="' + chosen + '"]').length ? chosen : '');
     }
     // The dialog's select leaves the page when it closes; the listeners then remove themselves.
+    // (While a config dialog is stacked on top, Node-RED detaches this dialog's tray too: that is
+    // no close, so only 'editor:close', sent once every tray is closed, disposes.)
     function dispose() {
       RED.events.off('editor:close', fill);
+      RED.events.off('editor:change', back);
       RED.events.off('nodes:add', added);
     }
     populate();
@@ -126,15 +129,24 @@
       current = value;
       if (onChange) onChange(value);
     });
+    // A config node added ("Add new gateway…") is chosen once this dialog is back on the page.
+    var pending;
     function added(node) {
-      if (!document.body.contains(select[0])) return dispose();
       if (CONFIG_TYPES.indexOf(node.type) === -1) return;
-      current = node.id;
-      fill();
-      select.val(node.id);
-      if (onChange) onChange(node.id);
+      pending = node.id;
+      back();
+    }
+    function back() {
+      if (!pending || !document.body.contains(select[0])) return;
+      var id = pending;
+      pending = undefined;
+      current = id;
+      populate();
+      select.val(id);
+      if (onChange) onChange(id);
     }
     RED.events.on('editor:close', fill);
+    RED.events.on('editor:change', back);
     RED.events.on('nodes:add', added);
     return dispose;
   }
