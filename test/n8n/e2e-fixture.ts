@@ -15,6 +15,13 @@ export const CREDENTIAL_TYPES: Record<GatewayKey, string> = {
 };
 
 export const MODEM_PIN = '2468';
+/** USSD answers of the simulated networks (and the same menu on the virtual modem). */
+export const USSD_MENU: Record<string, { reply: string; awaitingInput?: boolean }> = {
+  '*100#': { reply: 'Balance: 5.00 EUR' },
+  '*123#': { reply: '1 Data 2 Voice', awaitingInput: true },
+  '1': { reply: 'Data: 2 GB left' },
+  '2': { reply: 'Voice: 100 min left' },
+};
 export const registry = createVendorRegistry();
 
 export async function closedPort(): Promise<number> {
@@ -43,8 +50,12 @@ export class E2eFixture {
     this.n8n.port = await closedPort();
     const urls = pushUrls?.(this.n8n.port) ?? {};
     // Diafaan's simulator names its push target as the product does: callbackUrl.
-    const perGateway = Object.fromEntries(Object.entries(urls).map(([key, pushUrl]) => [key, { pushUrl, callbackUrl: pushUrl }]));
-    this.simulators = await startSimulators([], { common: { network: { sendDelayMs: 10, deliveryDelayMs: 50 } }, perGateway });
+    const perGateway: Record<string, Record<string, unknown>> = Object.fromEntries(Object.entries(urls).map(([key, pushUrl]) => [key, { pushUrl, callbackUrl: pushUrl }]));
+    const network = { sendDelayMs: 10, deliveryDelayMs: 50 };
+    // A USSD menu on the gateways that can answer one: *123# waits for a choice.
+    const ussdResponder = (code: string) => USSD_MENU[code];
+    perGateway['dinstar'] = { ...perGateway['dinstar'], network: { ...network, ussdResponder } };
+    this.simulators = await startSimulators([], { common: { network }, perGateway });
     this.modem = await virtualModem.PtyVirtualModem.start({ profile: 'simcom', pin: MODEM_PIN, ussdMenu: { '*100#': 'Balance: 5.00 EUR', '*123#': { reply: '1 Data 2 Voice', options: { '1': 'Data: 2 GB left', '2': 'Voice: 100 min left' } } }, ussd: { replyTiming: 'before-ok' } });
     for (const simulator of this.simulators.simulators.values()) {
       const password = simulator.describe().credentials['password'];
