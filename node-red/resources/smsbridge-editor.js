@@ -167,5 +167,45 @@
     });
   }
 
+  /*
+   * A node's `gateway` may name either config type, which Node-RED's typed config properties
+   * cannot express, so the editor would count no users of our config nodes (and offer to delete
+   * them as unused). Their `users` are kept here instead, whenever nodes are added, changed,
+   * removed or loaded.
+   */
+  var USER_TYPES = ['sms-send', 'sms-in', 'sms-status', 'sms-ussd', 'sms-admin'];
+
+  function unlink(node) {
+    RED.nodes.eachConfig(function (config) {
+      if (CONFIG_TYPES.indexOf(config.type) === -1 || !config.users) return;
+      var index = config.users.indexOf(node);
+      if (index !== -1) config.users.splice(index, 1);
+    });
+  }
+
+  function link(node) {
+    if (USER_TYPES.indexOf(node.type) === -1) return;
+    unlink(node);
+    var config = node.gateway ? RED.nodes.node(node.gateway) : null;
+    if (config && CONFIG_TYPES.indexOf(config.type) !== -1) {
+      config.users = config.users || [];
+      config.users.push(node);
+    }
+  }
+
+  function relinkAll() {
+    RED.nodes.eachNode(link);
+  }
+
+  RED.events.on('nodes:add', function (node) {
+    if (CONFIG_TYPES.indexOf(node.type) !== -1) relinkAll();
+    else link(node);
+  });
+  RED.events.on('nodes:change', link);
+  RED.events.on('nodes:remove', function (node) {
+    if (USER_TYPES.indexOf(node.type) !== -1) unlink(node);
+  });
+  RED.events.on('flows:loaded', relinkAll);
+
   window.SmsBridgeEditor = { vendors: vendors, vendor: vendor, gatewayOf: gatewayOf, renderFields: renderFields, readFields: readFields, configSelect: configSelect, testButton: testButton };
 })();

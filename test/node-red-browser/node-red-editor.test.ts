@@ -226,10 +226,21 @@ it('lists the nodes in the palette, edits each node and both config nodes in the
   await until(async () => (await gatewaySelected()) === modemId, 'the new modem chosen in sms ussd');
   await press('#node-dialog-ok');
 
+  // The editor counts the nodes as users of their config nodes, so none is offered as unused.
+  const users = await page.evaluate(
+    ([gateway, modemConfig]) => {
+      const nodes = (globalThis as unknown as { RED: { nodes: { node(id: string): { users?: { type: string }[] } } } }).RED.nodes;
+      return [gateway, modemConfig].map((id) => (nodes.node(id!).users ?? []).map((user) => user.type).sort());
+    },
+    [gatewayId, modemId],
+  );
+  expect(users).toEqual([['sms-admin', 'sms-in', 'sms-send', 'sms-status'], ['sms-ussd']]);
+
   // Deploy with the real button.
   await page.locator('#red-ui-header-button-deploy:not(.disabled)').click();
   const deployedNote = page.locator('.red-ui-notification', { hasText: 'Successfully deployed' }).first();
   await deployedNote.waitFor({ state: 'visible' });
+  expect(await page.locator('.red-ui-notification', { hasText: 'unused configuration' }).count()).toBe(0);
   await page.locator('#red-ui-header-button-deploy.disabled').waitFor({ state: 'attached' });
   const deployed = (await (await fetch(`${nodeRed.url}/flows`)).json()) as { id: string; type: string; gateway?: string }[];
   for (const type of FLOW_NODES) expect(deployed.find((node) => node.id === ids[type])).toMatchObject({ type, gateway: type === 'sms-ussd' ? modemId : gatewayId });
