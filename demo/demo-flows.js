@@ -15,9 +15,9 @@ const DEMO_TAB = 'demo-page-tab';
 const REPORTS_IN = 'demo-reports-in';
 
 /** What the page needs to know of each gateway, read from the vendor registry. */
-function gatewayFacts() {
+function gatewayFacts(withModem = true) {
   const registry = createVendorRegistry();
-  return ORDER.map((key) => {
+  return ORDER.filter((key) => withModem || key !== 'modem').map((key) => {
     const entry = registry.get(key);
     const { operations } = entry.capabilities;
     const send = readExample(key).find((node) => node.type === 'sms-send');
@@ -40,7 +40,7 @@ function readExample(key) {
 function exampleTabs(standIns, { nodeRedUrl, secret }) {
   const flows = [];
   const keys = readdirSync(EXAMPLES).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5));
-  const ordered = [...ORDER.filter((key) => keys.includes(key)), ...keys.filter((key) => !ORDER.includes(key))];
+  const ordered = [...ORDER.filter((key) => keys.includes(key)), ...keys.filter((key) => !ORDER.includes(key))].filter((key) => standIns.modem || key !== 'modem');
   for (const key of ordered) {
     const tab = `${key}-tab`;
     const example = readExample(key);
@@ -76,8 +76,8 @@ function exampleTabs(standIns, { nodeRedUrl, secret }) {
 }
 
 /** The demo page's tab: routes for the page, its state, preview, send and inbound injection. */
-function demoPageTab({ controlUrl }) {
-  const gateways = gatewayFacts();
+function demoPageTab(standIns, { controlUrl }) {
+  const gateways = gatewayFacts(standIns.modem !== undefined);
   const html = readFileSync(join(__dirname, 'demo-page.html'), 'utf8');
   const outputsFor = (list) => list.map((gateway) => [`demo-send-${gateway.key}`]);
   const z = DEMO_TAB;
@@ -227,7 +227,7 @@ return null;`,
 
 /** Everything the demo deploys. */
 function demoFlows(standIns, options) {
-  return [...exampleTabs(standIns, options), ...demoPageTab(options)];
+  return [...exampleTabs(standIns, options), ...demoPageTab(standIns, options)];
 }
 
 module.exports = { demoFlows, gatewayFacts };

@@ -47,11 +47,16 @@ function installedPack(log = () => {}) {
     // Installed beside the target and renamed, so an interrupted install is never taken for a finished one.
     const partial = mkdtempSync(join(cacheRoot(), `${key}.partial-`));
     writeFileSync(join(partial, 'package.json'), JSON.stringify({ name: 'smsbridge-node-red-demo', private: true, description: 'installed by npm start' }));
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error', tarballs.core, tarballs.nodeRed], {
-      cwd: partial,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      timeout: 600_000,
-    });
+    try {
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error', tarballs.core, tarballs.nodeRed], {
+        cwd: partial,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        timeout: 600_000,
+      });
+    } catch (error) {
+      rmSync(partial, { recursive: true, force: true });
+      throw new Error(`installing the pack into ${target} failed (${error.signal ?? `exit ${error.status}`}); npm said what above`);
+    }
     try {
       renameSync(partial, target);
     } catch (error) {

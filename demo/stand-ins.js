@@ -19,7 +19,7 @@ function pushPath(gateway) {
  * Starts everything; `pushBaseUrl` is the demo Node-RED, `secret` the push secret of its `sms in`
  * nodes. On failure whatever was started is stopped again.
  */
-async function startStandIns({ pushBaseUrl, secret }) {
+async function startStandIns({ pushBaseUrl, secret, log = () => {} }) {
   const simulators = new Map();
   let modem;
   let control;
@@ -34,7 +34,7 @@ async function startStandIns({ pushBaseUrl, secret }) {
       simulators.set(key, simulator);
       await simulator.start();
     }
-    modem = await virtualModem.startVirtualModemOnPty({ pin: MODEM_PIN, ussdMenu: USSD_MENU });
+    modem = await startModem(log);
     control = await startControl(simulators, modem);
   } catch (error) {
     await stop();
@@ -42,6 +42,17 @@ async function startStandIns({ pushBaseUrl, secret }) {
   }
   const { port } = control.address();
   return { simulators, modem, modemPin: MODEM_PIN, controlUrl: `http://127.0.0.1:${port}`, stop };
+}
+
+/** The virtual modem, or undefined (said in one line) where socat, which makes the pseudo-terminal, is missing. */
+async function startModem(log) {
+  try {
+    return await virtualModem.startVirtualModemOnPty({ pin: MODEM_PIN, ussdMenu: USSD_MENU });
+  } catch (error) {
+    if (!/socat/.test(error instanceof Error ? error.message : '')) throw error;
+    log('no socat on this machine, so no virtual modem: the modem tab is left out (sudo apt-get install socat, then start again)');
+    return undefined;
+  }
 }
 
 /** POST /inbound {gateway, from, text}: an SMS arrives at that simulator (or the virtual modem). */
@@ -64,7 +75,7 @@ function startControl(simulators, modem) {
       const { gateway, from, text } = request ?? {};
       if (typeof from !== 'string' || typeof text !== 'string' || text === '') return answer(400, { error: 'give "from" and a non-empty "text"' });
       try {
-        if (gateway === 'modem') modem.modem.injectSms({ from, text });
+        if (gateway === 'modem' && modem) modem.modem.injectSms({ from, text });
         else if (simulators.has(gateway)) simulators.get(gateway).network.injectInbound({ from, text });
         else return answer(400, { error: `no simulator "${gateway}": use modem or ${[...simulators.keys()].join(', ')}` });
       } catch (error) {

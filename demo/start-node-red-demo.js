@@ -76,7 +76,7 @@ async function main() {
   try {
     const packDir = installedPack(say);
     if (stopping) return;
-    standIns = await startStandIns({ pushBaseUrl: nodeRedUrl, secret });
+    standIns = await startStandIns({ pushBaseUrl: nodeRedUrl, secret, log: say });
     if (stopping) return;
     // A fresh user directory per run (flows, credentials, context); the installed pack is shared.
     userDir = mkdtempSync(join(tmpdir(), 'smsbridge-demo-node-red-'));
@@ -103,7 +103,7 @@ smsbridge demo ready in ${seconds} s — everything runs on 127.0.0.1, no SMS le
   Demo page        ${nodeRedUrl}/smsbridge-demo
 
   Simulators       ${[...standIns.simulators.values()].map((simulator) => `${simulator.gateway} ${simulator.baseUrl}`).join(', ')}
-  Virtual modem    ${standIns.modem.path} (SIM PIN ${standIns.modemPin})
+  Virtual modem    ${standIns.modem ? `${standIns.modem.path} (SIM PIN ${standIns.modemPin})` : 'none (no socat)'}
 
 What to try first:
   1. Open the demo page, pick a gateway, type a text with an emoji or "€": the encoding and parts

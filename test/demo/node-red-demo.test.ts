@@ -3,7 +3,8 @@
  * built output: it becomes ready, an SMS sent through the deployed demo flow over Node-RED's HTTP
  * API reaches the Dinstar simulator and comes back delivered, an inbound SMS injected at the
  * virtual modem shows up, the demo page in headless Chromium previews, sends and follows a message
- * to "delivered" and lists an injected SMS; then SIGINT stops it and no child process, port or
+ * to "delivered" and lists an injected SMS; a second launcher on the same port says so in one
+ * line; then SIGINT stops it and no child process, port or
  * pseudo-terminal is left. The screenshot goes to demo/screenshots/demo-page.png.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -189,6 +190,16 @@ it('works from the demo page in headless Chromium: preview, send to delivered, i
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'demo-page.png'), fullPage: true });
   expect(pageErrors).toEqual([]);
+});
+
+it('refuses a busy port in one line that names it and how to choose another, without a stack trace', async () => {
+  const second = spawn(NODE, [LAUNCHER, '--port', String(port)], { cwd: REPOSITORY, stdio: ['ignore', 'pipe', 'pipe'] });
+  let said = '';
+  second.stdout!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  second.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => second.once('exit', (exit) => resolve(exit)));
+  expect(code).toBe(1);
+  expect(said.trim().split('\n')).toEqual([`smsbridge demo: port ${port} on 127.0.0.1 is in use: choose another with \`npm start -- --port ${port + 1}\` or SMSBRIDGE_DEMO_PORT=${port + 1}`]);
 });
 
 it('stops everything on SIGINT: no child process, port or pseudo-terminal left', async () => {
