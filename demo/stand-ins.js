@@ -17,7 +17,7 @@ function pushPath(gateway) {
 
 /**
  * Starts everything; `pushBaseUrl` is the demo Node-RED, `secret` the push secret of its `sms in`
- * nodes. On failure whatever was started is stopped again.
+ * nodes (without `pushBaseUrl` the simulators push nowhere). On failure whatever was started is stopped again.
  */
 async function startStandIns({ pushBaseUrl, secret, log = () => {} }) {
   const simulators = new Map();
@@ -30,7 +30,7 @@ async function startStandIns({ pushBaseUrl, secret, log = () => {} }) {
   };
   try {
     for (const key of SIMULATED_GATEWAYS) {
-      const simulator = createSimulator(key, { pushUrl: `${pushBaseUrl}${pushPath(key)}/${secret}` });
+      const simulator = createSimulator(key, pushBaseUrl ? { pushUrl: `${pushBaseUrl}${pushPath(key)}/${secret}` } : {});
       simulators.set(key, simulator);
       await simulator.start();
     }

@@ -8,13 +8,13 @@
  * pseudo-terminal is left. The screenshot goes to demo/screenshots/demo-page.png.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createVendorRegistry } from '@smsbridge/core';
 import { REPOSITORY } from '../node-red-e2e/helpers/packed-pack';
 import { freePort } from '../node-red-e2e/helpers/real-node-red';
+import { alive, descendants, listening, until as waitUntil } from './launcher-process';
 
 // The first run installs the pack into the cache (npm install from tarballs).
 jest.setTimeout(420_000);
@@ -42,58 +42,7 @@ interface DemoState {
   inbound: { gateway: string; from: string; text: string }[];
 }
 
-async function until<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = UI_WAIT): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n--- launcher output ---\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** Every process below `pid` (children, their children …), read from /proc. */
-function descendants(pid: number): number[] {
-  const parents = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found: number[] = [];
-  const walk = (parent: number) => {
-    for (const child of parents.get(parent) ?? []) {
-      found.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return found;
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const listening = (at: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port: at });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
+const until = <T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = UI_WAIT) => waitUntil(check, what, timeoutMs, () => `--- launcher output ---\n${output}`);
 
 const state = async () => (await (await fetch(`${base}/state`)).json()) as DemoState;
 const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
