@@ -13,6 +13,7 @@ const EXAMPLES = join(__dirname, '..', 'node-red', 'examples');
 const ORDER = ['dinstar', 'diafaan', 'spangw', 'jasmin', 'routesms', 'modem'];
 const DEMO_TAB = 'demo-page-tab';
 const REPORTS_IN = 'demo-reports-in';
+const DEMO_NOTE = 'In this demo the configuration already points at the simulator (or the virtual modem) started by `npm start`, account included: press the buttons and read the Debug sidebar. What `sms in` emits also goes to the demo page (/smsbridge-demo).';
 
 /** What the page needs to know of each gateway, read from the vendor registry. */
 function gatewayFacts(withModem = true) {
@@ -45,7 +46,7 @@ function exampleTabs(standIns, { nodeRedUrl, secret }) {
     const tab = `${key}-tab`;
     const example = readExample(key);
     const config = example.find((node) => node.type === 'smsbridge-gateway' || node.type === 'smsbridge-modem');
-    flows.push({ id: tab, type: 'tab', label: config?.name ?? key, info: example.find((node) => node.type === 'comment')?.info ?? '' });
+    flows.push({ id: tab, type: 'tab', label: config?.name ?? key, info: `${DEMO_NOTE}\n\n${example.find((node) => node.type === 'comment')?.info ?? ''}` });
     const linkOut = `${key}-to-demo-page`;
     for (const node of example) {
       if (node.type === 'smsbridge-modem') {
@@ -62,7 +63,7 @@ function exampleTabs(standIns, { nodeRedUrl, secret }) {
         continue;
       }
       const placed = { ...node, z: tab };
-      if (node.type === 'comment') placed.info = `${placed.info ?? ''}\n\nIn this demo the configuration already points at the simulator started by \`npm start\`.`;
+      if (node.type === 'comment') placed.info = `${DEMO_NOTE}\n\nOutside the demo: ${placed.info ?? ''}`;
       if (node.type === 'sms-in') {
         Object.assign(placed, { interval: 2, path: pushPath(key), pushBaseUrl: nodeRedUrl, credentials: { secret } });
         placed.wires = [[...(node.wires[0] ?? []), linkOut], [...(node.wires[1] ?? []), linkOut]];
@@ -70,7 +71,7 @@ function exampleTabs(standIns, { nodeRedUrl, secret }) {
       flows.push(placed);
     }
     const sms = example.find((node) => node.type === 'sms-in');
-    if (sms) flows.push({ id: linkOut, type: 'link out', z: tab, name: 'to the demo page', mode: 'link', links: [REPORTS_IN], x: (sms.x ?? 150) + 440, y: (sms.y ?? 200) + 20 });
+    if (sms) flows.push({ id: linkOut, type: 'link out', z: tab, name: 'to the demo page', mode: 'link', links: [REPORTS_IN], x: (sms.x ?? 150) + 520, y: sms.y ?? 200 });
   }
   return flows;
 }

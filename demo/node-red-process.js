@@ -35,6 +35,8 @@ class NodeRedProcess {
   flowFile: 'flows.json',
   credentialSecret: 'smsbridge-demo-only',
   logging: { console: { level: 'info' } },
+  // No update check: the demo machine may be offline, and the consent dialog would hide the flows.
+  telemetry: { enabled: false, updateNotification: false },
   editorTheme: { tours: false, projects: { enabled: false } },
 };
 `,

@@ -2,7 +2,8 @@
 /**
  * What the demo flows talk to instead of real hardware: the five gateway simulators (pushing to
  * the `sms in` endpoints of the demo's Node-RED), a virtual modem on a pseudo-terminal, and a
- * small control endpoint on 127.0.0.1 through which the demo page injects inbound SMS.
+ * small control endpoint on 127.0.0.1 through which the demo page injects inbound SMS
+ * (POST /inbound) and anyone can list what a simulator took (GET /messages?gateway=<key>).
  */
 const { createServer } = require('node:http');
 const { createSimulator, SIMULATED_GATEWAYS, virtualModem } = require('@smsbridge/core/testing');
@@ -57,6 +58,12 @@ async function startModem(log) {
 
 /** POST /inbound {gateway, from, text}: an SMS arrives at that simulator (or the virtual modem). */
 function startControl(simulators, modem) {
+  // What each simulator (or the virtual modem's network) took, to see a send arrive.
+  const messagesAt = (gateway) => {
+    if (gateway === 'modem') return modem ? modem.modem.submitted.map((message) => ({ to: message.destination, messageReference: message.messageReference, pdu: message.pdu })) : [];
+    const simulator = simulators.get(gateway);
+    return simulator ? [...simulator.network.messages.values()].map(({ id, to, text, parts, state }) => ({ id, to, text, parts, state })) : [];
+  };
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -65,7 +72,9 @@ function startControl(simulators, modem) {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(value));
       };
-      if (req.method !== 'POST' || req.url !== '/inbound') return answer(404, { error: 'only POST /inbound' });
+      const asked = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (req.method === 'GET' && asked.pathname === '/messages') return answer(200, messagesAt(asked.searchParams.get('gateway')));
+      if (req.method !== 'POST' || asked.pathname !== '/inbound') return answer(404, { error: 'POST /inbound or GET /messages?gateway=<key>' });
       let request;
       try {
         request = JSON.parse(body);

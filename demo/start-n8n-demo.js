@@ -139,6 +139,7 @@ smsbridge n8n demo ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s â€
 
   n8n editor       ${url}/   (sign in as ${OWNER.email} / ${OWNER.password})
   Simulators       ${[...standIns.simulators.values()].map((simulator) => `${simulator.gateway} ${simulator.baseUrl}`).join(', ')}
+  Control          ${standIns.controlUrl}/messages?gateway=dinstar lists what a simulator took
   Virtual modem    ${standIns.modem ? `${standIns.modem.path} (SIM PIN ${standIns.modemPin})` : 'none (no socat)'}
 
 What to try first: open the workflow "smsbridge demo: Dinstar GSM gateway (HTTP API)", press

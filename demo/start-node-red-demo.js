@@ -103,6 +103,7 @@ smsbridge demo ready in ${seconds} s — everything runs on 127.0.0.1, no SMS le
   Demo page        ${nodeRedUrl}/smsbridge-demo
 
   Simulators       ${[...standIns.simulators.values()].map((simulator) => `${simulator.gateway} ${simulator.baseUrl}`).join(', ')}
+  Control          ${standIns.controlUrl}/messages?gateway=dinstar lists what a simulator took
   Virtual modem    ${standIns.modem ? `${standIns.modem.path} (SIM PIN ${standIns.modemPin})` : 'none (no socat)'}
 
 What to try first:

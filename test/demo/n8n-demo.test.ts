@@ -2,9 +2,10 @@
  * `npm run start:n8n`'s launcher (demo/start-n8n-demo.js) from the working tree's built output: it
  * becomes ready with the demo account, the six example workflows and their credentials; the
  * Dinstar workflow, executed from n8n's editor in headless Chromium, sends an SMS that SMS Status
- * follows to "delivered"; SIGINT then stops everything and no child process or port is left.
+ * follows to "delivered" (screenshot: demo/screenshots/n8n-workflow.png); SIGINT then stops everything and no child process or port is left.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { REPOSITORY } from '../node-red-e2e/helpers/packed-pack';
@@ -98,6 +99,10 @@ it('runs the Dinstar workflow from the editor in headless Chromium: sent, then d
   expect(firstItemOf('SMS Send')).toMatchObject({ accepted: true, gateway: 'dinstar', to: '+447700900123' });
   expect(firstItemOf('SMS Status until delivered')).toMatchObject({ state: 'delivered', final: true, messageId: firstItemOf('SMS Send')['messageId'] });
   expect(firstItemOf('USSD *100#')).toMatchObject({ state: 'replied', reply: expect.stringContaining('balance') });
+  await page.locator('[data-test-id="canvas-node-status-success"]').first().waitFor();
+  const shots = join(REPOSITORY, 'demo', 'screenshots');
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'n8n-workflow.png') });
 });
 
 it('stops everything on SIGINT: no child process or port left', async () => {

@@ -1,11 +1,12 @@
 /**
  * `npm start`'s launcher (demo/start-node-red-demo.js) as a user runs it, from the working tree's
- * built output: it becomes ready, an SMS sent through the deployed demo flow over Node-RED's HTTP
+ * built output: it becomes ready, the Dinstar example tab's inject button puts an SMS at the
+ * simulator, which delivers it; an SMS sent through the deployed demo flow over Node-RED's HTTP
  * API reaches the Dinstar simulator and comes back delivered, an inbound SMS injected at the
  * virtual modem shows up, the demo page in headless Chromium previews, sends and follows a message
  * to "delivered" and lists an injected SMS; a second launcher on the same port says so in one
  * line; then SIGINT stops it and no child process, port or
- * pseudo-terminal is left. The screenshot goes to demo/screenshots/demo-page.png.
+ * pseudo-terminal is left. The screenshots go to demo/screenshots/ (demo-page.png, node-red-editor.png).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -99,6 +100,17 @@ it('sends through the deployed flow over HTTP: the SMS reaches the Dinstar simul
   }
 });
 
+it('sends from the Dinstar example tab: its inject button (Admin API) puts the SMS at the simulator, which delivers it', async () => {
+  const control = /Control {10}(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
+  const pressed = await fetch(`http://127.0.0.1:${port}/inject/dinstar-inject-send`, { method: 'POST' });
+  expect(pressed.status).toBe(200);
+  const atSimulator = await until(async () => {
+    const messages = (await (await fetch(`${control}/messages?gateway=dinstar`)).json()) as { text: string; state: string; to: string }[];
+    return messages.find((message) => message.text === 'Hello from Node-RED via Dinstar GSM gateway (HTTP API)' && message.state === 'delivered');
+  }, 'the example\'s SMS delivered at the Dinstar simulator', 30_000);
+  expect(atSimulator.to.replace(/\D/g, '')).toBe('447700900123');
+});
+
 it('shows an inbound SMS injected at the virtual modem', async () => {
   const injected = await post('/inbound', { gateway: 'modem', from: '+447700900555', text: 'hello from the modem' });
   expect(injected.status).toBe(200);
@@ -139,6 +151,12 @@ it('works from the demo page in headless Chromium: preview, send to delivered, i
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'demo-page.png'), fullPage: true });
   expect(pageErrors).toEqual([]);
+
+  const editor = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: 'en-US' });
+  await editor.goto(`http://127.0.0.1:${port}/`);
+  await editor.locator('#red-ui-workspace-tabs').getByText('Dinstar GSM gateway (HTTP API)').waitFor();
+  await editor.locator('.red-ui-flow-node-group').first().waitFor();
+  await editor.screenshot({ path: join(shots, 'node-red-editor.png') });
 });
 
 it('refuses a busy port in one line that names it and how to choose another, without a stack trace', async () => {
