@@ -11,7 +11,7 @@ const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { REPOSITORY, cacheRoot } = require('./pack-cache');
+const { REPOSITORY, cacheRoot, markUsed, pruneInstalls } = require('./pack-cache');
 
 function n8nCacheRoot() {
   return join(cacheRoot(), '..', 'n8n-demo');
@@ -30,6 +30,7 @@ function installedN8nPack(log = () => {}) {
     const target = join(n8nCacheRoot(), key);
     if (existsSync(join(target, 'package.json'))) {
       log(`reusing the n8n package installed in ${target}`);
+      markUsed(target);
       return target;
     }
     log(`installing the n8n package from its tarballs into ${target} (first run with this build; later runs reuse it)`);
@@ -65,6 +66,7 @@ function installedN8nPack(log = () => {}) {
       if (!existsSync(target)) throw error;
       rmSync(partial, { recursive: true, force: true });
     }
+    pruneInstalls(n8nCacheRoot());
     return target;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -2,11 +2,11 @@
 /**
  * The pack as a user installs it: `npm pack` of `packages/core` and `node-red/`, installed once into
  * a cache directory outside the repository named after the tarballs' content, so a second run with
- * the same build reuses it and starts in seconds.
+ * the same build reuses it and starts in seconds. The three most recently used builds are kept.
  */
 const { execFileSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
-const { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } = require('node:fs');
 const { homedir, tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -14,6 +14,21 @@ const REPOSITORY = join(__dirname, '..');
 
 function cacheRoot() {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'smsbridge', 'node-red-demo');
+}
+
+/** Marks an install as just used, so pruning keeps it. */
+function markUsed(folder) {
+  const now = new Date();
+  utimesSync(folder, now, now);
+}
+
+/** Keeps the `keep` most recently used installs of a cache folder (one per build); older builds go. */
+function pruneInstalls(root, keep = 3) {
+  const installs = readdirSync(root)
+    .filter((name) => /^[0-9a-f]{16}$/.test(name))
+    .map((name) => ({ folder: join(root, name), used: statSync(join(root, name)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const { folder } of installs.slice(keep)) rmSync(folder, { recursive: true, force: true });
 }
 
 /** Packs both packages into `into`; returns the tarball paths. */
@@ -40,6 +55,7 @@ function installedPack(log = () => {}) {
     const target = join(cacheRoot(), key);
     if (existsSync(join(target, 'node_modules', 'node-red-contrib-smsbridge', 'package.json'))) {
       log(`reusing the pack installed in ${target}`);
+      markUsed(target);
       return target;
     }
     log(`installing the pack from its tarballs into ${target} (first run with this build; later runs reuse it)`);
@@ -64,10 +80,11 @@ function installedPack(log = () => {}) {
       if (!existsSync(target)) throw error;
       rmSync(partial, { recursive: true, force: true });
     }
+    pruneInstalls(cacheRoot());
     return target;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-module.exports = { REPOSITORY, cacheRoot, packTarballs, installedPack };
+module.exports = { REPOSITORY, cacheRoot, packTarballs, installedPack, markUsed, pruneInstalls };
