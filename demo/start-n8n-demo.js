@@ -38,7 +38,20 @@ function chosenPort() {
   return port;
 }
 
-function n8nEnv(userFolder, port) {
+/** A port nothing listens on now, for n8n's task broker (its default 5679 would clash with any other n8n here). */
+function ephemeralPort() {
+  const { createServer } = require('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function n8nEnv(userFolder, port, brokerPort) {
   return {
     ...process.env,
     HOME: userFolder,
@@ -48,6 +61,7 @@ function n8nEnv(userFolder, port) {
     N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
     N8N_PERSONALIZATION_ENABLED: 'false',
     N8N_RUNNERS_ENABLED: 'false',
+    N8N_RUNNERS_BROKER_PORT: String(brokerPort),
     N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
     N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
     N8N_HOST: '127.0.0.1',
@@ -109,7 +123,7 @@ async function main() {
     userFolder = mkdtempSync(join(tmpdir(), 'smsbridge-demo-n8n-'));
     mkdirSync(join(userFolder, '.n8n'));
     symlinkSync(nodesFolder, join(userFolder, '.n8n', 'nodes'), 'dir');
-    const env = n8nEnv(userFolder, port);
+    const env = n8nEnv(userFolder, port, await ephemeralPort());
     const credentialsFile = join(userFolder, 'credentials.json');
     const workflowsFile = join(userFolder, 'workflows.json');
     writeFileSync(credentialsFile, JSON.stringify(demoCredentials(standIns)));
