@@ -22,6 +22,7 @@ it('delivers to a subscription made while the port was opening', async () => {
   pty.modem.injectSms({ from: '+447700900841', text: 'heard after all' });
   await waitUntil(() => received.length === 1, 'the indicated SMS', 1_000);
   expect(received).toEqual(['heard after all']);
-  expect(pty.modem.storage('SM').indexes()).toHaveLength(0);
+  // The SIM delete follows the handler's resolution.
+  await waitUntil(() => pty!.modem.storage('SM').indexes().length === 0, 'the SIM delete', 1_000);
   await client.close();
 });
