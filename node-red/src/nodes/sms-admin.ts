@@ -1,6 +1,6 @@
 import { ConnectionUse } from '../runtime/connection-user';
 import { pick, readObject } from '../runtime/message-values';
-import { SmsNodeError } from '../runtime/node-error';
+import { handleInput } from '../runtime/handle-input';
 import type { NodeConfig, NodeRedNode, NodeRedRuntime } from '../runtime/node-red-api';
 
 interface AdminConfig extends NodeConfig {
@@ -16,32 +16,26 @@ export = function register(RED: NodeRedRuntime): void {
     RED.nodes.createNode(this, config);
     const use = new ConnectionUse(RED, this, config.gateway);
 
-    this.on('input', (msg, send, done) => {
-      const run = async (): Promise<void> => {
-        const connection = use.require();
-        const client = connection.open();
-        if (!client.admin) throw new Error(`${connection.displayName} has no admin commands.`);
-        const command = pick(msg, config as unknown as Record<string, unknown>, 'command');
-        if (typeof command !== 'string' || command === '') {
-          throw new Error(`Choose a command in the node or set msg.command: ${connection.entry.adminCommands.map((descriptor) => descriptor.name).join(', ')}.`);
-        }
-        const fromMsg = msg['command'] !== undefined && msg['command'] !== config.command;
-        const args = { ...(fromMsg ? {} : readObject(config.args, 'The command arguments of this node')), ...readObject(msg['args'], 'msg.args') };
-        for (const name of Object.keys(args)) if (args[name] === '' || args[name] === null) delete args[name];
-        const work = use.busy({ fill: 'blue', shape: 'ring', text: command });
-        try {
-          msg['payload'] = await client.admin(command, args);
-        } catch (error) {
-          work.done({ fill: 'red', shape: 'ring', text: `${command} failed` });
-          throw error;
-        }
-        work.done({ fill: 'green', shape: 'dot', text: `${command} done` });
-        send(msg);
-      };
-      run().then(
-        () => done(),
-        (error: unknown) => done(new SmsNodeError(error)),
-      );
+    handleInput(this, async (msg, send) => {
+      const connection = use.require();
+      const client = connection.open();
+      if (!client.admin) throw new Error(`${connection.displayName} has no admin commands.`);
+      const command = pick(msg, config as unknown as Record<string, unknown>, 'command');
+      if (typeof command !== 'string' || command === '') {
+        throw new Error(`Choose a command in the node or set msg.command: ${connection.entry.adminCommands.map((descriptor) => descriptor.name).join(', ')}.`);
+      }
+      const fromMsg = msg['command'] !== undefined && msg['command'] !== config.command;
+      const args = { ...(fromMsg ? {} : readObject(config.args, 'The command arguments of this node')), ...readObject(msg['args'], 'msg.args') };
+      for (const name of Object.keys(args)) if (args[name] === '' || args[name] === null) delete args[name];
+      const work = use.busy({ fill: 'blue', shape: 'ring', text: command });
+      try {
+        msg['payload'] = await client.admin(command, args);
+      } catch (error) {
+        work.done({ fill: 'red', shape: 'ring', text: `${command} failed` });
+        throw error;
+      }
+      work.done({ fill: 'green', shape: 'dot', text: `${command} done` });
+      send(msg);
     });
   }
 

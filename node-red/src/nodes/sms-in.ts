@@ -2,7 +2,7 @@ import type { DeliveryStatus, GatewayClient, InboundMessage, UssdExchange } from
 import { ConnectionUse } from '../runtime/connection-user';
 import { CursorStore } from '../runtime/cursor-store';
 import { shorten } from '../runtime/gateway-connection';
-import type { NodeConfig, NodeMessage, NodeRedNode, NodeRedRuntime } from '../runtime/node-red-api';
+import type { NodeConfig, NodeRedNode, NodeRedRuntime } from '../runtime/node-red-api';
 import { PushEndpoint } from '../runtime/push-endpoint';
 import { chooseReceiveMode, type ReceiveMode } from '../runtime/receive-mode';
 

@@ -1,8 +1,8 @@
 import { RecipientAllowList, parseRecipients, previewSend, readSendRequest, type SendResult } from '@smsbridge/core';
 import { ConnectionUse } from '../runtime/connection-user';
 import { isOn, pick, readObject } from '../runtime/message-values';
-import { SmsNodeError } from '../runtime/node-error';
-import type { NodeConfig, NodeMessage, NodeRedNode, NodeRedRuntime } from '../runtime/node-red-api';
+import { handleInput } from '../runtime/handle-input';
+import type { NodeConfig, NodeRedNode, NodeRedRuntime } from '../runtime/node-red-api';
 
 interface SendConfig extends NodeConfig {
   gateway: string;
@@ -35,59 +35,53 @@ export = function register(RED: NodeRedRuntime): void {
       this.error(error instanceof Error ? error.message : String(error));
     }
 
-    this.on('input', (msg, send, done) => {
-      const run = async (): Promise<void> => {
-        const connection = use.require();
-        if (!allowList) throw new Error('The recipient allow-list of this node is not valid: fix it in the node and deploy again.');
-        const settings = config as unknown as Record<string, unknown>;
-        const to = parseRecipients(pick(msg, settings, 'to'));
-        const text = msg['payload'];
-        const values: Record<string, unknown> = {
-          to,
-          text: typeof text === 'string' ? text : text === undefined || text === null ? text : String(text),
-          encoding: pick(msg, settings, 'encoding'),
-          from: pick(msg, settings, 'from'),
-          flash: isOn(pick(msg, settings, 'flash')),
-          statusReport: isOn(pick(msg, settings, 'statusReport')),
-          validityMinutes: pick(msg, settings, 'validityMinutes'),
-          scheduleAt: pick(msg, settings, 'scheduleAt'),
-          bestEffort: isOn(pick(msg, settings, 'bestEffort')),
-        };
-        for (const name of Object.keys(values)) if (values[name] === undefined) delete values[name];
-        const vendorOptions = { ...readObject(config.options, 'The gateway options of this node'), ...readObject(msg['options'], 'msg.options') };
-        const request = readSendRequest(values, vendorOptions);
-        allowList.check(request.to);
-
-        if (isOn(pick(msg, settings, 'preview'))) {
-          const price = Number(pick(msg, settings, 'pricePerPart'));
-          msg['payload'] = previewSend(connection.entry, request, Number.isFinite(price) && price > 0 ? price : undefined);
-          msg['preview'] = true;
-          send(msg);
-          return;
-        }
-
-        const client = connection.open();
-        const total = request.to.length;
-        const work = use.busy({ fill: 'blue', shape: 'dot', text: connection.sendQueue.waiting > 0 ? `queued (${connection.sendQueue.waiting + 1} waiting)` : `sending ${total}` });
-        let results: SendResult[];
-        try {
-          results = await connection.sendQueue.run(total, () => {
-            work.update({ fill: 'blue', shape: 'dot', text: `sending ${total} message${total === 1 ? '' : 's'}` });
-            return client.send(request);
-          });
-        } catch (error) {
-          work.done({ fill: 'red', shape: 'ring', text: 'send failed' });
-          throw error;
-        }
-        const accepted = results.filter((result) => result.accepted).length;
-        work.done({ fill: accepted === total ? 'green' : 'yellow', shape: 'dot', text: `sent ${accepted} of ${total}` });
-        msg['payload'] = results;
-        send(msg);
+    handleInput(this, async (msg, send) => {
+      const connection = use.require();
+      if (!allowList) throw new Error('The recipient allow-list of this node is not valid: fix it in the node and deploy again.');
+      const settings = config as unknown as Record<string, unknown>;
+      const to = parseRecipients(pick(msg, settings, 'to'));
+      const text = msg['payload'];
+      const values: Record<string, unknown> = {
+        to,
+        text: typeof text === 'string' ? text : text === undefined || text === null ? text : String(text),
+        encoding: pick(msg, settings, 'encoding'),
+        from: pick(msg, settings, 'from'),
+        flash: isOn(pick(msg, settings, 'flash')),
+        statusReport: isOn(pick(msg, settings, 'statusReport')),
+        validityMinutes: pick(msg, settings, 'validityMinutes'),
+        scheduleAt: pick(msg, settings, 'scheduleAt'),
+        bestEffort: isOn(pick(msg, settings, 'bestEffort')),
       };
-      run().then(
-        () => done(),
-        (error: unknown) => done(new SmsNodeError(error)),
-      );
+      for (const name of Object.keys(values)) if (values[name] === undefined) delete values[name];
+      const vendorOptions = { ...readObject(config.options, 'The gateway options of this node'), ...readObject(msg['options'], 'msg.options') };
+      const request = readSendRequest(values, vendorOptions);
+      allowList.check(request.to);
+
+      if (isOn(pick(msg, settings, 'preview'))) {
+        const price = Number(pick(msg, settings, 'pricePerPart'));
+        msg['payload'] = previewSend(connection.entry, request, Number.isFinite(price) && price > 0 ? price : undefined);
+        msg['preview'] = true;
+        send(msg);
+        return;
+      }
+
+      const client = connection.open();
+      const total = request.to.length;
+      const work = use.busy({ fill: 'blue', shape: 'dot', text: connection.sendQueue.waiting > 0 ? `queued (${connection.sendQueue.waiting + 1} waiting)` : `sending ${total}` });
+      let results: SendResult[];
+      try {
+        results = await connection.sendQueue.run(total, () => {
+          work.update({ fill: 'blue', shape: 'dot', text: `sending ${total} message${total === 1 ? '' : 's'}` });
+          return client.send(request);
+        });
+      } catch (error) {
+        work.done({ fill: 'red', shape: 'ring', text: 'send failed' });
+        throw error;
+      }
+      const accepted = results.filter((result) => result.accepted).length;
+      work.done({ fill: accepted === total ? 'green' : 'yellow', shape: 'dot', text: `sent ${accepted} of ${total}` });
+      msg['payload'] = results;
+      send(msg);
     });
   }
 

@@ -1,7 +1,7 @@
 import { waitForFinalStatus } from '@smsbridge/core';
 import { ConnectionUse } from '../runtime/connection-user';
 import { isOn, pick } from '../runtime/message-values';
-import { SmsNodeError } from '../runtime/node-error';
+import { handleInput } from '../runtime/handle-input';
 import type { NodeConfig, NodeRedNode, NodeRedRuntime } from '../runtime/node-red-api';
 
 interface StatusConfig extends NodeConfig {
@@ -35,37 +35,31 @@ export = function register(RED: NodeRedRuntime): void {
       done();
     });
 
-    this.on('input', (msg, send, done) => {
-      const run = async (): Promise<void> => {
-        const connection = use.require();
-        const client = connection.open();
-        if (!client.status) {
-          throw new Error(`${connection.displayName} cannot be asked for a message's status: its delivery reports arrive by push — use an sms in node's second output.`);
-        }
-        const messageId = messageIdOf(msg['payload']);
-        const settings = config as unknown as Record<string, unknown>;
-        if (!isOn(pick(msg, settings, 'wait'))) {
-          msg['payload'] = await client.status(messageId);
-          send(msg);
-          return;
-        }
-        const timeoutSeconds = Number(pick(msg, settings, 'timeout')) || 300;
-        const work = use.busy({ fill: 'blue', shape: 'ring', text: `waiting for ${messageId}` });
-        try {
-          const result = await waitForFinalStatus(client, messageId, { timeoutMs: timeoutSeconds * 1000, signal: stop.signal });
-          msg['payload'] = result.status;
-          msg['final'] = result.final;
-          work.done({ fill: result.final ? 'green' : 'yellow', shape: 'dot', text: `${result.status.state}${result.final ? '' : ' (not final)'}` });
-        } catch (error) {
-          work.done({ fill: 'red', shape: 'ring', text: 'status failed' });
-          throw error;
-        }
+    handleInput(this, async (msg, send) => {
+      const connection = use.require();
+      const client = connection.open();
+      if (!client.status) {
+        throw new Error(`${connection.displayName} cannot be asked for a message's status: its delivery reports arrive by push — use an sms in node's second output.`);
+      }
+      const messageId = messageIdOf(msg['payload']);
+      const settings = config as unknown as Record<string, unknown>;
+      if (!isOn(pick(msg, settings, 'wait'))) {
+        msg['payload'] = await client.status(messageId);
         send(msg);
-      };
-      run().then(
-        () => done(),
-        (error: unknown) => done(new SmsNodeError(error)),
-      );
+        return;
+      }
+      const timeoutSeconds = Number(pick(msg, settings, 'timeout')) || 300;
+      const work = use.busy({ fill: 'blue', shape: 'ring', text: `waiting for ${messageId}` });
+      try {
+        const result = await waitForFinalStatus(client, messageId, { timeoutMs: timeoutSeconds * 1000, signal: stop.signal });
+        msg['payload'] = result.status;
+        msg['final'] = result.final;
+        work.done({ fill: result.final ? 'green' : 'yellow', shape: 'dot', text: `${result.status.state}${result.final ? '' : ' (not final)'}` });
+      } catch (error) {
+        work.done({ fill: 'red', shape: 'ring', text: 'status failed' });
+        throw error;
+      }
+      send(msg);
     });
   }
 

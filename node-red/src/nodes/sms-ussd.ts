@@ -1,6 +1,6 @@
 import { ConnectionUse } from '../runtime/connection-user';
 import { pick } from '../runtime/message-values';
-import { SmsNodeError } from '../runtime/node-error';
+import { handleInput } from '../runtime/handle-input';
 import type { NodeConfig, NodeRedNode, NodeRedRuntime } from '../runtime/node-red-api';
 
 interface UssdConfig extends NodeConfig {
@@ -20,44 +20,38 @@ export = function register(RED: NodeRedRuntime): void {
     RED.nodes.createNode(this, config);
     const use = new ConnectionUse(RED, this, config.gateway);
 
-    this.on('input', (msg, send, done) => {
-      const run = async (): Promise<void> => {
-        const connection = use.require();
-        const client = connection.open();
-        const settings = config as unknown as Record<string, unknown>;
-        const action = String(pick(msg, settings, 'action') ?? 'send');
-        const portValue = pick(msg, settings, 'port');
-        const port = portValue === undefined ? {} : { port: portValue as string | number };
-        const name = connection.displayName;
-        const text = msg['payload'] === undefined || msg['payload'] === null ? '' : String(msg['payload']).trim();
-        const work = use.busy({ fill: 'blue', shape: 'ring', text: `USSD ${action}` });
-        try {
-          if (action === 'send') {
-            if (!client.ussd) throw new Error(`${name} has no USSD.`);
-            if (text === '') throw new Error('msg.payload must hold the USSD code to send, e.g. *100#.');
-            msg['payload'] = await client.ussd({ code: text, ...port });
-          } else if (action === 'continue') {
-            if (!client.ussdContinue) throw new Error(`${name} cannot answer a USSD menu.`);
-            msg['payload'] = await client.ussdContinue({ answer: text, ...port });
-          } else if (action === 'cancel') {
-            if (!client.ussdCancel) throw new Error(`${name} cannot cancel a USSD menu.`);
-            await client.ussdCancel(port);
-            msg['payload'] = { state: 'ended', awaitingInput: false, gateway: connection.gateway, code: '' };
-          } else {
-            throw new Error(`"${action}" is not a USSD action: use send, continue or cancel.`);
-          }
-        } catch (error) {
-          work.done({ fill: 'red', shape: 'ring', text: 'USSD failed' });
-          throw error;
+    handleInput(this, async (msg, send) => {
+      const connection = use.require();
+      const client = connection.open();
+      const settings = config as unknown as Record<string, unknown>;
+      const action = String(pick(msg, settings, 'action') ?? 'send');
+      const portValue = pick(msg, settings, 'port');
+      const port = portValue === undefined ? {} : { port: portValue as string | number };
+      const name = connection.displayName;
+      const text = msg['payload'] === undefined || msg['payload'] === null ? '' : String(msg['payload']).trim();
+      const work = use.busy({ fill: 'blue', shape: 'ring', text: `USSD ${action}` });
+      try {
+        if (action === 'send') {
+          if (!client.ussd) throw new Error(`${name} has no USSD.`);
+          if (text === '') throw new Error('msg.payload must hold the USSD code to send, e.g. *100#.');
+          msg['payload'] = await client.ussd({ code: text, ...port });
+        } else if (action === 'continue') {
+          if (!client.ussdContinue) throw new Error(`${name} cannot answer a USSD menu.`);
+          msg['payload'] = await client.ussdContinue({ answer: text, ...port });
+        } else if (action === 'cancel') {
+          if (!client.ussdCancel) throw new Error(`${name} cannot cancel a USSD menu.`);
+          await client.ussdCancel(port);
+          msg['payload'] = { state: 'ended', awaitingInput: false, gateway: connection.gateway, code: '' };
+        } else {
+          throw new Error(`"${action}" is not a USSD action: use send, continue or cancel.`);
         }
-        const exchange = msg['payload'] as { awaitingInput?: boolean; state?: string };
-        work.done({ fill: 'green', shape: 'dot', text: exchange.awaitingInput ? 'menu waits for an answer' : (exchange.state ?? 'done') });
-        send(msg);
-      };
-      run().then(
-        () => done(),
-        (error: unknown) => done(new SmsNodeError(error)),
-      );
+      } catch (error) {
+        work.done({ fill: 'red', shape: 'ring', text: 'USSD failed' });
+        throw error;
+      }
+      const exchange = msg['payload'] as { awaitingInput?: boolean; state?: string };
+      work.done({ fill: 'green', shape: 'dot', text: exchange.awaitingInput ? 'menu waits for an answer' : (exchange.state ?? 'done') });
+      send(msg);
     });
   }
 
