@@ -27,14 +27,12 @@ export = function register(RED: NodeRedRuntime): void {
       const fromMsg = msg['command'] !== undefined && msg['command'] !== config.command;
       const args = { ...(fromMsg ? {} : readObject(config.args, 'The command arguments of this node')), ...readObject(msg['args'], 'msg.args') };
       for (const name of Object.keys(args)) if (args[name] === '' || args[name] === null) delete args[name];
-      const work = use.busy({ fill: 'blue', shape: 'ring', text: command });
-      try {
-        msg['payload'] = await client.admin(command, args);
-      } catch (error) {
-        work.done({ fill: 'red', shape: 'ring', text: `${command} failed` });
-        throw error;
-      }
-      work.done({ fill: 'green', shape: 'dot', text: `${command} done` });
+      msg['payload'] = await use.track(
+        { fill: 'blue', shape: 'ring', text: command },
+        `${command} failed`,
+        () => client.admin!(command, args),
+        () => ({ fill: 'green', shape: 'dot', text: `${command} done` }),
+      );
       send(msg);
     });
   }

@@ -1,4 +1,4 @@
-import { RecipientAllowList, parseRecipients, previewSend, readSendRequest, type SendResult } from '@smsbridge/core';
+import { RecipientAllowList, parseRecipients, previewSend, readSendRequest } from '@smsbridge/core';
 import { ConnectionUse } from '../runtime/connection-user';
 import { isOn, pick, readObject } from '../runtime/message-values';
 import { handleInput } from '../runtime/handle-input';
@@ -67,19 +67,19 @@ export = function register(RED: NodeRedRuntime): void {
 
       const client = connection.open();
       const total = request.to.length;
-      const work = use.busy({ fill: 'blue', shape: 'dot', text: connection.sendQueue.waiting > 0 ? `queued (${connection.sendQueue.waiting + 1} waiting)` : `sending ${total}` });
-      let results: SendResult[];
-      try {
-        results = await connection.sendQueue.run(total, () => {
-          work.update({ fill: 'blue', shape: 'dot', text: `sending ${total} message${total === 1 ? '' : 's'}` });
-          return client.send(request);
-        });
-      } catch (error) {
-        work.done({ fill: 'red', shape: 'ring', text: 'send failed' });
-        throw error;
-      }
-      const accepted = results.filter((result) => result.accepted).length;
-      work.done({ fill: accepted === total ? 'green' : 'yellow', shape: 'dot', text: `sent ${accepted} of ${total}` });
+      const results = await use.track(
+        { fill: 'blue', shape: 'dot', text: connection.sendQueue.waiting > 0 ? `queued (${connection.sendQueue.waiting + 1} waiting)` : `sending ${total}` },
+        'send failed',
+        (update) =>
+          connection.sendQueue.run(total, () => {
+            update({ fill: 'blue', shape: 'dot', text: `sending ${total} message${total === 1 ? '' : 's'}` });
+            return client.send(request);
+          }),
+        (sent) => {
+          const accepted = sent.filter((result) => result.accepted).length;
+          return { fill: accepted === total ? 'green' : 'yellow', shape: 'dot', text: `sent ${accepted} of ${total}` };
+        },
+      );
       msg['payload'] = results;
       send(msg);
     });

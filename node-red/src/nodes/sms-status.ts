@@ -49,16 +49,14 @@ export = function register(RED: NodeRedRuntime): void {
         return;
       }
       const timeoutSeconds = Number(pick(msg, settings, 'timeout')) || 300;
-      const work = use.busy({ fill: 'blue', shape: 'ring', text: `waiting for ${messageId}` });
-      try {
-        const result = await waitForFinalStatus(client, messageId, { timeoutMs: timeoutSeconds * 1000, signal: stop.signal });
-        msg['payload'] = result.status;
-        msg['final'] = result.final;
-        work.done({ fill: result.final ? 'green' : 'yellow', shape: 'dot', text: `${result.status.state}${result.final ? '' : ' (not final)'}` });
-      } catch (error) {
-        work.done({ fill: 'red', shape: 'ring', text: 'status failed' });
-        throw error;
-      }
+      const result = await use.track(
+        { fill: 'blue', shape: 'ring', text: `waiting for ${messageId}` },
+        'status failed',
+        () => waitForFinalStatus(client, messageId, { timeoutMs: timeoutSeconds * 1000, signal: stop.signal }),
+        (wait) => ({ fill: wait.final ? 'green' : 'yellow', shape: 'dot', text: `${wait.status.state}${wait.final ? '' : ' (not final)'}` }),
+      );
+      msg['payload'] = result.status;
+      msg['final'] = result.final;
       send(msg);
     });
   }

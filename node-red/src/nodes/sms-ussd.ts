@@ -1,3 +1,4 @@
+import type { UssdExchange } from '@smsbridge/core';
 import { ConnectionUse } from '../runtime/connection-user';
 import { pick } from '../runtime/message-values';
 import { handleInput } from '../runtime/handle-input';
@@ -29,28 +30,28 @@ export = function register(RED: NodeRedRuntime): void {
       const port = portValue === undefined ? {} : { port: portValue as string | number };
       const name = connection.displayName;
       const text = msg['payload'] === undefined || msg['payload'] === null ? '' : String(msg['payload']).trim();
-      const work = use.busy({ fill: 'blue', shape: 'ring', text: `USSD ${action}` });
-      try {
-        if (action === 'send') {
-          if (!client.ussd) throw new Error(`${name} has no USSD.`);
-          if (text === '') throw new Error('msg.payload must hold the USSD code to send, e.g. *100#.');
-          msg['payload'] = await client.ussd({ code: text, ...port });
-        } else if (action === 'continue') {
-          if (!client.ussdContinue) throw new Error(`${name} cannot answer a USSD menu.`);
-          msg['payload'] = await client.ussdContinue({ answer: text, ...port });
-        } else if (action === 'cancel') {
-          if (!client.ussdCancel) throw new Error(`${name} cannot cancel a USSD menu.`);
-          await client.ussdCancel(port);
-          msg['payload'] = { state: 'ended', awaitingInput: false, gateway: connection.gateway, code: '' };
-        } else {
+      msg['payload'] = await use.track(
+        { fill: 'blue', shape: 'ring', text: `USSD ${action}` },
+        'USSD failed',
+        async (): Promise<UssdExchange> => {
+          if (action === 'send') {
+            if (!client.ussd) throw new Error(`${name} has no USSD.`);
+            if (text === '') throw new Error('msg.payload must hold the USSD code to send, e.g. *100#.');
+            return client.ussd({ code: text, ...port });
+          }
+          if (action === 'continue') {
+            if (!client.ussdContinue) throw new Error(`${name} cannot answer a USSD menu.`);
+            return client.ussdContinue({ answer: text, ...port });
+          }
+          if (action === 'cancel') {
+            if (!client.ussdCancel) throw new Error(`${name} cannot cancel a USSD menu.`);
+            await client.ussdCancel(port);
+            return { state: 'ended', awaitingInput: false, gateway: connection.gateway, code: '' };
+          }
           throw new Error(`"${action}" is not a USSD action: use send, continue or cancel.`);
-        }
-      } catch (error) {
-        work.done({ fill: 'red', shape: 'ring', text: 'USSD failed' });
-        throw error;
-      }
-      const exchange = msg['payload'] as { awaitingInput?: boolean; state?: string };
-      work.done({ fill: 'green', shape: 'dot', text: exchange.awaitingInput ? 'menu waits for an answer' : (exchange.state ?? 'done') });
+        },
+        (exchange) => ({ fill: 'green', shape: 'dot', text: exchange.awaitingInput ? 'menu waits for an answer' : exchange.state }),
+      );
       send(msg);
     });
   }

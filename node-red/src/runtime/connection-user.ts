@@ -60,6 +60,23 @@ export class ConnectionUse {
     };
   }
 
+  /**
+   * Runs `task` with `status` under the node (the task may `update` it); a failure shows `failed`
+   * in red and is thrown on, a success shows what `finished` makes of the result.
+   */
+  async track<T>(status: NodeStatus, failed: string, task: (update: (status: NodeStatus) => void) => Promise<T>, finished: (result: T) => NodeStatus): Promise<T> {
+    const work = this.busy(status);
+    let result: T;
+    try {
+      result = await task(work.update);
+    } catch (error) {
+      work.done({ fill: 'red', shape: 'ring', text: failed });
+      throw error;
+    }
+    work.done(finished(result));
+    return result;
+  }
+
   private showConnection(status: NodeStatus): void {
     this.lastConnectionStatus = status;
     const problem = status.fill === 'red' || status.fill === 'yellow';
