@@ -4,21 +4,15 @@
  * manager installs a package.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const REPOSITORY = join(__dirname, '..', '..', '..');
 
-/** Packs both packages once per call into `into`; returns the tarball paths. */
-export function packTarballs(into: string): { core: string; nodeRed: string } {
-  mkdirSync(into, { recursive: true });
-  const pack = (folder: string): string => {
-    const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', into], { cwd: join(REPOSITORY, folder), encoding: 'utf8' });
-    return join(into, out.trim().split('\n').at(-1)!);
-  };
-  return { core: pack('packages/core'), nodeRed: pack('node-red') };
-}
+/** The demo's packer (`demo/pack-cache.js`): both packages packed into a folder; the tarball paths. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { packTarballs } = require('../../../demo/pack-cache') as { packTarballs(into: string): { core: string; nodeRed: string } };
 
 /** A fresh user directory with both tarballs installed (dependencies from the registry or npm's cache). */
 export function userDirWithPack(): string {
