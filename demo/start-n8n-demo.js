@@ -11,6 +11,7 @@ const { createWriteStream, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFil
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { parseArgs } = require('node:util');
+const { stopOnSignals } = require('./stop-on-signals');
 
 const USAGE = 'Usage: npm run start:n8n [-- --port <n>]   (or SMSBRIDGE_N8N_DEMO_PORT=<n>; default 5678)';
 const OWNER = { email: 'demo@smsbridge.invalid', firstName: 'SMS', lastName: 'Demo', password: 'Smsbridge-demo-1' };
@@ -102,16 +103,7 @@ async function main() {
     })();
     return stopping;
   };
-  const onSignal = (signal) => {
-    if (stopping) return;
-    say(`\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping n8n, the simulators and the virtual modem …`);
-    void stopAll().then(() => {
-      say('stopped.');
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  stopOnSignals({ say, what: 'n8n, the simulators and the virtual modem', stopAll, isStopping: () => stopping !== undefined });
 
   try {
     say('making sure a real n8n is installed (scripts/ensure-n8n.sh; about 6 minutes the very first time) …');

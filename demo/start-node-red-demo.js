@@ -10,6 +10,7 @@ const { mkdtempSync, rmSync, symlinkSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { parseArgs } = require('node:util');
+const { stopOnSignals } = require('./stop-on-signals');
 
 const USAGE = 'Usage: npm start [-- --port <n>]   (or SMSBRIDGE_DEMO_PORT=<n> npm start; default 1880)';
 
@@ -62,16 +63,7 @@ async function main() {
     })();
     return stopping;
   };
-  const onSignal = (signal) => {
-    if (stopping) return;
-    say(`\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping Node-RED, the simulators and the virtual modem …`);
-    void stopAll().then(() => {
-      say('stopped.');
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  stopOnSignals({ say, what: 'Node-RED, the simulators and the virtual modem', stopAll, isStopping: () => stopping !== undefined });
 
   try {
     const packDir = installedPack(say);
