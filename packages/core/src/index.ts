@@ -329,3 +329,15 @@ export type {
   SendPreview,
   WaitForFinalStatusOptions,
 } from './hosting';
+export { StatusJournal } from './reports/status-journal';
+export type { StatusJournalPage } from './reports/status-journal';
+export { connectionIdentity } from './reports/connection-identity';
+export { deliveryReportListingOf } from './reports/built-in-report-listings';
+export type {
+  DeliveryReportListing,
+  DeliveryReportListingContext,
+  DeliveryReportPage,
+  DeliveryReportReader,
+} from './reports/delivery-report-listing';
+export { objectSentPartStore } from './modem/sms/message-reference-registry';
+export type { SentPartReference, SentPartStore } from './modem/sms/message-reference-registry';
