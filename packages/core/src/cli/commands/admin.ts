@@ -21,6 +21,12 @@ Prints one JSON object: command, ok, data (shaped per command), gateway.
                          ("5" is a number where a number is due); key:=json for lists, e.g. ports:=[1,2]
 
 ${gatewayOptionsUsage}
+
+Example:
+  smsbridge admin --gateway jasmin --url http://127.0.0.1:8080 --username u --command balance
+
+Exit codes: 0 done, 1 the gateway failed (unreachable, wrong account, refused; the message says
+which), 2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, {

@@ -13,6 +13,8 @@ Segments a few sample texts (GSM-7, extension characters, emoji, long text), enc
 multipart Unicode message to SMS-SUBMIT PDUs and decodes those PDUs again.
 
   --json   print one JSON document instead of the readable walk-through
+
+Exit codes: 0 done, 1 a step did not turn out as expected, 2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, { json: { type: 'boolean' } });

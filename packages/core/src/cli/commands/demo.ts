@@ -51,6 +51,8 @@ Shows what smsbridge does without any hardware or account, in this process only:
 
   --section <name>   run only this section (repeatable); default all three
   --json             print one JSON document instead of the readable walk-through
+
+Exit codes: 0 done, 1 a step did not turn out as expected, 2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, {

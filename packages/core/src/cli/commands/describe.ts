@@ -33,8 +33,13 @@ statuses and received SMS arrive, the send fields it honours, its connection set
 (\`--option\` of the gateway commands), its send options (\`send --param\`), its admin commands
 and their arguments (\`admin --command … --arg\`), and how push is set up.
 
-  --gateway <key>        one gateway only
+  --gateway <key>        one gateway only (diafaan, routesms, jasmin, spangw, dinstar or modem)
   --pretty               indent the JSON output
+
+Example:
+  smsbridge describe --gateway dinstar --pretty
+
+Exit codes: 0 done, 2 bad command line or unknown gateway.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, { gateway: { type: 'string' }, pretty: { type: 'boolean' } });

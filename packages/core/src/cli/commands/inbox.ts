@@ -19,6 +19,12 @@ messages (some gateways delete what they hand out; see the vendor notes).
   --ack                  acknowledge the messages after reading them, for gateways that need it
 
 ${gatewayOptionsUsage}
+
+Example:
+  smsbridge inbox --gateway dinstar --url https://192.168.1.100 --insecure --username admin --cursor <cursor printed last time>
+
+Exit codes: 0 done, 1 the gateway failed (unreachable, wrong account, refused; the message says
+which), 2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, {

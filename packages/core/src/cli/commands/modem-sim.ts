@@ -32,6 +32,12 @@ Control it by writing JSON lines to stdin:
   --delivery-delay-ms <n>  submit-to-delivery delay of the simulated network (default 2000)
   --directory <path>       where the device link goes (default a new temporary directory)
   --link-name <name>       file name of the device link (default modem)
+
+Example:
+  smsbridge modem-sim --profile quectel --pin 1234
+
+Exit codes: 0 stopped by Ctrl-C or SIGTERM, 1 it could not start (e.g. socat missing),
+2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, {

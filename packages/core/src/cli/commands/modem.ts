@@ -51,7 +51,14 @@ const modemInfoCommand: CliCommand = {
 Brings the modem up (PDU mode, indications) and prints one JSON object: manufacturer, model,
 revision, imei, imsi, iccid, smsc, operator, registration, signal (rssi, ber, dbm).
 
+  --pretty         indent the JSON output
 ${connectionUsage}
+
+Example:
+  smsbridge modem info --port 2c7c:0125 --pin 1234 --pretty
+
+Exit codes: 0 done, 1 the modem failed (port, SIM, PIN, no answer; the message says which),
+2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(infoName, args, { ...connectionOptions, pretty: { type: 'boolean' } });
@@ -77,6 +84,12 @@ Exits 1 when any recipient was not accepted.
   --flash              class 0 ("flash") message
   --status-report      ask the network for a delivery report
 ${connectionUsage}
+
+Example:
+  smsbridge modem send --port /dev/ttyUSB2 --to +447700900123 --text "Hello" --status-report
+
+Exit codes: 0 every recipient accepted, 1 a recipient not accepted or the modem failed (port, SIM,
+PIN, no answer), 2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(sendName, args, {
@@ -112,6 +125,12 @@ message are listed with raw.incomplete = true and are never deleted.
 
   --delete         delete the complete messages after listing them
 ${connectionUsage}
+
+Example:
+  smsbridge modem inbox --port 2c7c:0125 --delete
+
+Exit codes: 0 done, 1 the modem failed (port, SIM, PIN, no answer; the message says which),
+2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(inboxName, args, { ...connectionOptions, delete: { type: 'boolean' } });
@@ -131,6 +150,12 @@ Prints one JSON object: code, reply, awaitingInput (the network menu waits for a
 
   --code <code>    the USSD code, e.g. *100#
 ${connectionUsage}
+
+Example:
+  smsbridge modem ussd --port /dev/ttyUSB2 --code '*100#'
+
+Exit codes: 0 done, 1 the modem failed (port, SIM, PIN, no answer; the message says which),
+2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(ussdName, args, { ...connectionOptions, code: { type: 'string' } });
@@ -156,6 +181,12 @@ Prints one JSON line per event until SIGINT/SIGTERM:
 Stored messages are printed first. A vanished modem is reopened (same --port rules).
 
 ${connectionUsage}
+
+Example:
+  smsbridge modem listen --port 2c7c:0125#2 > events.jsonl
+
+Exit codes: 0 stopped by Ctrl-C or SIGTERM, 1 the modem could not be opened or failed for good
+(SIM, PIN; one unplugged while listening is waited for), 2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(listenName, args, connectionOptions);

@@ -18,6 +18,12 @@ type, smsc, address, timestamp, text, encoding, class, concat, messageReference,
               per PDU, in order ({"error": ..., "line": n} for a line that does not decode)
   --no-smsc   the hex is a bare TPDU without the leading SMSC part (AT+CMGF=0 on some modems)
   --pretty    indent the JSON (single PDU only)
+
+Example:
+  grep -oE '^[0-9A-F]{20,}$' modem.log | smsbridge pdu decode -
+
+Exit codes: 0 done (with '-' also when some lines did not decode), 1 the PDU does not decode,
+2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, {

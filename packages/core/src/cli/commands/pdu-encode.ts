@@ -26,6 +26,11 @@ TPDU octet count AT+CMGS=<length> expects.
   --status-report         request a delivery report
   --reference <n>         concatenation reference (0-255; default 0)
   --message-reference <n> TP-MR of the first part (0-255; default 0 = the modem assigns)
+
+Example:
+  smsbridge pdu encode --to +41791234567 --text "Grüezi 👋" --status-report
+
+Exit codes: 0 done, 1 the message cannot be encoded, 2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, {

@@ -24,6 +24,11 @@ Prints {"encoding": "gsm7"|"ucs2", "segments": [...], "count": n, "units": [...]
   --encoding <e>          auto (default), gsm7 (transliterates) or ucs2
   --national <list>       allowed national shift tables, comma separated (e.g. turkish,spanish)
   --reference-bits <8|16> concatenation reference size (16 leaves one character less per part)
+
+Example:
+  smsbridge segments "Total: 25€ – thanks!"
+
+Exit codes: 0 done, 2 bad command line (with '-': also a line that is not a JSON string).
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, {

@@ -30,6 +30,13 @@ state, errorCode/errorMessage when refused. Exits 1 when any recipient was not a
                          key:=json for lists, e.g. ports:=[1,2]
 
 ${gatewayOptionsUsage}
+
+Example (password from the environment):
+  SMSBRIDGE_PASSWORD=… smsbridge send --gateway jasmin --url http://127.0.0.1:8080 --username u \\
+    --to +447700900123 --text "Hello" --status-report
+
+Exit codes: 0 every recipient accepted, 1 a recipient not accepted or the gateway failed,
+2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, {

@@ -20,6 +20,12 @@ document {"simulators": [{"gateway", "baseUrl", "credentials", "notes"}]}. Runs 
                       known gateways (diafaan, routesms, spangw, jasmin, dinstar)
   --host <address>    address to listen on (default 127.0.0.1)
   --default-ports     listen on each product's usual port (e.g. 9710 for Diafaan) instead of a free one
+
+Example:
+  smsbridge simulate --gateway jasmin,dinstar
+
+Exit codes: 0 stopped by Ctrl-C or SIGTERM, 1 a simulator could not start (e.g. a busy port),
+2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, {

@@ -19,6 +19,12 @@ pushed cannot be asked (\`smsbridge describe\` says how statuses arrive).
   --id <messageId>       the messageId that send printed
 
 ${gatewayOptionsUsage}
+
+Example:
+  smsbridge status --gateway diafaan --url http://192.168.1.10:9710 --username u --id <messageId>
+
+Exit codes: 0 done (whatever the state), 1 the gateway failed or cannot be asked (see above),
+2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, { ...gatewayOptionSpecs, id: { type: 'string' } });

@@ -21,6 +21,12 @@ state may be pending.
   --port <p>             gateway port, span or gateway name to use (default: the gateway's choice)
 
 ${gatewayOptionsUsage}
+
+Example:
+  smsbridge ussd --gateway dinstar --url https://192.168.1.100 --insecure --username admin --code '*100#' --port 1
+
+Exit codes: 0 done, 1 the gateway failed (unreachable, wrong account, refused; the message says
+which), 2 bad command line.
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(name, args, {
