@@ -36,7 +36,7 @@ function carried(entry, kinds) {
 function pushSetup(entry, host) {
   const { how, sendOption } = entry.push.setup;
   if (how === 'per-send') return `URL sent with each SMS (\`${sendOption}\`)`;
-  if (how === 'api') return host === 'n8n' ? 'the node sets the gateway up on activation' : 'the node sets the gateway up on deploy ("Reached at")';
+  if (how === 'api') return host === 'n8n' ? 'the node sets the gateway up when the workflow is published (activated)' : 'the node sets the gateway up on deploy ("Reached at")';
   return 'URL entered on the gateway';
 }
 
