@@ -1,34 +1,75 @@
-// sms send against Node-RED's own `http request` node, in one Node-RED runtime and one run: the
-// same 10,000 sends to the Jasmin simulator (POST /secure/send with Basic auth) through each, fed
-// 200 at a time as a busy flow would, the time for all results to come back, the ratio, and the
-// process's peak memory at 1,000 and 10,000.
+// sms send against Node-RED's own `http request` node, for two workloads (see WORKLOADS): the
+// same 1,000 and 10,000 sends through each node, fed 200 at a time as a busy flow would; the time
+// for all results to come back, the ratio, and the peak memory of the Node-RED process. Each
+// (node, size) runs in a fresh Node-RED process with the same flow (both nodes deployed and
+// warmed up), so its peak memory is its own; the simulator runs in a process of its own too.
 // Run after a build: npm run bench:node-red
 const { spawn } = require('node:child_process');
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const helper = require('node-red-node-test-helper');
-helper.init(require.resolve('node-red'));
-const nodeModules = ['smsbridge-gateway', 'smsbridge-modem', 'sms-send', 'sms-in', 'sms-status', 'sms-ussd', 'sms-admin'].map((type) =>
-  require(join(__dirname, '..', '..', 'node-red', 'dist', 'nodes', `${type}.js`)),
-);
-const httpRequestNode = require('@node-red/nodes/core/network/21-httprequest.js');
-
+const ROOT = join(__dirname, '..', '..');
 const SIZES = (process.env.SMSBRIDGE_BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+/** Messages fed ahead of the results that came back. */
+const WINDOW = 200;
 
-/** Resident memory, sampled every 20 ms while `work` runs; the highest value. */
-async function measure(work) {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const started = process.hrtime.bigint();
-  await work();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  clearInterval(sampler);
-  return { seconds, peakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
+const number = (index) => `+4477009${String(10_000 + (index % 90_000)).padStart(5, '0')}`;
+
+/**
+ * The two shapes bulk SMS takes in a flow: one text to a list of numbers (split into one msg per
+ * number; Route Mobile's API takes many destinations in one request, which sms send uses when
+ * such msgs wait for the gateway together), and a text of its own per message (Jasmin: one
+ * request per message through either node).
+ */
+const WORKLOADS = [
+  {
+    name: 'one text to every number (Route Mobile)',
+    gateway: 'routesms',
+    simulator: 'new testing.RoutesmsSimulator({ network: { maxFinishedMessages: 1000 } })',
+    settings: (simulator) => ({ defaultSource: simulator.defaultSource }),
+    http: (simulator) => ({ method: 'GET', url: `${simulator.baseUrl}/bulksms/bulksms`, paytoqs: 'query' }),
+    httpCredentials: () => ({}),
+    smsMessage: (index, label) => ({ payload: `Planned maintenance tonight 22:00-23:00 (${label})`, to: number(index) }),
+    httpMessage: (index, label, simulator) => ({
+      payload: {
+        username: simulator.username,
+        password: simulator.password,
+        type: 0,
+        dlr: 0,
+        destination: number(index).slice(1),
+        source: simulator.defaultSource,
+        message: `Planned maintenance tonight 22:00-23:00 (${label})`,
+      },
+    }),
+  },
+  {
+    name: 'own text per message (Jasmin)',
+    gateway: 'jasmin',
+    simulator: "new testing.JasminSimulator({ balance: 'ND', network: { maxFinishedMessages: 1000 } })",
+    settings: () => ({}),
+    http: (simulator) => ({ method: 'POST', url: `${simulator.baseUrl}/secure/send`, paytoqs: 'ignore', authType: 'basic' }),
+    httpCredentials: (simulator) => ({ user: simulator.username, password: simulator.password }),
+    smsMessage: (index, label) => ({ payload: `Your code is ${label}-${index}`, to: number(index) }),
+    httpMessage: (index, label) => ({ payload: JSON.stringify({ to: number(index), content: `Your code is ${label}-${index}` }), headers: { 'content-type': 'application/json' } }),
+  },
+];
+
+/** A gateway simulator in a process of its own. */
+function startSimulatorProcess(construct) {
+  const script = `
+    const testing = require('@smsbridge/core/testing');
+    const simulator = ${construct};
+    simulator.start().then(() => console.log(JSON.stringify({ baseUrl: simulator.baseUrl, ...simulator.describe().credentials })));
+    process.on('SIGTERM', () => simulator.stop().then(() => process.exit(0)));`;
+  const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (line) => resolve({ child, ...JSON.parse(String(line)) }));
+  });
 }
 
-/** Feeds `count` messages into node `entry`, at most WINDOW waiting for their result at a time, and resolves when `count` came out of `exit`. */
-const WINDOW = 200;
-function pump(entry, exit, count, messageFor) {
+/** Feeds `count` messages into node `entry`, at most WINDOW waiting for their result, and resolves when `count` came out of `exit`. */
+function pump(helper, entry, exit, count, messageFor) {
   return new Promise((resolve, reject) => {
     let out = 0;
     let fed = 0;
@@ -54,59 +95,99 @@ function pump(entry, exit, count, messageFor) {
   });
 }
 
-/** The Jasmin simulator in a process of its own, so the memory measured is Node-RED's alone. */
-function startSimulatorProcess() {
-  const script = `
-    const { JasminSimulator } = require('@smsbridge/core/testing');
-    const simulator = new JasminSimulator({ balance: 'ND', network: { maxFinishedMessages: 1000 } });
-    simulator.start().then(() => console.log(JSON.stringify({ baseUrl: simulator.baseUrl, ...simulator.describe().credentials })));
-    process.on('SIGTERM', () => simulator.stop().then(() => process.exit(0)));`;
-  const child = spawn(process.execPath, ['-e', script], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+/** In a fresh Node-RED process: the flow with both nodes, both warmed up, then `size` msgs through `which`. */
+async function measureOne({ workload: workloadName, which, size, simulator }) {
+  const workload = WORKLOADS.find((each) => each.name === workloadName);
+  const helper = require('node-red-node-test-helper');
+  helper.init(require.resolve('node-red'));
+  const nodeModules = ['smsbridge-gateway', 'smsbridge-modem', 'sms-send', 'sms-in', 'sms-status', 'sms-ussd', 'sms-admin'].map((type) =>
+    require(join(ROOT, 'node-red', 'dist', 'nodes', `${type}.js`)),
+  );
+  const httpRequestNode = require('@node-red/nodes/core/network/21-httprequest.js');
+  const flow = [
+    { id: 'tab', type: 'tab' },
+    { id: 'gw', type: 'smsbridge-gateway', gateway: workload.gateway, url: simulator.baseUrl, settings: workload.settings(simulator) },
+    { id: 'send', type: 'sms-send', z: 'tab', x: 1, y: 1, gateway: 'gw', wires: [['sent']] },
+    { id: 'sent', type: 'helper', z: 'tab', x: 1, y: 1 },
+    { id: 'http', type: 'http request', z: 'tab', x: 1, y: 1, ret: 'txt', ...workload.http(simulator), wires: [['answered']] },
+    { id: 'answered', type: 'helper', z: 'tab', x: 1, y: 1 },
+  ];
+  // The test helper wraps the nodes' send/status/log/… in spies that keep every call (and its
+  // stack): not what a user's runtime does, and it would weigh on memory. Put the runtime's own
+  // methods back once the flow is loaded.
+  const nodePrototype = helper._NodePrototype;
+  const ownMethods = Object.fromEntries(['log', 'status', 'warn', 'error', 'debug', 'trace', 'send'].map((name) => [name, nodePrototype[name]]));
+  await helper.load([...nodeModules, httpRequestNode], flow, { gw: { username: simulator.username, password: simulator.password }, http: workload.httpCredentials(simulator) });
+  helper._sandbox.restore();
+  Object.assign(nodePrototype, ownMethods);
+  // A node keeps its own reference to `send` from when it was wired.
+  for (const { id } of flow) {
+    const node = helper.getNode(id);
+    if (node && Object.hasOwn(node, 'send')) node.send = ownMethods.send;
+  }
+  const viaNode = (count, label) => pump(helper, 'send', 'sent', count, (index) => workload.smsMessage(index, label));
+  const viaHttp = (count, label) => pump(helper, 'http', 'answered', count, (index) => workload.httpMessage(index, label, simulator));
+  // Warm-up (JIT, connections) of both, not measured.
+  await viaNode(WINDOW, 'warm-up');
+  await viaHttp(WINDOW, 'warm-up');
+  const started = process.hrtime.bigint();
+  await (which === 'sms send' ? viaNode : viaHttp)(size, `run ${size}`);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]);
+  global.gc();
+  const retainedMb = process.memoryUsage().heapUsed / 2 ** 20;
+  await helper.unload();
+  return { seconds, peakMb: peakKb / 1024, retainedMb };
+}
+
+function runChild(job) {
   return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.stdout.once('data', (line) => resolve({ child, ...JSON.parse(String(line)) }));
+    const child = spawn(process.execPath, ['--expose-gc', __filename, JSON.stringify(job)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`${job.which} × ${job.size} failed (exit ${code})`))));
   });
 }
 
 async function main() {
-  const simulator = await startSimulatorProcess();
-  const { username, password } = simulator;
-  const flow = [
-    { id: 'tab', type: 'tab' },
-    { id: 'gw', type: 'smsbridge-gateway', gateway: 'jasmin', url: simulator.baseUrl, settings: {} },
-    { id: 'send', type: 'sms-send', z: 'tab', x: 1, y: 1, gateway: 'gw', wires: [['sent']] },
-    { id: 'sent', type: 'helper', z: 'tab', x: 1, y: 1 },
-    { id: 'http', type: 'http request', z: 'tab', x: 1, y: 1, method: 'POST', ret: 'txt', paytoqs: 'ignore', url: `${simulator.baseUrl}/secure/send`, authType: 'basic', wires: [['answered']] },
-    { id: 'answered', type: 'helper', z: 'tab', x: 1, y: 1 },
-  ];
-  await helper.load([...nodeModules, httpRequestNode], flow, { gw: { username, password }, http: { user: username, password } });
-  // The test helper spies on every node's send/status/log and keeps each call: not what a user's runtime does, and it would weigh on memory.
-  helper._sandbox.restore();
-
-  const number = (index) => `+4477009${String(10_000 + (index % 90_000)).padStart(5, '0')}`;
-  // Warm-up (JIT, connections) for both, not measured.
-  await pump('send', 'sent', 200, (index) => ({ payload: `warm-up ${index}`, to: number(index) }));
-  await pump('http', 'answered', 200, (index) => ({ payload: JSON.stringify({ to: number(index), content: `warm-up ${index}` }), headers: { 'content-type': 'application/json' } }));
-  const rows = [];
-  for (const size of SIZES) {
-    const viaNode = await measure(() => pump('send', 'sent', size, (index) => ({ payload: `bench ${index}`, to: number(index) })));
-    const viaHttp = await measure(() =>
-      pump('http', 'answered', size, (index) => ({ payload: JSON.stringify({ to: number(index), content: `bench ${index}` }), headers: { 'content-type': 'application/json' } })),
-    );
-    rows.push({ size, viaNode, viaHttp });
-  }
-  await helper.unload();
-  simulator.child.kill('SIGTERM');
-
-  console.log('Node-RED 5, one runtime, Jasmin simulator in its own process on 127.0.0.1; msgs/s (peak RSS of the Node-RED process)');
-  console.log('msgs     sms send                 http request             ratio');
-  for (const { size, viaNode, viaHttp } of rows) {
-    const rate = (run) => `${Math.round(size / run.seconds)}/s (${Math.round(run.peakMb)} MB)`.padEnd(25);
-    console.log(`${String(size).padEnd(9)}${rate(viaNode)}${rate(viaHttp)}${(viaHttp.seconds / viaNode.seconds).toFixed(2)}×`);
+  console.log('Node-RED 5, each simulator in its own process on 127.0.0.1; msgs/s (peak RSS of the Node-RED process)');
+  const only = process.env.SMSBRIDGE_BENCH_GATEWAYS?.split(',');
+  for (const workload of WORKLOADS.filter((each) => !only || only.includes(each.gateway))) {
+    const started = await startSimulatorProcess(workload.simulator);
+    const { child, ...simulator } = started;
+    const rows = [];
+    try {
+      for (const size of SIZES) {
+        const viaNode = await runChild({ workload: workload.name, which: 'sms send', size, simulator });
+        const viaHttp = await runChild({ workload: workload.name, which: 'http request', size, simulator });
+        rows.push({ size, viaNode, viaHttp });
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+    console.log(`\n${workload.name}`);
+    console.log('msgs     sms send                 http request             ratio');
+    for (const { size, viaNode, viaHttp } of rows) {
+      const rate = (run) => `${Math.round(size / run.seconds)}/s (${Math.round(run.peakMb)} MB, ${Math.round(run.retainedMb)} MB)`.padEnd(30);
+      console.log(`${String(size).padEnd(9)}${rate(viaNode)}${rate(viaHttp)}${(viaHttp.seconds / viaNode.seconds).toFixed(2)}×`);
+    }
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv[2]) {
+  measureOne(JSON.parse(process.argv[2])).then(
+    (result) => {
+      console.log(JSON.stringify(result));
+      process.exit(0);
+    },
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -127,6 +127,27 @@ describe('sms send options', () => {
     expect(acceptedAt(standIns, 'dinstar', '+447700900601') + acceptedAt(standIns, 'dinstar', '+447700900602')).toBe(0);
   });
 
+  it('sends msgs that wait for the gateway with the same text as one multi-destination request, each msg getting its own results', async () => {
+    await load('routesms');
+    const out = collect('out');
+    const send = (await import('./helpers/node-red-runtime')).getNode('send');
+    const simulator = standIns.simulators.routesms!;
+    const requestsBefore = simulator.requestsReceived;
+    const numbers = Array.from({ length: 60 }, (_, index) => `+4477009008${String(index).padStart(2, '0')}`);
+    for (const to of numbers) send.receive({ payload: 'Planned maintenance tonight', to, topic: to });
+    await waitFor(() => out.length === numbers.length, 'a result per msg', 15_000);
+    for (const msg of out) {
+      const results = msg['payload'] as Msg[];
+      expect(results).toHaveLength(1);
+      expect(String(results[0]!['to']).replace(/\D/g, '')).toBe(String(msg['topic']).replace(/\D/g, ''));
+      expect(results[0]).toMatchObject({ accepted: true });
+      expect(results[0]!['messageId']).toEqual(expect.any(String));
+    }
+    for (const to of numbers) expect(acceptedAt(standIns, 'routesms', to)).toBe(1);
+    // At most 16 requests go out while the rest wait; what waited left together.
+    expect(simulator.requestsReceived - requestsBefore).toBeLessThan(numbers.length);
+  });
+
   it('queues sends in order under the config node\'s rate limit and shows the queue', async () => {
     await load('spangw', {}, { sendsPerMinute: 600 });
     const out = collect('out');

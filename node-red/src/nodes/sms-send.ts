@@ -71,10 +71,11 @@ export = function register(RED: NodeRedRuntime): void {
         { fill: 'blue', shape: 'dot', text: connection.sendQueue.waiting > 0 ? `queued (${connection.sendQueue.waiting + 1} waiting)` : `sending ${total}` },
         'send failed',
         (update) =>
-          connection.sendQueue.run(total, () => {
-            update({ fill: 'blue', shape: 'dot', text: `sending ${total} message${total === 1 ? '' : 's'}` });
-            return client.send(request);
-          }),
+          connection.sendQueue.send(
+            request,
+            (merged) => client.send(merged),
+            (recipients) => update({ fill: 'blue', shape: 'dot', text: `sending ${recipients} message${recipients === 1 ? '' : 's'}` }),
+          ),
         (sent) => {
           const accepted = sent.filter((result) => result.accepted).length;
           return { fill: accepted === total ? 'green' : 'yellow', shape: 'dot', text: `sent ${accepted} of ${total}` };

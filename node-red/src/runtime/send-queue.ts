@@ -1,87 +1,104 @@
-import { systemClock, type Clock } from '@smsbridge/core';
+import { DEFAULT_BATCH_RECIPIENTS, SendBatch, systemClock, type Clock, type SendRequest, type SendResult } from '@smsbridge/core';
 
 /** Sends of one config node that talk to the gateway at the same time, at most. */
 export const DEFAULT_SENDS_IN_FLIGHT = 16;
 
+/** How a queued request goes out: the shared client's `send`. */
+export type SendFunction = (request: SendRequest) => Promise<SendResult[]>;
+
+interface QueuedSend {
+  request: SendRequest;
+  send: SendFunction;
+  /** Told when the request is handed to the gateway, with how many recipients go in that request. */
+  started?: (recipients: number) => void;
+  resolve(results: SendResult[]): void;
+  reject(error: unknown): void;
+}
+
 /**
  * Sends of one config node: at most `perMinute` messages a minute (one message per recipient;
- * 0 = no limit) and at most `maxInFlight` talking to the gateway at once, started in the order
- * they came. Each send gets the next free rate slot when it arrives, so a slow answer does not
- * hold back the sends behind it beyond the in-flight bound. `waiting` (sends not started yet) is
- * what the status shows.
+ * 0 = no limit) and at most `maxInFlight` requests talking to the gateway at once, started in the
+ * order they came. Each send gets the next free rate slot when it arrives, so a slow answer does
+ * not hold back the sends behind it beyond the in-flight bound. Sends that wait for a free slot
+ * and share everything but their recipients leave together as one request (the vendor's batch
+ * form, see `SendBatch`); each caller still gets only its own results. `waiting` (sends not
+ * started yet) is what the status shows.
  */
 export class SendQueue {
   private nextSlot = 0;
-  private pending = 0;
+  private delayed = 0;
   private inFlight = 0;
-  private readonly turns: (() => void)[] = [];
+  private readonly ready: QueuedSend[] = [];
   private stopped = false;
-  private readonly timers = new Set<unknown>();
-  private readonly refusals = new Set<() => void>();
+  private readonly timers = new Map<unknown, QueuedSend>();
 
   constructor(
     private readonly perMinute: number,
     private readonly clock: Clock = systemClock,
     private readonly maxInFlight = DEFAULT_SENDS_IN_FLIGHT,
+    private readonly maxRecipients = DEFAULT_BATCH_RECIPIENTS,
   ) {}
 
   get waiting(): number {
-    return this.pending;
+    return this.delayed + this.ready.length;
   }
 
-  /** Runs `task` once the rate allows `messages` more and fewer than `maxInFlight` sends are under way. */
-  async run<T>(messages: number, task: () => Promise<T>): Promise<T> {
-    if (this.stopped) throw closedError();
-    const delay = this.slotDelay(messages);
-    this.pending += 1;
-    try {
-      if (delay > 0) await this.wait(delay);
-      if (this.inFlight >= this.maxInFlight) await this.nextTurn();
-    } finally {
-      this.pending -= 1;
-    }
-    if (this.stopped) throw closedError();
-    this.inFlight += 1;
-    try {
-      return await task();
-    } finally {
-      this.inFlight -= 1;
-      this.turns.shift()?.();
-    }
-  }
-
-  private wait(delay: number): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const refuse = (): void => reject(closedError());
+  /** Sends `request` once the rate allows its recipients and a request slot is free; resolves with its results. */
+  send(request: SendRequest, send: SendFunction, started?: (recipients: number) => void): Promise<SendResult[]> {
+    if (this.stopped) return Promise.reject(closedError());
+    return new Promise<SendResult[]>((resolve, reject) => {
+      const queued: QueuedSend = { request, send, resolve, reject, ...(started ? { started } : {}) };
+      const delay = this.slotDelay(request.to.length);
+      if (delay <= 0) return this.enqueue(queued);
+      this.delayed += 1;
       const handle = this.clock.setTimeout(() => {
         this.timers.delete(handle);
-        this.refusals.delete(refuse);
-        resolve();
+        this.delayed -= 1;
+        this.enqueue(queued);
       }, delay);
-      this.timers.add(handle);
-      this.refusals.add(refuse);
-    });
-  }
-
-  private nextTurn(): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const refuse = (): void => reject(closedError());
-      this.refusals.add(refuse);
-      this.turns.push(() => {
-        this.refusals.delete(refuse);
-        resolve();
-      });
+      this.timers.set(handle, queued);
     });
   }
 
   /** Refuses what is still waiting; what already started is not touched. */
   stop(): void {
     this.stopped = true;
-    for (const handle of this.timers) this.clock.clearTimeout(handle);
+    for (const [handle, queued] of this.timers) {
+      this.clock.clearTimeout(handle);
+      queued.reject(closedError());
+    }
     this.timers.clear();
-    for (const refuse of this.refusals) refuse();
-    this.refusals.clear();
-    this.turns.length = 0;
+    this.delayed = 0;
+    for (const queued of this.ready.splice(0)) queued.reject(closedError());
+  }
+
+  private enqueue(queued: QueuedSend): void {
+    this.ready.push(queued);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (!this.stopped && this.inFlight < this.maxInFlight && this.ready.length > 0) {
+      const head = this.ready.shift()!;
+      const batch = new SendBatch(head, head.request, this.maxRecipients);
+      while (this.ready.length > 0 && batch.tryAdd(this.ready[0]!, this.ready[0]!.request)) this.ready.shift();
+      void this.start(head.send, batch);
+    }
+  }
+
+  private async start(send: SendFunction, batch: SendBatch<QueuedSend>): Promise<void> {
+    this.inFlight += 1;
+    const callers = batch.callers;
+    try {
+      for (const caller of callers) caller.started?.(batch.request.to.length);
+      const results = batch.split(await send(batch.request));
+      for (const caller of callers) caller.resolve(results.get(caller) ?? []);
+    } catch (error) {
+      for (const caller of callers) caller.reject(error);
+    } finally {
+      this.inFlight -= 1;
+      this.pump();
+    }
   }
 
   private slotDelay(messages: number): number {

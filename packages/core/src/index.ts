@@ -316,8 +316,11 @@ export * as jasmin from './vendors/jasmin';
 export * as dinstar from './vendors/dinstar';
 export { ModemHub, modemVendor } from './modem/gateway';
 export {
+  DEFAULT_BATCH_RECIPIENTS,
   FINAL_DELIVERY_STATES,
   RecipientAllowList,
+  SendBatch,
+  batchSends,
   checkAllowedRecipients,
   isFinalState,
   parseRecipients,

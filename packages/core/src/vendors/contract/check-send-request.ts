@@ -1,9 +1,8 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { chooseEncoding, countSegments } from '../../codec';
 import { CodecError } from '../../errors/codec-error';
 import { InvalidRequestError } from '../../errors/gateway-errors';
 import type { SendRequest } from '../../model/send-request';
-import { PHONE_NUMBER_SEPARATORS } from '../shared/phone-number';
+import { PHONE_NUMBER_SEPARATORS, parseInternationalNumber } from '../shared/phone-number';
 import type { FieldDescriptor } from './field-descriptor';
 import { readFields } from './read-fields';
 import type { SendField, VendorCapabilities } from './vendor-capabilities';
@@ -98,7 +97,7 @@ function checkRecipient(owner: SendCheckOwner, input: unknown): void {
   if (digits.length < 3) throw new InvalidRequestError(`"${trimmed}" is too short to be a phone number or a short code.`, { details });
   // International numbers are checked by the numbering plan; national ones and short codes are the gateway's to route.
   if (compact.startsWith('+') || compact.startsWith('00')) {
-    const parsed = parsePhoneNumberFromString(`+${digits}`);
+    const parsed = parseInternationalNumber(`+${digits}`);
     if (!parsed?.isPossible()) {
       throw new InvalidRequestError(`"${trimmed}" is not a possible phone number for its country code: check the digits after the +.`, { details });
     }
