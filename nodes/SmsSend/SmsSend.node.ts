@@ -1,10 +1,12 @@
 import {
+  batchSends,
   parseRecipients,
   previewSend,
   readSendRequest,
   checkAllowedRecipients,
   transliterateToGsm7,
   type GatewayClient,
+  type SendBatch,
   type SendRequest,
   type SendResult,
   type VendorEntry,
@@ -30,14 +32,6 @@ const senders = gatewaysWhere((entry) => entry.capabilities.operations.includes(
 
 /** One input item read into a send, or the reason it cannot be sent. */
 type PreparedItem = { itemIndex: number; request: SendRequest } | { itemIndex: number; error: unknown };
-
-/** Items that share everything but the recipients go out as one send (the vendor's batch form). */
-interface SendGroup {
-  itemIndexes: number[];
-  request: SendRequest;
-  /** The item of each recipient in `request.to`, position by position. */
-  owners: number[];
-}
 
 export class SmsSend implements INodeType {
   description: INodeTypeDescription = {
@@ -94,17 +88,18 @@ export class SmsSend implements INodeType {
     if (ready.length === 0) return [output.flat()];
 
     await withGatewayClient(this, gateway, async (client) => {
-      const groups = groupSends(ready);
-      const settled = await runLimited(groups.map((group) => () => sendGroup(client, group)), SEND_CONCURRENCY);
-      settled.forEach((result, groupIndex) => {
-        const group = groups[groupIndex]!;
+      // Consecutive items with the same text and options go out as one send (the vendor's batch form).
+      const batches = batchSends(ready.map(({ itemIndex, request }) => ({ owner: itemIndex, request })), MAX_RECIPIENTS_PER_SEND);
+      const settled = await runLimited(batches.map((batch) => () => sendBatch(client, batch)), SEND_CONCURRENCY);
+      settled.forEach((result, batchIndex) => {
+        const itemIndexes = batches[batchIndex]!.callers;
         if (result.status === 'rejected') {
-          if (!this.continueOnFail()) throw toNodeError(this.getNode(), result.reason, group.itemIndexes[0]);
-          for (const itemIndex of group.itemIndexes) output[itemIndex]!.push({ json: errorItemJson(result.reason), pairedItem: { item: itemIndex } });
+          if (!this.continueOnFail()) throw toNodeError(this.getNode(), result.reason, itemIndexes[0]);
+          for (const itemIndex of itemIndexes) output[itemIndex]!.push({ json: errorItemJson(result.reason), pairedItem: { item: itemIndex } });
           return;
         }
-        for (const [itemIndex, sendResult] of result.value) {
-          output[itemIndex]!.push({ json: sendResult as unknown as IDataObject, pairedItem: { item: itemIndex } });
+        for (const [itemIndex, sendResults] of result.value) {
+          for (const sendResult of sendResults) output[itemIndex]!.push({ json: sendResult as unknown as IDataObject, pairedItem: { item: itemIndex } });
         }
       });
     });
@@ -130,33 +125,10 @@ function readItem(context: IExecuteFunctions, entry: VendorEntry, itemIndex: num
   return request;
 }
 
-/** Consecutive items with the same text and options become one send, without repeating a recipient. */
-function groupSends(items: readonly { itemIndex: number; request: SendRequest }[]): SendGroup[] {
-  const groups: (SendGroup & { key: string; recipients: Set<string> })[] = [];
-  for (const { itemIndex, request } of items) {
-    const { to, ...rest } = request;
-    const key = JSON.stringify(rest);
-    const last = groups[groups.length - 1];
-    const fits = last && last.key === key && last.recipients.size + to.length <= MAX_RECIPIENTS_PER_SEND && to.every((number) => !last.recipients.has(number));
-    if (fits) {
-      last.itemIndexes.push(itemIndex);
-      last.request.to.push(...to);
-      for (const number of to) {
-        last.recipients.add(number);
-        last.owners.push(itemIndex);
-      }
-    } else {
-      groups.push({ key, itemIndexes: [itemIndex], request: { ...request, to: [...to] }, owners: to.map(() => itemIndex), recipients: new Set(to) });
-    }
-  }
-  return groups;
-}
-
 /**
- * Sends a group once (never repeated here: the core decided what was safe to retry) and hands
- * each recipient's result back to its item: one result per recipient, in the order sent.
+ * Sends a batch once (never repeated here: the core decided what was safe to retry) and hands
+ * each recipient's result back to its item.
  */
-async function sendGroup(client: GatewayClient, group: SendGroup): Promise<[number, SendResult][]> {
-  const results = await client.send(group.request);
-  return results.map((result, index) => [group.owners[index] ?? group.itemIndexes[0]!, result]);
+async function sendBatch(client: GatewayClient, batch: SendBatch<number>): Promise<Map<number, SendResult[]>> {
+  return batch.split(await client.send(batch.request));
 }

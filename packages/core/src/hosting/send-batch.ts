@@ -4,6 +4,9 @@ import type { SendResult } from '../model/send-result';
 /** Recipients one merged send carries at most; the client still splits it by the vendor's own limits. */
 export const DEFAULT_BATCH_RECIPIENTS = 100;
 
+/** A recipient written as a phone number (digits, an optional +, the usual separators). */
+const PHONE_NUMBER = /^\s*\+?[\d\s\-().]+$/;
+
 /** What a send is apart from its recipients; requests with the same key can go out as one. */
 const keys = new WeakMap<SendRequest, string | null>();
 
@@ -12,9 +15,11 @@ function mergeKeyOf(request: SendRequest): string | null {
   if (key === undefined) {
     const { to: _to, ...rest } = request;
     // A list of lists in the vendor options holds a value per recipient (Dinstar `textParams`):
-    // merged with another request's recipients it would no longer line up.
+    // merged with another request's recipients it would no longer line up. A recipient that is a
+    // name (a Diafaan contact or group) may answer with one result per member.
     const perRecipient = Object.values(request.vendorOptions ?? {}).some((value) => Array.isArray(value) && value.some(Array.isArray));
-    key = perRecipient ? null : JSON.stringify(rest);
+    const named = request.to.some((to) => !PHONE_NUMBER.test(to));
+    key = perRecipient || named ? null : JSON.stringify(rest);
     keys.set(request, key);
   }
   return key;
@@ -58,19 +63,27 @@ export class SendBatch<Owner> {
 
   /**
    * The results of one send of `request`, handed back to their callers in the order each gave its
-   * recipients (the clients answer one result per recipient, in order).
+   * recipients. The clients answer one result per recipient, in order; should a count ever differ,
+   * results are matched by their `to`, and what matches no recipient goes to the first caller
+   * rather than being dropped (the messages may have gone out).
    */
   split(results: readonly SendResult[]): Map<Owner, SendResult[]> {
-    if (results.length !== this.owners.length) {
-      throw new Error(`A merged send of ${this.owners.length} recipients came back with ${results.length} results; cannot tell whose is whose.`);
-    }
     const byOwner = new Map<Owner, SendResult[]>();
-    results.forEach((result, index) => {
-      const owner = this.owners[index]!;
+    const give = (owner: Owner, result: SendResult): void => {
       const list = byOwner.get(owner);
       if (list) list.push(result);
       else byOwner.set(owner, [result]);
+    };
+    if (results.length === this.owners.length) {
+      results.forEach((result, index) => give(this.owners[index]!, result));
+      return byOwner;
+    }
+    const ownerOf = new Map<string, Owner>();
+    this.request.to.forEach((to, index) => {
+      ownerOf.set(to, this.owners[index]!);
+      ownerOf.set(to.replace(/\D/g, ''), this.owners[index]!);
     });
+    for (const result of results) give(ownerOf.get(result.to) ?? ownerOf.get(result.to.replace(/\D/g, '')) ?? this.owners[0]!, result);
     return byOwner;
   }
 

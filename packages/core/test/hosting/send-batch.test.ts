@@ -34,9 +34,18 @@ describe('SendBatch', () => {
     expect(new SendBatch('a', request(['+441'])).tryAdd('b', templated)).toBe(false);
   });
 
-  it('refuses to guess when the results do not line up with the recipients', () => {
-    const batch = new SendBatch('a', request(['+441', '+442']));
-    expect(() => batch.split([resultFor('+441')])).toThrow(/2 recipients came back with 1 results/);
+  it('never merges a request to a contact or group name (one result per member)', () => {
+    const batch = new SendBatch('a', request(['+441']));
+    expect(batch.tryAdd('b', request(['Night shift']))).toBe(false);
+    expect(new SendBatch('a', request(['Night shift'])).tryAdd('b', request(['+442']))).toBe(false);
+  });
+
+  it('matches results by number when their count differs from the recipients, and drops none', () => {
+    const batch = new SendBatch('a', request(['+441']));
+    batch.tryAdd('b', request(['+44 2']));
+    const split = batch.split([resultFor('441'), resultFor('442'), resultFor('999')]);
+    expect(split.get('a')!.map((result) => result.to)).toEqual(['441', '999']);
+    expect(split.get('b')!.map((result) => result.to)).toEqual(['442']);
   });
 
   it('does not change the requests it was given', () => {
