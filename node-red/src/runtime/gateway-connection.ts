@@ -84,7 +84,7 @@ export class GatewayConnection {
     }
     if (result.status === 'verified') this.setStatus({ fill: 'green', shape: 'dot', text: 'connected' });
     else if (result.status === 'unverifiable') this.setStatus({ fill: 'green', shape: 'ring', text: 'ready (cannot be verified)' });
-    else this.setStatus({ fill: 'red', shape: 'ring', text: statusOfFailure(result.error?.code, result.message) });
+    else this.setStatus({ fill: 'red', shape: 'ring', text: result.summary ?? statusOfFailure(result.error?.code, result.message) });
     return result;
   }
 

@@ -30,7 +30,8 @@ export interface UssdMenuAnswer {
 export type VerifyResult =
   | { status: 'verified'; message: string }
   | { status: 'unverifiable'; message: string }
-  | { status: 'failed'; message: string; error: SmsBridgeError };
+  /** `summary`: a few words for a host's status line ("not registered") where the error's code says too little. */
+  | { status: 'failed'; message: string; error: SmsBridgeError; summary?: string };
 
 /**
  * What a gateway announces by itself over an open connection (the modem's indications). An

@@ -101,7 +101,7 @@ export class ModemGatewayClient implements GatewayClient {
           `The modem on ${port} answers and its SIM is ready, but it is not registered on a network (${registration ?? 'registration not reported'}): check the antenna, the SIM's subscription and coverage.`,
           { details: { gateway: 'modem', port, registration: registration ?? null } },
         );
-        return { status: 'failed', message: error.message, error };
+        return { status: 'failed', message: error.message, error, summary: 'not registered on a network' };
       }
       const operator = status.operator?.name ? ` on ${status.operator.name}` : '';
       const signal = status.signal?.dbm !== undefined ? `, signal ${status.signal.dbm} dBm` : '';

@@ -264,7 +264,7 @@ describe('modem through the registry: admin and verify', () => {
     });
     modem.setRegistration(2);
     const unregistered = await open({ pin: '1234' }).verify();
-    expect(unregistered).toMatchObject({ status: 'failed', error: { code: 'SMSB_GATEWAY_UNREACHABLE' } });
+    expect(unregistered).toMatchObject({ status: 'failed', error: { code: 'SMSB_GATEWAY_UNREACHABLE' }, summary: 'not registered on a network' });
     expect(unregistered.message).toMatch(/not registered on a network \(searching\)/);
 
     const missing = await open({ port: '/dev/ttyNOWHERE' }).verify();
