@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFields, type PushReceipt } from '@smsbridge/core';
 import {
   NodeConnectionTypes,
@@ -20,7 +21,19 @@ import { PACKAGE_DOCUMENTATION_URL } from '../shared/NodeDefaults';
 import { safeMessage } from '../shared/NodeErrors';
 
 const pushers = gatewaysWhere((entry) => entry.push !== undefined);
-const WEBHOOK_PATH = '={{$parameter["secret"] ? "smsbridge/" + $parameter["secret"] : "smsbridge"}}';
+/** The secret is the last path segment unless it travels in a header (then the path is the same for every secret). */
+const WEBHOOK_PATH = '={{$parameter["secretIn"] !== "header" && $parameter["secret"] ? "smsbridge/" + $parameter["secret"] : "smsbridge"}}';
+
+/** Compares in constant time (over digests, so the lengths do not show either). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected)) && given.length === expected.length;
+}
+
+/** One header value as Node gives it (a repeated header is a list: not a secret we accept). */
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
 const URL_PLACEHOLDER = '<this trigger\'s production URL>';
 
 /** What to do on the gateway, per gateway, from its push descriptor. */
@@ -62,7 +75,28 @@ export class SmsWebhookTrigger implements INodeType {
         typeOptions: { password: true },
         default: '',
         required: true,
-        description: 'A hard-to-guess word that becomes part of the URL: only a caller that knows it reaches this trigger. Use letters, digits and dashes.',
+        description: 'A hard-to-guess word only the gateway knows: part of the URL, or the value of a header the gateway sends (see Secret In). Use letters, digits and dashes.',
+      },
+      {
+        displayName: 'Secret In',
+        name: 'secretIn',
+        type: 'options',
+        noDataExpression: true,
+        default: 'path',
+        options: [
+          { name: 'URL Path', value: 'path', description: 'The URL ends in /smsbridge/<secret>: works with every gateway, but the secret shows in URLs and logs' },
+          { name: 'Header', value: 'header', description: 'The caller sends the secret in a header you name (a gateway or proxy that can add headers); any other call is answered 401' },
+        ],
+        description: 'Where the caller presents the secret',
+      },
+      {
+        displayName: 'Secret Header Name',
+        name: 'secretHeader',
+        type: 'string',
+        default: 'X-Smsbridge-Secret',
+        required: true,
+        displayOptions: { show: { secretIn: ['header'] } },
+        description: 'The header that carries the secret, e.g. X-Smsbridge-Secret (names are not case-sensitive)',
       },
       ...setupNotices(),
       ...pushers
@@ -108,6 +142,16 @@ export class SmsWebhookTrigger implements INodeType {
     const entry = registry.get(gateway);
     const request = this.getRequestObject();
     const response = this.getResponseObject();
+    if (this.getNodeParameter('secretIn', 'path') === 'header') {
+      const name = String(this.getNodeParameter('secretHeader', '')).trim().toLowerCase();
+      const expected = String(this.getNodeParameter('secret', ''));
+      const given = name === '' ? undefined : headerValue(request.headers[name]);
+      if (expected === '' || given === undefined || !sameSecret(given, expected)) {
+        // Nothing about why: a caller without the secret learns nothing, and no execution starts.
+        response.status(401).type('text/plain').send('Unauthorized');
+        return { noWebhookResponse: true };
+      }
+    }
     const credentials = await this.getCredentials(GATEWAY_CREDENTIALS[gateway].name);
     const raw = (request as unknown as { rawBody?: Buffer }).rawBody;
     const body = raw && raw.length > 0 ? raw.toString('utf8') : (this.getBodyData() as Record<string, unknown>);

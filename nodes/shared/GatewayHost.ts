@@ -1,4 +1,19 @@
-import { ModemHub, createVendorRegistry, type GatewayClient, type GatewayKey, type VendorEntry, type VendorRegistry } from '@smsbridge/core';
+import {
+  InvalidRequestError,
+  ModemHub,
+  StatusJournal,
+  connectionIdentity,
+  createVendorRegistry,
+  deliveryReportListingOf,
+  objectSentPartStore,
+  readFields,
+  type DeliveryReportReader,
+  type GatewayClient,
+  type GatewayKey,
+  type SentPartReference,
+  type VendorEntry,
+  type VendorRegistry,
+} from '@smsbridge/core';
 import { GATEWAY_CREDENTIALS } from './GatewayCredentials';
 
 /**
@@ -8,7 +23,18 @@ import { GATEWAY_CREDENTIALS } from './GatewayCredentials';
  * once per process, and the process is the host that owns the serial ports.
  */
 export const registry: VendorRegistry = createVendorRegistry();
-export const modemHub: ModemHub = new ModemHub();
+/**
+ * What a modem sent, by its message reference, for every port of the process: the hub closes a
+ * port after its last user, and a status report read when it opens again must still find the
+ * message id SMS Send returned (lost with the process, like the reports not yet listed).
+ */
+const sentParts: Record<string, SentPartReference> = {};
+export const modemHub: ModemHub = new ModemHub({ driver: { sentParts: objectSentPartStore(sentParts) } });
+/**
+ * Delivery reports any smsbridge client of this process heard (a modem reads each report off the
+ * SIM as it arrives, whoever holds the port), kept until an SMS Trigger lists them.
+ */
+export const statusJournal: StatusJournal = new StatusJournal();
 
 /** Credential values as n8n hands them over, without n8n's own bookkeeping keys. */
 export function connectionValues(entry: VendorEntry, credentials: Record<string, unknown>): Record<string, unknown> {
@@ -19,7 +45,30 @@ export function connectionValues(entry: VendorEntry, credentials: Record<string,
 /** A client for `gateway` from the node's credential, behind the core's contract checks. */
 export function openClient(gateway: GatewayKey, credentials: Record<string, unknown>): GatewayClient {
   const entry = registry.get(gateway);
-  return registry.open(gateway, connectionValues(entry, credentials), { modemHub });
+  const values = connectionValues(entry, credentials);
+  const client = registry.open(gateway, values, { modemHub });
+  if (client.subscribe && deliveryReportListingOf(gateway)?.keeps === 'journal') {
+    // Ends with the client (its lease); a report is recorded once however many clients heard it.
+    const source = connectionIdentity(entry, readConnection(entry, values));
+    client.subscribe({ status: (status) => statusJournal.record(source, status) });
+  }
+  return client;
+}
+
+/** A reader of the gateway's delivery reports, for gateways that let them be listed. */
+export function openReportReader(gateway: GatewayKey, credentials: Record<string, unknown>): DeliveryReportReader {
+  const entry = registry.get(gateway);
+  const listing = deliveryReportListingOf(gateway);
+  if (!listing) {
+    throw new InvalidRequestError(`${entry.describe.displayName} cannot list its delivery reports: set Events to "Received SMS", and use the SMS Webhook Trigger or SMS Status for reports.`, {
+      details: { gateway },
+    });
+  }
+  return listing.open(readConnection(entry, connectionValues(entry, credentials)), { modemHub, journal: statusJournal });
+}
+
+function readConnection(entry: VendorEntry, values: Record<string, unknown>): Record<string, unknown> {
+  return readFields({ gateway: entry.key, label: `The ${entry.describe.displayName} setting` }, entry.connection, values);
 }
 
 /** The gateway whose credential type this is (credential tests receive only the type). */

@@ -7,10 +7,10 @@
  * each and gets the answer the vendor expects. Every execution sends one SMS to a witness number
  * on the Jasmin simulator (which pushes nothing unasked), so executions are counted there.
  */
-import type { GatewayKey } from '@smsbridge/core';
+import { deliveryReportListingOf, type GatewayKey } from '@smsbridge/core';
 import type { JasminSimulator } from '../../packages/core/src/testing';
 import { E2eFixture, registry } from './e2e-fixture';
-import { PACKAGE, WorkflowBuilder } from './workflow-builder';
+import { PACKAGE, WorkflowBuilder, type WorkflowNode } from './workflow-builder';
 
 jest.setTimeout(600_000);
 
@@ -20,7 +20,14 @@ const FIRST = `first ${'and a long message that needs several parts '.repeat(5).
 const WITNESS = '+447700999001';
 const SECRET = 'hook-secret-4711';
 const WEBHOOK_ID = '6a1b2c3d-0000-4000-8000-00000000beef';
+/** A Jasmin webhook trigger that takes its secret in a header instead of the path. */
+const HEADER_WEBHOOK_ID = '6a1b2c3d-0000-4000-8000-00000000cafe';
+const SECRET_HEADER = 'X-Hook-Secret';
 const inboundGateways = registry.keys().filter((key) => registry.get(key).capabilities.operations.includes('inbox'));
+/** Gateways whose delivery reports the SMS Trigger can list (Dinstar's report log, the modem's SIM). */
+const reportListers = registry.keys().filter((key) => deliveryReportListingOf(key) !== undefined);
+const SENDS_ID = 'smsbridgeSendsWf';
+const sendHookId = (gateway: GatewayKey): string => `7b2c3d4e-0000-4000-8000-0000000000${String(registry.keys().indexOf(gateway)).padStart(2, '0')}`;
 const hookId = (gateway: GatewayKey): string => `6a1b2c3d-0000-4000-8000-0000000000${String(registry.keys().indexOf(gateway)).padStart(2, '0')}`;
 const hookUrl = (port: number, gateway: GatewayKey): string => `http://127.0.0.1:${port}/webhook/${hookId(gateway)}/smsbridge/${SECRET}`;
 /** Gateways whose push the user points at a URL once (in the gateway or through its API); Jasmin's goes per send. */
@@ -31,7 +38,10 @@ const witnessed = (text: string): number =>
 async function until(what: string, check: () => boolean, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${fixture.n8n.serverLog.slice(-4000)}`);
+    if (Date.now() > deadline) {
+      const witnesses = [...fixture.simulators.get('jasmin')!.network.messages.values()].map((message) => message.text);
+      throw new Error(`timed out waiting for ${what}\nwitnesses: ${JSON.stringify(witnesses.slice(-30))}\n${fixture.n8n.serverLog.slice(-4000)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -61,6 +71,14 @@ beforeAll(async () => {
     webhookId: WEBHOOK_ID,
   });
   witnessStep(flow, 'Webhook jasmin', '={{ "dlr:" + $json.messageId + ":" + $json.state }}');
+  const headerHook = flow.addTrigger({
+    name: 'Webhook jasmin header',
+    type: `${PACKAGE}.smsWebhookTrigger`,
+    parameters: { gateway: 'jasmin', secret: SECRET, secretIn: 'header', secretHeader: SECRET_HEADER },
+    credentials: { smsbridgeJasminApi: { id: 'cred-jasmin', name: 'jasmin' } },
+    webhookId: HEADER_WEBHOOK_ID,
+  });
+  witnessStep(flow, headerHook, '={{ "hdr:" + $json.messageId + ":" + $json.state }}');
   for (const gateway of inboundGateways) {
     const trigger = flow.addTrigger({
       name: `SMS Trigger ${gateway}`,
@@ -69,6 +87,15 @@ beforeAll(async () => {
       credentials: { [fixture.credential(gateway).type]: { id: `cred-${gateway}`, name: gateway } },
     });
     witnessStep(flow, trigger, `={{ "${gateway}:" + $json.text }}`);
+  }
+  for (const gateway of reportListers) {
+    const trigger = flow.addTrigger({
+      name: `SMS Reports ${gateway}`,
+      type: `${PACKAGE}.smsTrigger`,
+      parameters: { gateway, events: 'reports', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+      credentials: { [fixture.credential(gateway).type]: { id: `cred-${gateway}`, name: gateway } },
+    });
+    witnessStep(flow, trigger, `={{ "report-${gateway}:" + $json.event + ":" + $json.messageId + ":" + $json.state }}`);
   }
   for (const gateway of pushers) {
     const trigger = flow.addTrigger({
@@ -80,10 +107,37 @@ beforeAll(async () => {
     });
     witnessStep(flow, trigger, `={{ "push-${gateway}:" + $json.event + ":" + ($json.event === "inbound" ? $json.text : $json.messageId + ":" + $json.state) }}`);
   }
-  await fixture.n8n.importWorkflows([flow.toJSON()]);
-  const published = await fixture.n8n.cli(['publish:workflow', `--id=${flow.id}`]);
-  if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}${published.stderr}`);
+  // SMS sent by the running n8n itself (a webhook per gateway answering with SMS Send's item), so its
+  // delivery report comes back to the same process that knows the message id.
+  const sends = new WorkflowBuilder(SENDS_ID, 'smsbridge sends', sendHook(reportListers[0]!));
+  for (const [index, gateway] of reportListers.entries()) {
+    const hook = index === 0 ? sendHook(gateway).name : sends.addTrigger(sendHook(gateway));
+    sends.add(
+      {
+        name: `Send ${gateway}`,
+        type: `${PACKAGE}.smsSend`,
+        parameters: { gateway, to: '={{ $json.body.to }}', text: 'report back, please', options: { statusReport: true } },
+        credentials: { [fixture.credential(gateway).type]: { id: `cred-${gateway}`, name: gateway } },
+      },
+      hook,
+    );
+  }
+  await fixture.n8n.importWorkflows([flow.toJSON(), sends.toJSON()]);
+  for (const id of [flow.id, SENDS_ID]) {
+    const published = await fixture.n8n.cli(['publish:workflow', `--id=${id}`]);
+    if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}${published.stderr}`);
+  }
 });
+
+function sendHook(gateway: GatewayKey): WorkflowNode {
+  return {
+    name: `Send hook ${gateway}`,
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    parameters: { httpMethod: 'POST', path: `send-${gateway}`, responseMode: 'lastNode', options: {} },
+    webhookId: sendHookId(gateway),
+  };
+}
 
 afterAll(async () => {
   await fixture.stop();
@@ -114,6 +168,34 @@ describe('triggers in a running n8n', () => {
     for (const gateway of inboundGateways) {
       expect([gateway, witnessed(`${gateway}:${FIRST}`), witnessed(`${gateway}:second`)]).toEqual([gateway, 1, 1]);
     }
+  });
+
+  it('delivery reports the SMS Trigger lists start one execution each, named by the send\'s message id, and none again after a restart', async () => {
+    const sent: Partial<Record<GatewayKey, string>> = {};
+    for (const gateway of reportListers) {
+      const response = await fetch(`http://127.0.0.1:${fixture.n8n.port}/webhook/send-${gateway}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ to: '+447700900881' }),
+      });
+      const result = (await response.json()) as { messageId?: string; accepted?: boolean };
+      expect([gateway, response.status, result.accepted]).toEqual([gateway, 200, true]);
+      sent[gateway] = result.messageId!;
+    }
+    const reported = (gateway: GatewayKey): number => witnessed(`report-${gateway}:status:${sent[gateway]}:delivered`);
+    // The next scheduled poll (n8n polls at most once a minute) lists them.
+    await until('the delivery reports', () => reportListers.every((gateway) => reported(gateway) === 1), 150_000);
+
+    // Across a restart: the cursors were kept, so the activation polls (seen through a fresh inbound SMS) list nothing again.
+    await fixture.n8n.stop();
+    for (const gateway of inboundGateways) inject(gateway, 'third');
+    await fixture.n8n.start();
+    await until('the third messages', () => inboundGateways.every((gateway) => witnessed(`${gateway}:third`) === 1));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    for (const gateway of reportListers) expect([gateway, reported(gateway)]).toEqual([gateway, 1]);
+    // Nothing but status items reached the report triggers, and none of them unnamed.
+    const reportTexts = [...fixture.simulators.get('jasmin')!.network.messages.values()].map((message) => message.text).filter((text) => text.startsWith('report-'));
+    expect(reportTexts.sort()).toEqual(reportListers.map((gateway) => `report-${gateway}:status:${sent[gateway]}:delivered`).sort());
   });
 
   it('a delivery report pushed by Jasmin starts one execution and is answered ACK/Jasmin', async () => {
@@ -148,6 +230,52 @@ describe('triggers in a running n8n', () => {
     const answers = simulator.pushes.deliveries.slice(before).map((delivery) => delivery.status);
     expect(answers.length).toBeGreaterThan(0);
     for (const status of answers) expect(status).toBe(200);
+  });
+
+  it('Jasmin\'s batch callbacks start one execution each: an accepted message as queued under its id, a refused one as failed under the batch id', async () => {
+    const url = `http://127.0.0.1:${fixture.n8n.port}/webhook/${WEBHOOK_ID}/smsbridge/${SECRET}`;
+    const jasmin = fixture.simulators.get('jasmin') as JasminSimulator;
+    const before = jasmin.pushes.deliveries.length;
+    // A scheduled send goes out as Jasmin's sendbatch; the simulator then calls callback_url per message (GET batchId, to, status, statusText).
+    const client = registry.open('jasmin', { ...fixture.connection('jasmin'), batchCallbackUrl: url, batchErrbackUrl: url });
+    const [scheduled] = await client.send({ to: ['+447700900779'], text: 'scheduled for later', scheduleAt: new Date(Date.now() + 2000) });
+    await client.close();
+    const batchId = (scheduled!.raw as { batchId?: string }).batchId!;
+    expect(batchId).toBeTruthy();
+    const sentId = (): string | undefined => [...jasmin.network.messages.values()].find((message) => message.text === 'scheduled for later')?.id;
+    await until('the batch callback', () => sentId() !== undefined && witnessed(`dlr:${sentId()!.toLowerCase()}:queued`) === 1);
+    const callbacks = jasmin.pushes.deliveries.slice(before).filter((delivery) => delivery.url.includes(`batchId=${batchId}`));
+    expect(callbacks.map((delivery) => [delivery.method, delivery.status, delivery.answer])).toEqual([['GET', 200, 'OK']]);
+
+    // An errback exactly as Jasmin sends it for a message its HTTP API refused.
+    const errback = new URL(url);
+    for (const [name, value] of Object.entries({ batchId: 'b9e7c3e2-1111-4222-8333-444455556666', to: '447700900780', status: '0', statusText: 'HTTPAPI error: Error "No route found"' })) {
+      errback.searchParams.set(name, value);
+    }
+    const response = await fetch(errback, { method: 'GET' });
+    expect([response.status, await response.text()]).toEqual([200, 'OK']);
+    await until('the errback', () => witnessed('dlr:b9e7c3e2-1111-4222-8333-444455556666:failed') === 1);
+  });
+
+  it('a trigger whose secret travels in a header starts an execution only for the right header, and answers 401 otherwise', async () => {
+    const url = `http://127.0.0.1:${fixture.n8n.port}/webhook/${HEADER_WEBHOOK_ID}/smsbridge`;
+    // A delivery report shaped exactly like Jasmin's (form POST), with the header a proxy in front of n8n adds.
+    const report = (id: string): string => new URLSearchParams({ id, message_status: 'ESME_ROK', level: '1', connector: 'smsc1' }).toString();
+    const post = (id: string, headers: Record<string, string>): Promise<Response> =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: report(id) });
+    const ids = { right: 'a1111111-2222-4333-8444-555555555501', wrong: 'a1111111-2222-4333-8444-555555555502', missing: 'a1111111-2222-4333-8444-555555555503' };
+    const wrong = await post(ids.wrong, { [SECRET_HEADER]: `${SECRET}x` });
+    expect(wrong.status).toBe(401);
+    const missing = await post(ids.missing, {});
+    expect(missing.status).toBe(401);
+    const right = await post(ids.right, { [SECRET_HEADER.toLowerCase()]: SECRET });
+    expect([right.status, await right.text()]).toEqual([200, 'ACK/Jasmin']);
+    await until('the report with the right header', () => witnessed(`hdr:${ids.right}:sent`) === 1);
+    // The secret in the path does not open the header trigger either.
+    expect((await fetch(`${url}/${SECRET}`, { method: 'POST', body: report(ids.wrong) })).status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const texts = [...fixture.simulators.get('jasmin')!.network.messages.values()].map((message) => message.text).filter((text) => text.startsWith('hdr:'));
+    expect(texts.map((text) => text.split(':')[1])).toEqual([ids.right]);
   });
 
   it('a call without the secret reaches no workflow', async () => {
