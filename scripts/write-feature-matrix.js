@@ -2,8 +2,8 @@
 'use strict';
 /**
  * Writes the README's feature matrix (each gateway and the modem against each node of each host)
- * from the vendor registry's capabilities, between the marker comments below. Run after
- * `npm run build` (it reads packages/core/dist). test/readme/feature-matrix.test.ts fails when the
+ * from the vendor registry's capabilities, between the marker comments below. Run it as
+ * `npm run feature-matrix` (it builds, then reads packages/core/dist with the project's Node 24). test/readme/feature-matrix.test.ts fails when the
  * README and the registry disagree, or when a host offers a gateway the matrix says it cannot.
  *
  * Only host knowledge lives here (which capability each node needs, how each host sets up push);
@@ -46,15 +46,24 @@ function noInboxWhy(entry) {
   return 'no inbox listing in the API';
 }
 
-function noStatusWhy(entry, host) {
+function noStatusWhy(entry, host, listsReports) {
   const pushed = entry.push?.carries.includes('status');
   if (pushed) return `no status query in the API: reports come by push (${host === 'n8n' ? 'SMS Webhook Trigger' : 'sms in, output 2'})`;
+  if (host === 'n8n' && listsReports) return 'no query by message id: delivery reports come through SMS Trigger (Events: delivery reports)';
   if (has(entry, 'subscribe')) {
     return host === 'n8n'
       ? 'reports come only as the modem\'s indications, which no n8n node listens to: not possible in n8n'
       : 'reports come as the modem\'s indications: sms in, output 2';
   }
   return 'the gateway reports no delivery status';
+}
+
+/** n8n's polling trigger: received SMS where the API has an inbox, delivery reports where the core can list them. */
+function pollingTriggerCell(entry, listsReports) {
+  const events = [];
+  if (has(entry, 'inbox')) events.push(`SMS (${has(entry, 'acknowledge') ? 'removed at the next poll' : 'cursor; messages stay on the gateway'})`);
+  if (listsReports) events.push('delivery reports (Events option)');
+  return events.length > 0 ? yes(events.join('; ')) : no(noInboxWhy(entry));
 }
 
 function ussdCell(entry) {
@@ -75,16 +84,14 @@ function testCell(entry) {
 }
 
 /** n8n: one column per node, offered where the node's filter in nodes/ lets the gateway in. */
-function n8nRow(entry) {
+function n8nRow(entry, listsReports) {
   return {
     'SMS Send': sendCell(entry),
-    'SMS Trigger (polling)': has(entry, 'inbox')
-      ? yes(has(entry, 'acknowledge') ? 'removed at the next poll' : 'cursor; messages stay on the gateway')
-      : no(noInboxWhy(entry)),
+    'SMS Trigger (polling)': pollingTriggerCell(entry, listsReports),
     'SMS Webhook Trigger': entry.push
       ? yes(`${carried(entry, ['inbound', 'status', 'ussd']).join(', ')}; ${pushSetup(entry, 'n8n')}`)
       : no(has(entry, 'subscribe') ? 'a modem calls no URL: its SMS come through SMS Trigger' : 'the gateway calls no URL'),
-    'SMS Status': has(entry, 'status') ? yes('by id, or wait until final') : no(noStatusWhy(entry, 'n8n')),
+    'SMS Status': has(entry, 'status') ? yes('by id, or wait until final') : no(noStatusWhy(entry, 'n8n', listsReports)),
     USSD: ussdCell(entry),
     'SMS Gateway Admin': adminCell(entry),
     'credential Test': testCell(entry),
@@ -111,11 +118,14 @@ function nodeRedRow(entry) {
   };
 }
 
-/** `{ n8n: { <key>: { <node>: {available, text} } }, 'node-red': … }` for the entries given. */
-function featureMatrix(entries) {
+/**
+ * `{ n8n: { <key>: { <node>: {available, text} } }, 'node-red': … }` for the entries given;
+ * `reportListingOf` is the core's `deliveryReportListingOf` (which gateways can list their reports).
+ */
+function featureMatrix(entries, reportListingOf) {
   const matrix = { n8n: {}, 'node-red': {} };
   for (const entry of entries) {
-    matrix.n8n[entry.key] = n8nRow(entry);
+    matrix.n8n[entry.key] = n8nRow(entry, reportListingOf(entry.key) !== undefined);
     matrix['node-red'][entry.key] = nodeRedRow(entry);
   }
   return matrix;
@@ -133,8 +143,8 @@ function renderTable(rows, entries) {
 }
 
 /** The README block between the markers, markers included. */
-function renderFeatureMatrix(entries) {
-  const matrix = featureMatrix(entries);
+function renderFeatureMatrix(entries, reportListingOf) {
+  const matrix = featureMatrix(entries, reportListingOf);
   return [
     START,
     '',
@@ -151,11 +161,11 @@ function renderFeatureMatrix(entries) {
 }
 
 /** README text with the block replaced; throws when the markers are missing. */
-function withFeatureMatrix(readme, entries) {
+function withFeatureMatrix(readme, entries, reportListingOf) {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
   if (start < 0 || end < start) throw new Error(`README.md has no feature-matrix markers (${START} … ${END})`);
-  return readme.slice(0, start) + renderFeatureMatrix(entries) + readme.slice(end + END.length);
+  return readme.slice(0, start) + renderFeatureMatrix(entries, reportListingOf) + readme.slice(end + END.length);
 }
 
 /** The block as the README has it now (markers included), or undefined. */
@@ -178,7 +188,7 @@ if (require.main === module) {
   }
   const path = join(root, 'README.md');
   const before = readFileSync(path, 'utf8');
-  const after = withFeatureMatrix(before, core.createVendorRegistry().list());
+  const after = withFeatureMatrix(before, core.createVendorRegistry().list(), core.deliveryReportListingOf);
   if (after !== before) writeFileSync(path, after);
   console.log(after === before ? 'README.md feature matrix already up to date' : 'README.md feature matrix written');
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
-import { createVendorRegistry, type VendorEntry } from '@smsbridge/core';
+import { createVendorRegistry, deliveryReportListingOf, type VendorEntry } from '@smsbridge/core';
 import { SmsGatewayAdmin } from '../../nodes/SmsGatewayAdmin/SmsGatewayAdmin.node';
 import { SmsSend } from '../../nodes/SmsSend/SmsSend.node';
 import { SmsStatus } from '../../nodes/SmsStatus/SmsStatus.node';
@@ -19,14 +19,14 @@ type Cell = { available: boolean; text: string };
 type Matrix = Record<'n8n' | 'node-red', Record<string, Record<string, Cell>>>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const script = require('../../scripts/write-feature-matrix.js') as {
-  featureMatrix(entries: VendorEntry[]): Matrix;
-  renderFeatureMatrix(entries: VendorEntry[]): string;
+  featureMatrix(entries: VendorEntry[], reportListingOf: typeof deliveryReportListingOf): Matrix;
+  renderFeatureMatrix(entries: VendorEntry[], reportListingOf: typeof deliveryReportListingOf): string;
   currentFeatureMatrix(readme: string): string | undefined;
 };
 
 const ROOT = join(__dirname, '..', '..');
 const entries = createVendorRegistry().list();
-const matrix = script.featureMatrix(entries);
+const matrix = script.featureMatrix(entries, deliveryReportListingOf);
 
 function offered(cells: Record<string, Record<string, Cell>>, node: string): string[] {
   return entries.filter((entry) => cells[entry.key]![node]!.available).map((entry) => entry.key);
@@ -55,7 +55,7 @@ describe('README feature matrix', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const inReadme = script.currentFeatureMatrix(readme);
     expect(inReadme).toBeDefined();
-    expect(inReadme).toBe(script.renderFeatureMatrix(entries));
+    expect(inReadme).toBe(script.renderFeatureMatrix(entries, deliveryReportListingOf));
   });
 
   it('names every registry entry in each host', () => {
@@ -82,6 +82,14 @@ describe('README feature matrix', () => {
     expect(offered(n8n, 'SMS Status')).toEqual(n8nGateways(new SmsStatus(), 'messageId'));
     expect(offered(n8n, 'USSD')).toEqual(n8nGateways(new SmsUssd()));
     expect(offered(n8n, 'SMS Gateway Admin')).toEqual(n8nGateways(new SmsGatewayAdmin()));
+  });
+
+  it('says in n8n which gateways SMS Trigger lists delivery reports for: those whose trigger offers the Events option', () => {
+    const properties = new SmsTrigger().description.properties as INodeProperties[];
+    const withEvents = properties.filter((property) => property.name === 'events').flatMap((property) => (property.displayOptions?.show?.['gateway'] as string[] | undefined) ?? []);
+    const saysReports = entries.filter((entry) => matrix.n8n[entry.key]!['SMS Trigger (polling)']!.text.includes('delivery reports')).map((entry) => entry.key);
+    expect(saysReports).toEqual(entries.map((entry) => entry.key).filter((key) => withEvents.includes(key)));
+    expect(saysReports.length).toBeGreaterThan(0);
   });
 
   it('says in Node-RED what sms in can do with each gateway', () => {
