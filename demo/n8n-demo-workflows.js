@@ -2,11 +2,16 @@
 /**
  * What the n8n demo imports: one credential per gateway and the modem, pointed at the simulators
  * and the virtual modem, and one workflow each: a manual trigger, SMS Send, then SMS Status until
- * the message is final where the gateway can be asked, and a USSD request where it has USSD.
+ * the message is final where the gateway can be asked, and a USSD request where it has USSD. One
+ * more workflow, published, receives: an SMS Webhook Trigger per gateway that pushes (received
+ * SMS and delivery reports; the simulators call its URL) and an SMS Trigger polling the modem.
  */
 const { createVendorRegistry } = require('@smsbridge/core');
 
 const PACKAGE = 'n8n-nodes-smsbridge';
+/** The receiving workflow, and the secret its webhook URLs carry (the demo's, like its other passwords). */
+const RECEIVE_WORKFLOW_ID = 'smsbdemoreceive0';
+const PUSH_SECRET = 'demo-push-secret';
 const ORDER = ['dinstar', 'diafaan', 'spangw', 'jasmin', 'routesms', 'modem'];
 /** The credential type of each gateway, as the package names them. */
 const CREDENTIAL_TYPES = {
@@ -18,8 +23,13 @@ const CREDENTIAL_TYPES = {
   modem: 'smsbridgeGsmModem',
 };
 
+/** The gateways the demo has: all simulators, and the modem where socat made its pseudo-terminal. */
+function presentGateways(standIns) {
+  return ORDER.filter((key) => key !== 'modem' || standIns.modem);
+}
+
 function demoCredentials(standIns) {
-  return ORDER.filter((key) => key !== 'modem' || standIns.modem).map((key) => {
+  return presentGateways(standIns).map((key) => {
     const data =
       key === 'modem'
         ? { port: standIns.modem.path, baudRate: 115200, pin: standIns.modemPin }
@@ -28,12 +38,25 @@ function demoCredentials(standIns) {
   });
 }
 
-function demoWorkflows(standIns) {
+const credentialsOf = (key) => ({ [CREDENTIAL_TYPES[key]]: { id: `smsbridge-demo-${key}`, name: `${key} simulator (smsbridge demo)` } });
+/** The webhook id of the receiving workflow's trigger for `key`: n8n serves it at /webhook/<id>/smsbridge/<secret>. */
+const pushWebhookId = (key) => `5e1d2c3b-0000-4000-8000-0000000000${String(ORDER.indexOf(key)).padStart(2, '0')}`;
+
+/** Where a gateway's simulator (or a send's per-message option) sends what it pushes to n8n. */
+function pushUrl(baseUrl, key) {
+  return `${baseUrl}/webhook/${pushWebhookId(key)}/smsbridge/${PUSH_SECRET}`;
+}
+
+/** `baseUrl` is n8n's own (http://127.0.0.1:<port>): Jasmin's sends carry their report URL. */
+function demoWorkflows(standIns, baseUrl) {
   const registry = createVendorRegistry();
-  return ORDER.filter((key) => key !== 'modem' || standIns.modem).map((key) => {
+  const sending = presentGateways(standIns).map((key) => {
     const entry = registry.get(key);
     const { operations } = entry.capabilities;
-    const credentials = { [CREDENTIAL_TYPES[key]]: { id: `smsbridge-demo-${key}`, name: `${key} simulator (smsbridge demo)` } };
+    const credentials = credentialsOf(key);
+    const setup = entry.push?.setup;
+    // A gateway told the report URL with each send (Jasmin's dlr_url) gets the receiving workflow's.
+    const vendorOptions = setup?.how === 'per-send' ? { [setup.sendOption]: pushUrl(baseUrl, key), ...(setup.companionSendOptions ?? {}) } : undefined;
     const nodes = [
       { id: `${key}-trigger`, name: 'Click to send', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
       {
@@ -42,7 +65,7 @@ function demoWorkflows(standIns) {
         type: `${PACKAGE}.smsSend`,
         typeVersion: 1,
         position: [260, 0],
-        parameters: { gateway: key, to: '+447700900123', text: `Hello from n8n via ${entry.describe.displayName}` },
+        parameters: { gateway: key, to: '+447700900123', text: `Hello from n8n via ${entry.describe.displayName}`, ...(vendorOptions ? { vendorOptions } : {}) },
         credentials,
       },
     ];
@@ -65,6 +88,33 @@ function demoWorkflows(standIns) {
     }
     return { id: `smsbdemo${key}`.padEnd(16, '0').slice(0, 16), name: `smsbridge demo: ${entry.describe.displayName}`, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
   });
+  return [...sending, receiveWorkflow(standIns, registry)];
 }
 
-module.exports = { demoCredentials, demoWorkflows };
+/**
+ * One trigger per gateway that pushes, and an SMS Trigger polling the modem every minute for its
+ * SMS and delivery reports; each hands its item to a "Received …" step so the executions list
+ * shows what came in. Published by the launcher, so it runs while n8n runs.
+ */
+function receiveWorkflow(standIns, registry) {
+  const nodes = [];
+  const connections = {};
+  const add = (trigger, key) => {
+    const row = nodes.length / 2;
+    nodes.push({ ...trigger, id: `receive-${key}`, typeVersion: 1, position: [0, row * 160], credentials: credentialsOf(key) });
+    const step = `Received via ${key}`;
+    nodes.push({ id: `received-${key}`, name: step, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, row * 160], parameters: {} });
+    connections[trigger.name] = { main: [[{ node: step, type: 'main', index: 0 }]] };
+  };
+  for (const key of presentGateways(standIns)) {
+    const entry = registry.get(key);
+    if (entry.push) {
+      add({ name: `Pushed by ${key}`, type: `${PACKAGE}.smsWebhookTrigger`, webhookId: pushWebhookId(key), parameters: { gateway: key, secret: PUSH_SECRET } }, key);
+    } else if (entry.capabilities.operations.includes('inbox')) {
+      add({ name: `Polled from ${key}`, type: `${PACKAGE}.smsTrigger`, parameters: { gateway: key, events: 'both', pollTimes: { item: [{ mode: 'everyMinute' }] } } }, key);
+    }
+  }
+  return { id: RECEIVE_WORKFLOW_ID, name: 'smsbridge demo: receive SMS and delivery reports', active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+module.exports = { demoCredentials, demoWorkflows, pushUrl, RECEIVE_WORKFLOW_ID };

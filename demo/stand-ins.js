@@ -18,9 +18,11 @@ function pushPath(gateway) {
 
 /**
  * Starts everything; `pushBaseUrl` is the demo Node-RED, `secret` the push secret of its `sms in`
- * nodes (without `pushBaseUrl` the simulators push nowhere). On failure whatever was started is stopped again.
+ * nodes, or `pushUrlFor(gateway)` gives each simulator its URL (n8n's webhook triggers); without
+ * either the simulators push nowhere. On failure whatever was started is stopped again.
  */
-async function startStandIns({ pushBaseUrl, secret, log = () => {} }) {
+async function startStandIns({ pushBaseUrl, secret, pushUrlFor, log = () => {} }) {
+  const pushTarget = (key) => (pushUrlFor ? pushUrlFor(key) : pushBaseUrl ? `${pushBaseUrl}${pushPath(key)}/${secret}` : undefined);
   const simulators = new Map();
   let modem;
   let control;
@@ -31,7 +33,8 @@ async function startStandIns({ pushBaseUrl, secret, log = () => {} }) {
   };
   try {
     for (const key of SIMULATED_GATEWAYS) {
-      const simulator = createSimulator(key, pushBaseUrl ? { pushUrl: `${pushBaseUrl}${pushPath(key)}/${secret}` } : {});
+      const target = pushTarget(key);
+      const simulator = createSimulator(key, target ? { pushUrl: target } : {});
       simulators.set(key, simulator);
       await simulator.start();
     }

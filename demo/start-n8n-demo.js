@@ -81,7 +81,7 @@ async function main() {
   if (!(await portIsFree(port))) fail(`port ${port} on 127.0.0.1 is in use: choose another with \`npm run start:n8n -- --port ${port + 1}\` or SMSBRIDGE_N8N_DEMO_PORT=${port + 1}`);
   const { ensureN8n, installedN8nPack } = require('./n8n-pack-cache');
   const { startStandIns } = require('./stand-ins');
-  const { demoCredentials, demoWorkflows } = require('./n8n-demo-workflows');
+  const { demoCredentials, demoWorkflows, pushUrl, RECEIVE_WORKFLOW_ID } = require('./n8n-demo-workflows');
   const startedAt = Date.now();
   const url = `http://127.0.0.1:${port}`;
 
@@ -110,7 +110,7 @@ async function main() {
     const n8nBin = ensureN8n();
     const nodesFolder = installedN8nPack(say);
     if (stopping) return;
-    standIns = await startStandIns({ log: say });
+    standIns = await startStandIns({ log: say, pushUrlFor: (key) => pushUrl(url, key) });
     if (stopping) return;
     userFolder = mkdtempSync(join(tmpdir(), 'smsbridge-demo-n8n-'));
     mkdirSync(join(userFolder, '.n8n'));
@@ -119,11 +119,13 @@ async function main() {
     const credentialsFile = join(userFolder, 'credentials.json');
     const workflowsFile = join(userFolder, 'workflows.json');
     writeFileSync(credentialsFile, JSON.stringify(demoCredentials(standIns)));
-    writeFileSync(workflowsFile, JSON.stringify(demoWorkflows(standIns)));
+    writeFileSync(workflowsFile, JSON.stringify(demoWorkflows(standIns, url)));
     say('importing the credentials and example workflows …');
     const cli = (args) => execFileSync(process.execPath, [n8nBin, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 });
     cli(['import:credentials', `--input=${credentialsFile}`]);
     cli(['import:workflow', `--input=${workflowsFile}`]);
+    // The receiving workflow runs on its own: published, as a user would after setting it up.
+    cli(['publish:workflow', `--id=${RECEIVE_WORKFLOW_ID}`]);
     if (stopping) return;
     say(`starting n8n on ${url} …`);
     const log = createWriteStream(join(userFolder, 'n8n.log'));
@@ -150,7 +152,11 @@ smsbridge n8n demo ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s �
 
 What to try first: open the workflow "smsbridge demo: Dinstar GSM gateway (HTTP API)", press
 "Execute workflow" and follow the items: the send result, then SMS Status until delivered, and the
-USSD reply. Every gateway and the modem has its own workflow and credential.
+USSD reply. Every gateway and the modem has its own workflow and credential. The published
+workflow "smsbridge demo: receive SMS and delivery reports" runs by itself: its executions list
+shows the delivery reports the simulators push, and an SMS arriving at a simulator, e.g.
+  curl -X POST ${standIns.controlUrl}/inbound -H 'content-type: application/json' -d '{"gateway":"dinstar","from":"+447700900555","text":"hello n8n"}'
+(the modem is polled once a minute).
 
 Ctrl-C stops everything. (The lighter Node-RED demo is npm start.)`);
 }

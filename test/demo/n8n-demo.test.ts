@@ -2,7 +2,9 @@
  * `npm run start:n8n`'s launcher (demo/start-n8n-demo.js) from the working tree's built output: it
  * becomes ready with the demo account, the six example workflows and their credentials; the
  * Dinstar workflow, executed from n8n's editor in headless Chromium, sends an SMS that SMS Status
- * follows to "delivered" (screenshot: demo/screenshots/n8n-workflow.png); SIGINT then stops everything and no child process or port is left.
+ * follows to "delivered" (screenshot: demo/screenshots/n8n-workflow.png); an SMS injected at a
+ * simulator starts the published receive workflow once; SIGINT then stops everything and no child
+ * process or port is left.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -69,7 +71,15 @@ afterAll(async () => {
 it('has the demo account, one workflow and one credential per gateway and the modem, and prints the URL', async () => {
   expect(output).toContain(`n8n editor       ${url}/`);
   const workflows = (await rest('/workflows')).data as { id: string; name: string }[];
-  expect(workflows.map((workflow) => workflow.id).sort()).toEqual(['smsbdemodiafaan0', 'smsbdemodinstar0', 'smsbdemojasmin00', 'smsbdemomodem000', 'smsbdemoroutesms', 'smsbdemospangw00']);
+  expect(workflows.map((workflow) => workflow.id).sort()).toEqual([
+    'smsbdemodiafaan0',
+    'smsbdemodinstar0',
+    'smsbdemojasmin00',
+    'smsbdemomodem000',
+    'smsbdemoreceive0',
+    'smsbdemoroutesms',
+    'smsbdemospangw00',
+  ]);
   const credentials = (await rest('/credentials')).data as { type: string }[];
   expect(credentials.map((credential) => credential.type).sort()).toEqual(['smsbridgeDiafaanApi', 'smsbridgeDinstarApi', 'smsbridgeGsmModem', 'smsbridgeJasminApi', 'smsbridgeRouteMobileApi', 'smsbridgeSpanGatewayApi']);
 });
@@ -103,6 +113,28 @@ it('runs the Dinstar workflow from the editor in headless Chromium: sent, then d
   const shots = join(REPOSITORY, 'demo', 'screenshots');
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'n8n-workflow.png') });
+});
+
+it('receives by push: an SMS injected at the Dinstar simulator starts the published receive workflow once', async () => {
+  const control = /Control\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+  expect(control).toBeDefined();
+  const text = `hello n8n ${Date.now()}`;
+  const injected = await fetch(`${control}/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ gateway: 'dinstar', from: '+447700900555', text }) });
+  expect(injected.status).toBe(200);
+  const receivedTexts = async (): Promise<string[]> => {
+    const executions = (await rest(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'smsbdemoreceive0' }))}`)).data as { results: { id: string; status: string }[] };
+    const texts: string[] = [];
+    for (const execution of executions.results.filter((each) => each.status === 'success')) {
+      const { data } = (await rest(`/executions/${execution.id}`)).data as { data: string };
+      const runData = (unflatten(data) as { resultData: { runData: Record<string, { data: { main: { json: Record<string, unknown> }[][] } }[]> } }).resultData.runData;
+      for (const item of runData['Received via dinstar']?.[0]?.data.main[0] ?? []) if (item.json['event'] === 'inbound') texts.push(String(item.json['text']));
+    }
+    return texts;
+  };
+  await until(async () => ((await receivedTexts()).includes(text) ? true : undefined), 'the receive workflow to run', 60_000);
+  // Pushes are answered once; a second look finds the same single execution.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  expect((await receivedTexts()).filter((each) => each === text)).toHaveLength(1);
 });
 
 it('stops everything on SIGINT: no child process or port left', async () => {
