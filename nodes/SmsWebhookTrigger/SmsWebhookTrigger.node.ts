@@ -84,14 +84,14 @@ export class SmsWebhookTrigger implements INodeType {
         noDataExpression: true,
         default: 'path',
         options: [
-          { name: 'URL Path', value: 'path', description: 'The URL ends in /smsbridge/<secret>: works with every gateway, but the secret shows in URLs and logs' },
+          { name: 'URL Path', value: 'path', description: 'The URL ends in /smsbridge/ and the secret: works with every gateway, but the secret shows in URLs and logs' },
           { name: 'Header', value: 'header', description: 'The caller sends the secret in a header you name (a gateway or proxy that can add headers); any other call is answered 401' },
         ],
         description: 'Where the caller presents the secret',
       },
       {
         displayName: 'Secret Header Name',
-        name: 'secretHeader',
+        name: 'headerName',
         type: 'string',
         default: 'X-Smsbridge-Secret',
         required: true,
@@ -143,7 +143,7 @@ export class SmsWebhookTrigger implements INodeType {
     const request = this.getRequestObject();
     const response = this.getResponseObject();
     if (this.getNodeParameter('secretIn', 'path') === 'header') {
-      const name = String(this.getNodeParameter('secretHeader', '')).trim().toLowerCase();
+      const name = String(this.getNodeParameter('headerName', '')).trim().toLowerCase();
       const expected = String(this.getNodeParameter('secret', ''));
       const given = name === '' ? undefined : headerValue(request.headers[name]);
       if (expected === '' || given === undefined || !sameSecret(given, expected)) {

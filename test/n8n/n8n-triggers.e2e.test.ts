@@ -4,7 +4,10 @@
  * Jasmin delivery report pushed to the webhook trigger starts one execution and is answered
  * `ACK/Jasmin` (anything else would make Jasmin push it again); what Diafaan, Dinstar, the span
  * gateway (its push configured by the trigger itself) and Route Mobile push starts one execution
- * each and gets the answer the vendor expects. Every execution sends one SMS to a witness number
+ * each and gets the answer the vendor expects. Delivery reports of SMS this n8n sent are listed by
+ * SMS Trigger (Dinstar, the modem) once each, also across a restart; Jasmin's batch callbacks start
+ * one execution each; a trigger taking its secret in a header answers 401 without it. Every
+ * execution sends one SMS to a witness number
  * on the Jasmin simulator (which pushes nothing unasked), so executions are counted there.
  */
 import { deliveryReportListingOf, type GatewayKey } from '@smsbridge/core';
@@ -74,7 +77,7 @@ beforeAll(async () => {
   const headerHook = flow.addTrigger({
     name: 'Webhook jasmin header',
     type: `${PACKAGE}.smsWebhookTrigger`,
-    parameters: { gateway: 'jasmin', secret: SECRET, secretIn: 'header', secretHeader: SECRET_HEADER },
+    parameters: { gateway: 'jasmin', secret: SECRET, secretIn: 'header', headerName: SECRET_HEADER },
     credentials: { smsbridgeJasminApi: { id: 'cred-jasmin', name: 'jasmin' } },
     webhookId: HEADER_WEBHOOK_ID,
   });
