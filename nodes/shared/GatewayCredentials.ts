@@ -12,4 +12,5 @@ export const GATEWAY_CREDENTIALS: Readonly<Record<GatewayKey, { name: string; cl
   jasmin: { name: 'smsbridgeJasminApi', className: 'SmsbridgeJasminApi', icon: 'jasmin.svg' },
   dinstar: { name: 'smsbridgeDinstarApi', className: 'SmsbridgeDinstarApi', icon: 'dinstar.svg' },
   modem: { name: 'smsbridgeGsmModem', className: 'SmsbridgeGsmModemApi', icon: 'gsmModem.svg' },
+  modembridge: { name: 'smsbridgeModemBridgeApi', className: 'SmsbridgeModemBridgeApi', icon: 'modemBridge.svg' },
 };

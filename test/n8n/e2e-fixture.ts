@@ -12,6 +12,7 @@ export const CREDENTIAL_TYPES: Record<GatewayKey, string> = {
   jasmin: 'smsbridgeJasminApi',
   dinstar: 'smsbridgeDinstarApi',
   modem: 'smsbridgeGsmModem',
+  modembridge: 'smsbridgeModemBridgeApi',
 };
 
 export const MODEM_PIN = '2468';

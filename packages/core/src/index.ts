@@ -315,6 +315,9 @@ export * as spangw from './vendors/spangw';
 export * as jasmin from './vendors/jasmin';
 export * as dinstar from './vendors/dinstar';
 export { ModemHub, modemVendor } from './modem/gateway';
+export * as modembridge from './vendors/modembridge';
+export { BridgeServer, BridgeJournal } from './bridge';
+export type { BridgeServerOptions, PushTargetSettings } from './bridge';
 export {
   DEFAULT_BATCH_RECIPIENTS,
   FINAL_DELIVERY_STATES,

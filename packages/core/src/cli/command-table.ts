@@ -27,4 +27,5 @@ export const cliCommands: readonly CliCommand[] = [
   lazyCommand('modem inbox', 'list the SMS stored on a GSM modem (reassembled), optionally deleting them', modem('modem inbox')),
   lazyCommand('modem ussd', 'send a USSD code (*100#) through a GSM modem and print the reply', modem('modem ussd')),
   lazyCommand('modem listen', 'print incoming SMS and status reports of a GSM modem as JSON lines until Ctrl-C', modem('modem listen')),
+  lazyCommand('modem serve', 'serve GSM modems to other machines over an authenticated HTTP(S) API (the modembridge gateway)', from<typeof import('./commands/modem-serve')>('./commands/modem-serve', (m) => m.modemServeCommand)),
 ];

@@ -5,6 +5,7 @@ import { dinstarVendor } from './dinstar/dinstar-vendor';
 import { routesmsVendor } from './routesms/routesms-vendor';
 import { jasminVendor } from './jasmin/jasmin-vendor';
 import { modemVendor } from '../modem/gateway/modem-vendor';
+import { modembridgeVendor } from './modembridge/modembridge-vendor';
 
 /** Every vendor this package ships; one line per vendor folder (import above, entry below). */
 export const builtInVendors: readonly VendorEntry[] = [
@@ -14,4 +15,5 @@ export const builtInVendors: readonly VendorEntry[] = [
   spangwVendor,
   dinstarVendor,
   modemVendor,
+  modembridgeVendor,
 ];

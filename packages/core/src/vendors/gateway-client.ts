@@ -1,7 +1,7 @@
 import type { SmsBridgeError } from '../errors/smsbridge-error';
 import type { AdminCommandResult, DeliveryStatus, InboundMessage, SendRequest, SendResult, UssdExchange } from '../model';
 
-export type GatewayKey = 'diafaan' | 'routesms' | 'spangw' | 'jasmin' | 'dinstar' | 'modem';
+export type GatewayKey = 'diafaan' | 'routesms' | 'spangw' | 'jasmin' | 'dinstar' | 'modem' | 'modembridge';
 
 /** A page of inbound messages and the cursor to resume from (persisted by the host between polls). */
 export interface InboxPage {

@@ -97,7 +97,7 @@ describe('smsbridge send / status against the simulators', () => {
     const asked = await status('routesms', results[0]!.messageId!);
     expect(asked.code).toBe(2);
     expect(asked.stdout).toBe('');
-    expect(asked.stderr.split('\n')[0]).toBe('smsbridge: the routesms gateway has no status operation: status is supported by diafaan, spangw, dinstar');
+    expect(asked.stderr.split('\n')[0]).toBe('smsbridge: the routesms gateway has no status operation: status is supported by diafaan, spangw, dinstar, modembridge');
   });
 
   it('routesms: a sender is required by the vendor, and the CLI says so', async () => {
