@@ -40,7 +40,7 @@ export function receiveModembridgePush(call: PushCall, settings: Readonly<Record
     return refused(new InvalidRequestError('A push of a modem bridge carries "payload" and "signature"; this call has neither: check that the URL is only given to the bridge.'));
   }
   if (!pushSignatureMatches(secret, payload, signature)) {
-    return refused(new InvalidRequestError('A modem bridge push was signed with another secret: give the connection the bridge\'s --push-secret.'), 401);
+    return refused(new InvalidRequestError('A modem bridge push was signed with another secret: set the connection\'s Push Secret to the bridge\'s --push-secret.'), 401);
   }
   let event: BridgePushEvent;
   try {
