@@ -4,7 +4,8 @@
  */
 import type { ICredentialTestFunctions } from 'n8n-workflow';
 import { createVendorRegistry } from '@smsbridge/core';
-import { startSimulators, virtualModem, type MultiSimulator } from '../../packages/core/src/testing';
+import { SIMULATED_GATEWAYS, startSimulators, virtualModem, type MultiSimulator } from '../../packages/core/src/testing';
+import { ModemBridgeGatewayKit } from '../../packages/core/src/testing/modem-bridge-gateway-kit';
 import { testGatewayCredential } from '../../nodes/shared/CredentialTest';
 import { GATEWAY_CREDENTIALS } from '../../nodes/shared/GatewayCredentials';
 
@@ -20,7 +21,7 @@ afterAll(async () => {
 
 const verifiable = createVendorRegistry()
   .list()
-  .filter((entry) => entry.key !== 'modem' && entry.capabilities.operations.includes('verify'))
+  .filter((entry) => (SIMULATED_GATEWAYS as readonly string[]).includes(entry.key) && entry.capabilities.operations.includes('verify'))
   .map((entry) => entry.key);
 
 describe.each(verifiable)('the %s credential test', (gateway) => {
@@ -53,6 +54,23 @@ it('says so when the gateway has no call that proves an account', async () => {
     expect(result.status).toBe('OK');
     expect(result.message).toMatch(/.+/);
   }
+});
+
+describe('the GSM Modem Bridge credential test', () => {
+  it('is OK with the bridge\'s token and fails with a wrong one without repeating it', async () => {
+    const kit = new ModemBridgeGatewayKit();
+    await kit.start();
+    try {
+      const type = GATEWAY_CREDENTIALS.modembridge.name;
+      const ok = await testGatewayCredential.call(context, { id: '1', name: 'b', type, data: kit.connection() });
+      expect(ok.status).toBe('OK');
+      const wrong = await testGatewayCredential.call(context, { id: '1', name: 'b', type, data: kit.wrongCredentials() });
+      expect(wrong.status).toBe('Error');
+      expect(wrong.message).not.toContain(String(kit.wrongCredentials()['password']));
+    } finally {
+      await kit.stop();
+    }
+  });
 });
 
 describe('the GSM modem credential test', () => {

@@ -247,7 +247,7 @@ it('lists the nodes in the palette, edits each node and both config nodes in the
   expect(deployed.find((node) => node.id === gatewayId)).toMatchObject({ type: 'smsbridge-gateway', gateway: 'jasmin', url: simulator.baseUrl });
   expect(deployed.find((node) => node.id === modemId)).toMatchObject({ type: 'smsbridge-modem', port: modem.path });
   // The secrets typed in the dialogs were saved as Node-RED credentials (the Admin API only says that they exist).
-  expect(await (await fetch(`${nodeRed.url}/credentials/smsbridge-gateway/${gatewayId}`)).json()).toEqual({ username, has_password: true });
+  expect(await (await fetch(`${nodeRed.url}/credentials/smsbridge-gateway/${gatewayId}`)).json()).toEqual({ username, has_password: true, has_secretSettings: false });
   expect(await (await fetch(`${nodeRed.url}/credentials/smsbridge-modem/${modemId}`)).json()).toEqual({ has_pin: true });
 
   // The statuses under the nodes: sms send shows the live Jasmin connection, sms ussd the modem's.

@@ -164,7 +164,7 @@ describe('editor endpoints', () => {
   it('serve every vendor\'s descriptors, the serial ports and the Test connection button', async () => {
     await deploy('jasmin', { type: 'sms-admin', command: 'balance' });
     const vendors = await adminRequest().get('/smsbridge/vendors').expect(200);
-    expect(vendors.body.map((vendor: Msg) => vendor['key'])).toEqual(['diafaan', 'routesms', 'jasmin', 'spangw', 'dinstar', 'modem']);
+    expect(vendors.body.map((vendor: Msg) => vendor['key'])).toEqual(['diafaan', 'routesms', 'jasmin', 'spangw', 'dinstar', 'modem', 'modembridge']);
     expect(vendors.body.find((vendor: Msg) => vendor['key'] === 'jasmin').connection.map((field: Msg) => field['name'])).toContain('dlrUrl');
     const ports = await adminRequest().get('/smsbridge/serial-ports').expect(200);
     expect(Array.isArray(ports.body)).toBe(true);

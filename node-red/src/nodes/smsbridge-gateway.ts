@@ -34,6 +34,6 @@ export = function register(RED: NodeRedRuntime): void {
   }
 
   RED.nodes.registerType('smsbridge-gateway', SmsbridgeGatewayNode, {
-    credentials: { username: { type: 'text' }, password: { type: 'password' } },
+    credentials: { username: { type: 'text' }, password: { type: 'password' }, secretSettings: { type: 'password' } },
   });
 };

@@ -21,10 +21,25 @@ export function readSettings(settings: unknown): Record<string, unknown> {
   return settings as Record<string, unknown>;
 }
 
+/** The vendor's secret settings (a push secret …), kept as one JSON credential so they never land in the flow. */
+function readSecretSettings(json: string | undefined): Record<string, unknown> {
+  if (!isSet(json)) return {};
+  try {
+    const parsed = JSON.parse(json!) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new InvalidRequestError('The secret settings of this gateway configuration are unreadable: open the configuration, enter them again and save.');
+}
+
 /** Connection values of an HTTP gateway config node, as the registry reads them. */
-export function gatewayValues(config: { url?: unknown; settings?: unknown }, credentials: { username?: string; password?: string } = {}): Record<string, unknown> {
+export function gatewayValues(
+  config: { url?: unknown; settings?: unknown },
+  credentials: { username?: string; password?: string; secretSettings?: string } = {},
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(readSettings(config.settings))) if (isSet(value)) values[name] = value;
+  for (const [name, value] of Object.entries({ ...readSettings(config.settings), ...readSecretSettings(credentials.secretSettings) })) if (isSet(value)) values[name] = value;
   if (isSet(config.url)) values['url'] = String(config.url).trim();
   if (isSet(credentials.username)) values['username'] = credentials.username;
   if (isSet(credentials.password)) values['password'] = credentials.password;

@@ -55,7 +55,7 @@ async function verify(RED: NodeRedRuntime, req: HttpRequest, res: HttpResponse):
     const hub = new ModemHub();
     connection = new GatewayConnection('modem', modemValues(body, { pin: secret('pin') }), { context: { modemHub: hub }, onClosed: () => hub.close() });
   } else {
-    connection = new GatewayConnection(String(body['gateway'] ?? ''), gatewayValues(body, { username: secret('username'), password: secret('password') }));
+    connection = new GatewayConnection(String(body['gateway'] ?? ''), gatewayValues(body, { username: secret('username'), password: secret('password'), secretSettings: secret('secretSettings') }));
   }
   try {
     const result = await connection.check();
