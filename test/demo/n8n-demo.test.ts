@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { unflatten } from '../n8n/n8n-rest';
 import { REPOSITORY } from '../node-red-e2e/helpers/packed-pack';
 import { freePort } from '../node-red-e2e/helpers/real-node-red';
 import { alive, descendants, listening, until as waitUntil } from './launcher-process';
@@ -29,22 +30,6 @@ let cookie = '';
 let browser: Browser | undefined;
 
 const until = <T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 30_000) => waitUntil(check, what, timeoutMs, () => `--- launcher output ---\n${output}`);
-/** n8n stores run data in the `flatted` format: a list of values in which a string inside an object or array is the index of another value. */
-function unflatten(text: string): unknown {
-  const values = JSON.parse(text) as unknown[];
-  const revived = new Map<number, unknown>();
-  const revive = (index: number): unknown => {
-    if (revived.has(index)) return revived.get(index);
-    const value = values[index];
-    if (value === null || typeof value !== 'object') return value;
-    const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
-    revived.set(index, copy);
-    for (const [key, inner] of Object.entries(value)) (copy as Record<string, unknown>)[key] = typeof inner === 'string' ? revive(Number(inner)) : inner;
-    return copy;
-  };
-  return revive(0);
-}
-
 const rest = async (path: string) => (await (await fetch(`${url}/rest${path}`, { headers: { cookie } })).json()) as { data: unknown };
 
 beforeAll(async () => {

@@ -1,0 +1,258 @@
+/**
+ * The pack in n8n's queue mode: Redis and PostgreSQL of the test's own, one main process and two
+ * `n8n worker` processes with the pack installed as a community package. A webhook-started
+ * workflow sends 1,000 SMS in ten executions: every recipient reaches the simulator exactly once,
+ * with its id back in the execution data, and both workers ran some. The polling trigger, which
+ * only the main process runs, starts one execution for one inbound SMS however many workers there
+ * are. A worker killed in the middle of a run: n8n does not run its execution again (queue mode
+ * never retries a stalled job), so nothing goes twice, and the one unfinished execution is marked
+ * as such while every other recipient went out once. Delivery reports pushed to SMS Webhook Trigger
+ * start their execution whether the call lands on the main process or on an `n8n webhook` process,
+ * and whichever worker sent the SMS.
+ */
+import { JasminSimulator, createSimulator } from '@smsbridge/core/testing';
+import type { GatewaySimulator } from '../../packages/core/src/simulator/gateway-simulator';
+import { N8nRest } from '../n8n/n8n-rest';
+import { CREDENTIAL_TYPES } from '../n8n/e2e-fixture';
+import { PACKAGE, WorkflowBuilder } from '../n8n/workflow-builder';
+import { N8nCluster } from './helpers/n8n-cluster';
+import { freePort } from './helpers/local-servers';
+
+// The first run installs n8n into the cache (scripts/ensure-n8n.sh); PostgreSQL migrations take a while.
+jest.setTimeout(900_000);
+
+const SEND_WORKFLOW = 'smsbQueueSends01';
+const POLL_WORKFLOW = 'smsbQueuePoll001';
+const SEND_HOOK_ID = '8c3d4e5f-0000-4000-8000-000000000001';
+const REPORTS_WORKFLOW = 'smsbQueueDlrs001';
+const REPORTS_HOOK_ID = '8c3d4e5f-0000-4000-8000-000000000002';
+const PUSH_SECRET = 'queue-push-secret';
+
+const cluster = new N8nCluster();
+let rest: N8nRest;
+let jasmin: JasminSimulator;
+let dinstar: GatewaySimulator;
+let webhookPort: number;
+/** The inbound SMS the polling test looks for, injected as soon as the cluster runs, and when. */
+const inboundText = `queue mode inbound ${Date.now()}`;
+let injectedAt = 0;
+
+const numbersOfBatch = (batch: number, size = 100): string[] => Array.from({ length: size }, (_, index) => `+44770090${String(batch).padStart(2, '0')}${String(index).padStart(2, '0')}`);
+
+async function until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n--- main ---\n${cluster.main.serverLog.slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** How many SMS the Jasmin simulator took for each number. */
+function acceptedByNumber(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const message of jasmin.network.messages.values()) {
+    const digits = message.to.replace(/\D/g, '');
+    counts.set(digits, (counts.get(digits) ?? 0) + 1);
+  }
+  return counts;
+}
+
+async function postBatch(batch: number, label: string): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${cluster.main.port}/webhook/queue-send`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ batch: `${label} ${batch}`, numbers: numbersOfBatch(batch) }),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** Executions of `workflowId` that ended, by id. */
+async function finished(workflowId: string): Promise<{ id: string; status: string }[]> {
+  return (await rest.executions(workflowId)).filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+}
+
+beforeAll(async () => {
+  jasmin = new JasminSimulator({ balance: 'ND', network: { maxFinishedMessages: 5_000 } });
+  dinstar = createSimulator('dinstar');
+  await jasmin.start();
+  await dinstar.start();
+  const credential = (key: 'jasmin' | 'dinstar', simulator: GatewaySimulator) => ({
+    id: `cred-${key}`,
+    name: key,
+    type: CREDENTIAL_TYPES[key],
+    data: { url: simulator.baseUrl, ...simulator.describe().credentials, timeoutMs: 10_000 },
+  });
+  const sends = new WorkflowBuilder(SEND_WORKFLOW, 'queue sends', {
+    name: 'Batch to send',
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    parameters: { httpMethod: 'POST', path: 'queue-send', responseMode: 'onReceived', options: {} },
+    webhookId: SEND_HOOK_ID,
+  });
+  sends.add({
+    name: 'SMS Send',
+    type: `${PACKAGE}.smsSend`,
+    parameters: { gateway: 'jasmin', to: '={{ $json.body.numbers.join(",") }}', text: '={{ "queue mode " + $json.body.batch }}' },
+    credentials: { smsbridgeJasminApi: { id: 'cred-jasmin', name: 'jasmin' } },
+  });
+  const poll = new WorkflowBuilder(POLL_WORKFLOW, 'queue poll', {
+    name: 'SMS Trigger',
+    type: `${PACKAGE}.smsTrigger`,
+    parameters: { gateway: 'dinstar', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+    credentials: { smsbridgeDinstarApi: { id: 'cred-dinstar', name: 'dinstar' } },
+  });
+  poll.add({ name: 'Received', type: 'n8n-nodes-base.noOp', parameters: {} });
+  // Jasmin's delivery reports: each send names its report URL (dlr_url), here the main process's or the webhook process's.
+  const reports = new WorkflowBuilder(REPORTS_WORKFLOW, 'queue reports', {
+    name: 'Delivery reports',
+    type: `${PACKAGE}.smsWebhookTrigger`,
+    parameters: { gateway: 'jasmin', secret: PUSH_SECRET },
+    credentials: { smsbridgeJasminApi: { id: 'cred-jasmin', name: 'jasmin' } },
+    webhookId: REPORTS_HOOK_ID,
+  });
+  reports.add({ name: 'Report', type: 'n8n-nodes-base.noOp', parameters: {} });
+  const sendHook = reports.addTrigger({
+    name: 'Send with report',
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    parameters: { httpMethod: 'POST', path: 'queue-send-report', responseMode: 'onReceived', options: {} },
+    webhookId: '8c3d4e5f-0000-4000-8000-000000000003',
+  });
+  reports.add(
+    {
+      name: 'SMS Send with report',
+      type: `${PACKAGE}.smsSend`,
+      parameters: {
+        gateway: 'jasmin',
+        to: '={{ $json.body.to }}',
+        text: 'report back, please',
+        vendorOptions: { dlr_url: '={{ $json.body.reportUrl }}', dlr_level: 3 },
+      },
+      credentials: { smsbridgeJasminApi: { id: 'cred-jasmin', name: 'jasmin' } },
+    },
+    sendHook,
+  );
+  webhookPort = await freePort();
+  // Imported and published with n8n's CLI before any process runs, as an operator would deploy them.
+  await cluster.start(2, 1, async (main) => {
+    await main.importCredentials([credential('jasmin', jasmin), credential('dinstar', dinstar)]);
+    await main.importWorkflows([sends.toJSON(), poll.toJSON(), reports.toJSON()]);
+    for (const id of [SEND_WORKFLOW, POLL_WORKFLOW, REPORTS_WORKFLOW]) {
+      const published = await main.cli(['publish:workflow', `--id=${id}`]);
+      if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}${published.stderr}`);
+    }
+  });
+  await cluster.addWebhookProcess(webhookPort);
+  // n8n polls at most once a minute: the polling test's SMS arrives now, and is checked after the other tests.
+  (dinstar as unknown as { network: { injectInbound(message: { from: string; text: string }): void } }).network.injectInbound({ from: '+447700900777', text: inboundText });
+  injectedAt = Date.now();
+  rest = new N8nRest(`http://127.0.0.1:${cluster.main.port}`);
+  await rest.signIn();
+});
+
+afterAll(async () => {
+  await cluster.stop();
+  await jasmin?.stop();
+  await dinstar?.stop();
+});
+
+it('sends 1,000 SMS from ten webhook-started executions: each recipient once, ids in the execution data, both workers used', async () => {
+  for (let batch = 0; batch < 10; batch++) await postBatch(batch, 'run');
+  const done = await until(async () => {
+    const ended = await finished(SEND_WORKFLOW);
+    return ended.length >= 10 ? ended : undefined;
+  }, 'ten executions to end');
+  expect(done.map((execution) => execution.status)).toEqual(Array(10).fill('success'));
+  const accepted = acceptedByNumber();
+  const idsFromExecutions = new Map<string, string>();
+  for (const execution of done) {
+    const items = (await rest.itemsByNode(execution.id))['SMS Send'] ?? [];
+    expect(items).toHaveLength(100);
+    for (const item of items) {
+      expect(item).toMatchObject({ accepted: true, gateway: 'jasmin' });
+      idsFromExecutions.set(String(item['to']).replace(/\D/g, ''), String(item['messageId']));
+    }
+  }
+  for (let batch = 0; batch < 10; batch++) {
+    for (const number of numbersOfBatch(batch)) {
+      const digits = number.replace(/\D/g, '');
+      expect({ number, accepted: accepted.get(digits) ?? 0 }).toEqual({ number, accepted: 1 });
+      expect(jasmin.network.messages.get(idsFromExecutions.get(digits)!)?.to.replace(/\D/g, '')).toBe(digits);
+    }
+  }
+  const ran = cluster.workers.map((worker) => worker.executions.size);
+  expect(ran.every((count) => count > 0)).toBe(true);
+  expect(ran.reduce((sum, count) => sum + count, 0)).toBe(10);
+});
+
+it('a worker killed mid-run: its execution is not run again, nothing is sent twice, every other recipient goes out once', async () => {
+  // Each request answered after 40 ms: an execution of 100 takes about a second, long enough to be cut.
+  jasmin.faults.add({ kind: 'latency', delayMs: 40, count: 100_000, path: '/secure/send' });
+  const victim = cluster.workers[1]!;
+  const before = new Set(victim.executions);
+  for (let batch = 10; batch < 16; batch++) await postBatch(batch, 'kill');
+  const cut = await until(async () => [...victim.executions].find((id) => !before.has(id)), 'worker 2 to take an execution', 60_000);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  victim.kill();
+  const done = await until(async () => {
+    const ended = (await finished(SEND_WORKFLOW)).filter((execution) => Number(execution.id) > Math.max(...[...before].map(Number), 10));
+    return ended.length >= 6 ? ended : undefined;
+  }, 'the six executions to end (one of them cut)', 180_000);
+  const statuses = new Map(done.map((execution) => [execution.id, execution.status]));
+  expect(statuses.get(cut)).not.toBe('success');
+  expect([...statuses.entries()].filter(([id]) => id !== cut).map(([, status]) => status)).toEqual(Array(5).fill('success'));
+  const accepted = acceptedByNumber();
+  expect(Math.max(...accepted.values())).toBe(1);
+  let sentOfCut = 0;
+  for (let batch = 10; batch < 16; batch++) {
+    const sent = numbersOfBatch(batch).filter((number) => accepted.has(number.replace(/\D/g, ''))).length;
+    if (sent < 100) sentOfCut += sent;
+    else expect(sent).toBe(100);
+  }
+  // Exactly one batch was cut short: the one the killed worker had.
+  expect(sentOfCut).toBeLessThan(100);
+  expect(cluster.workers[0]!.running).toBe(true);
+});
+
+it('pushed delivery reports start their execution on a worker whether they reach the main process or a webhook process', async () => {
+  const targets = [
+    { to: '+447700900401', reportUrl: `http://127.0.0.1:${cluster.main.port}/webhook/${REPORTS_HOOK_ID}/smsbridge/${PUSH_SECRET}` },
+    { to: '+447700900402', reportUrl: `http://127.0.0.1:${webhookPort}/webhook/${REPORTS_HOOK_ID}/smsbridge/${PUSH_SECRET}` },
+  ];
+  for (const target of targets) {
+    const response = await fetch(`http://127.0.0.1:${cluster.main.port}/webhook/queue-send-report`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(target) });
+    expect(response.status).toBe(200);
+  }
+  const sentIds = await until(async () => {
+    const ids = new Map<string, string>();
+    for (const execution of await finished(REPORTS_WORKFLOW)) {
+      for (const item of (await rest.itemsByNode(execution.id))['SMS Send with report'] ?? []) ids.set(String(item['to']).replace(/\D/g, ''), String(item['messageId']));
+    }
+    return ids.size === 2 ? ids : undefined;
+  }, 'both sends');
+  const delivered = await until(async () => {
+    const reports: Record<string, unknown>[] = [];
+    for (const execution of await finished(REPORTS_WORKFLOW)) reports.push(...((await rest.itemsByNode(execution.id))['Report'] ?? []));
+    const final = reports.filter((report) => report['state'] === 'delivered');
+    return final.length >= 2 ? final : undefined;
+  }, 'a delivered report for each send');
+  expect(delivered.map((report) => report['messageId']).sort()).toEqual([...sentIds.values()].sort());
+});
+
+it('polls once for the whole cluster: one inbound SMS starts one execution', async () => {
+  const withText = async (): Promise<number> => {
+    let count = 0;
+    for (const execution of await finished(POLL_WORKFLOW)) {
+      const items = (await rest.itemsByNode(execution.id))['Received'] ?? [];
+      count += items.filter((item) => item['text'] === inboundText).length;
+    }
+    return count;
+  };
+  await until(async () => ((await withText()) > 0 ? true : undefined), 'the polling trigger to pass the SMS on', 150_000);
+  // Two polls after the injection at least (one a minute): the later one must not hand it out again, in any process.
+  const twoPollsLater = injectedAt + 130_000 - Date.now();
+  if (twoPollsLater > 0) await new Promise((resolve) => setTimeout(resolve, twoPollsLater));
+  expect(await withText()).toBe(1);
+});
