@@ -2,7 +2,7 @@
  * The credentials' Test button (each node's `testedBy` function): the gateway's own verify call,
  * against a simulator, with a right and a wrong password, and a gateway without a harmless call.
  */
-import type { ICredentialTestFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions } from 'n8n-workflow';
 import { createVendorRegistry } from '@smsbridge/core';
 import { SIMULATED_GATEWAYS, startSimulators, virtualModem, type MultiSimulator } from '../../packages/core/src/testing';
 import { ModemBridgeGatewayKit } from '../../packages/core/src/testing/modem-bridge-gateway-kit';
@@ -62,9 +62,9 @@ describe('the GSM Modem Bridge credential test', () => {
     await kit.start();
     try {
       const type = GATEWAY_CREDENTIALS.modembridge.name;
-      const ok = await testGatewayCredential.call(context, { id: '1', name: 'b', type, data: kit.connection() });
+      const ok = await testGatewayCredential.call(context, { id: '1', name: 'b', type, data: kit.connection() as ICredentialDataDecryptedObject });
       expect(ok.status).toBe('OK');
-      const wrong = await testGatewayCredential.call(context, { id: '1', name: 'b', type, data: kit.wrongCredentials() });
+      const wrong = await testGatewayCredential.call(context, { id: '1', name: 'b', type, data: kit.wrongCredentials() as ICredentialDataDecryptedObject });
       expect(wrong.status).toBe('Error');
       expect(wrong.message).not.toContain(String(kit.wrongCredentials()['password']));
     } finally {
