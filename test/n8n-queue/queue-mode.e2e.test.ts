@@ -8,9 +8,16 @@
  * never retries a stalled job), so nothing goes twice, and the one unfinished execution is marked
  * as such while every other recipient went out once. Delivery reports pushed to SMS Webhook Trigger
  * start their execution whether the call lands on the main process or on an `n8n webhook` process,
- * and whichever worker sent the SMS.
+ * and whichever worker sent the SMS. A GSM modem reached from the workers through the bridge
+ * (`smsbridge modem serve` in front of the virtual modem on a pseudo-terminal): every SMS leaves
+ * the modem once, and its inbound SMS reach the polling trigger once.
  */
-import { JasminSimulator, createSimulator } from '@smsbridge/core/testing';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JasminSimulator, createSimulator, virtualModem } from '@smsbridge/core/testing';
+import { NODE, REPO } from '../n8n/n8n-install';
 import type { GatewaySimulator } from '../../packages/core/src/simulator/gateway-simulator';
 import { N8nRest } from '../n8n/n8n-rest';
 import { CREDENTIAL_TYPES } from '../n8n/e2e-fixture';
@@ -27,14 +34,22 @@ const SEND_HOOK_ID = '8c3d4e5f-0000-4000-8000-000000000001';
 const REPORTS_WORKFLOW = 'smsbQueueDlrs001';
 const REPORTS_HOOK_ID = '8c3d4e5f-0000-4000-8000-000000000002';
 const PUSH_SECRET = 'queue-push-secret';
+const BRIDGE_SEND_WORKFLOW = 'smsbQueueBridge01';
+const BRIDGE_POLL_WORKFLOW = 'smsbQueueBridgeP1';
+const BRIDGE_TOKEN = 'queue-bridge-token-5551';
+const MODEM_PIN = '1357';
 
 const cluster = new N8nCluster();
 let rest: N8nRest;
 let jasmin: JasminSimulator;
 let dinstar: GatewaySimulator;
 let webhookPort: number;
+let modem: virtualModem.PtyVirtualModem;
+let bridge: ChildProcess;
+let bridgeJournal: string;
 /** The inbound SMS the polling test looks for, injected as soon as the cluster runs, and when. */
 const inboundText = `queue mode inbound ${Date.now()}`;
+const modemInboundText = `queue mode modem inbound ${Date.now()}`;
 let injectedAt = 0;
 
 const numbersOfBatch = (batch: number, size = 100): string[] => Array.from({ length: size }, (_, index) => `+44770090${String(batch).padStart(2, '0')}${String(index).padStart(2, '0')}`);
@@ -59,6 +74,23 @@ function acceptedByNumber(): Map<string, number> {
   return counts;
 }
 
+/** `smsbridge modem serve` (the built CLI) in front of the virtual modem; resolves with its URL. */
+async function startBridge(): Promise<string> {
+  const cli = join(REPO, 'packages', 'core', 'dist', 'cli', 'main.js');
+  bridge = spawn(NODE, [cli, 'modem', 'serve', '--port', modem.path, '--journal', bridgeJournal, '--listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SMSBRIDGE_BRIDGE_TOKEN: BRIDGE_TOKEN, SMSBRIDGE_MODEM_PIN: MODEM_PIN },
+  });
+  let output = '';
+  bridge.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  bridge.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return until(async () => {
+    if (bridge.exitCode !== null) throw new Error(`smsbridge modem serve exited ${bridge.exitCode}:\n${output}`);
+    const first = output.split('\n').find((line) => line.startsWith('{'));
+    return first ? (JSON.parse(first) as { listening: string }).listening : undefined;
+  }, 'the bridge to listen', 30_000);
+}
+
 async function postBatch(batch: number, label: string): Promise<void> {
   const response = await fetch(`http://127.0.0.1:${cluster.main.port}/webhook/queue-send`, {
     method: 'POST',
@@ -78,6 +110,9 @@ beforeAll(async () => {
   dinstar = createSimulator('dinstar');
   await jasmin.start();
   await dinstar.start();
+  modem = await virtualModem.PtyVirtualModem.start({ profile: 'simcom', pin: MODEM_PIN });
+  bridgeJournal = mkdtempSync(join(tmpdir(), 'smsbridge-queue-bridge-'));
+  const bridgeUrl = await startBridge();
   const credential = (key: 'jasmin' | 'dinstar', simulator: GatewaySimulator) => ({
     id: `cred-${key}`,
     name: key,
@@ -134,12 +169,37 @@ beforeAll(async () => {
     },
     sendHook,
   );
+  const bridgeCredentials = { smsbridgeModemBridgeApi: { id: 'cred-bridge', name: 'bridge' } };
+  const bridgeSends = new WorkflowBuilder(BRIDGE_SEND_WORKFLOW, 'queue bridge sends', {
+    name: 'Batch for the modem',
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    parameters: { httpMethod: 'POST', path: 'queue-send-bridge', responseMode: 'onReceived', options: {} },
+    webhookId: '8c3d4e5f-0000-4000-8000-000000000004',
+  });
+  bridgeSends.add({
+    name: 'SMS Send',
+    type: `${PACKAGE}.smsSend`,
+    parameters: { gateway: 'modembridge', to: '={{ $json.body.numbers.join(",") }}', text: '={{ "through the bridge " + $json.body.batch }}' },
+    credentials: bridgeCredentials,
+  });
+  const bridgePoll = new WorkflowBuilder(BRIDGE_POLL_WORKFLOW, 'queue bridge poll', {
+    name: 'SMS Trigger',
+    type: `${PACKAGE}.smsTrigger`,
+    parameters: { gateway: 'modembridge', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+    credentials: bridgeCredentials,
+  });
+  bridgePoll.add({ name: 'Received', type: 'n8n-nodes-base.noOp', parameters: {} });
   webhookPort = await freePort();
   // Imported and published with n8n's CLI before any process runs, as an operator would deploy them.
   await cluster.start(2, 1, async (main) => {
-    await main.importCredentials([credential('jasmin', jasmin), credential('dinstar', dinstar)]);
-    await main.importWorkflows([sends.toJSON(), poll.toJSON(), reports.toJSON()]);
-    for (const id of [SEND_WORKFLOW, POLL_WORKFLOW, REPORTS_WORKFLOW]) {
+    await main.importCredentials([
+      credential('jasmin', jasmin),
+      credential('dinstar', dinstar),
+      { id: 'cred-bridge', name: 'bridge', type: CREDENTIAL_TYPES.modembridge, data: { url: bridgeUrl, password: BRIDGE_TOKEN, timeoutMs: 60_000 } },
+    ]);
+    await main.importWorkflows([sends.toJSON(), poll.toJSON(), reports.toJSON(), bridgeSends.toJSON(), bridgePoll.toJSON()]);
+    for (const id of [SEND_WORKFLOW, POLL_WORKFLOW, REPORTS_WORKFLOW, BRIDGE_SEND_WORKFLOW, BRIDGE_POLL_WORKFLOW]) {
       const published = await main.cli(['publish:workflow', `--id=${id}`]);
       if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}${published.stderr}`);
     }
@@ -147,6 +207,7 @@ beforeAll(async () => {
   await cluster.addWebhookProcess(webhookPort);
   // n8n polls at most once a minute: the polling test's SMS arrives now, and is checked after the other tests.
   (dinstar as unknown as { network: { injectInbound(message: { from: string; text: string }): void } }).network.injectInbound({ from: '+447700900777', text: inboundText });
+  modem.modem.injectSms({ from: '+447700900778', text: modemInboundText });
   injectedAt = Date.now();
   rest = new N8nRest(`http://127.0.0.1:${cluster.main.port}`);
   await rest.signIn();
@@ -154,6 +215,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster.stop();
+  if (bridge && bridge.exitCode === null) {
+    const exited = new Promise((resolve) => bridge.once('exit', resolve));
+    bridge.kill('SIGTERM');
+    await exited;
+  }
+  await modem?.close();
+  if (bridgeJournal) rmSync(bridgeJournal, { recursive: true, force: true });
   await jasmin?.stop();
   await dinstar?.stop();
 });
@@ -241,18 +309,51 @@ it('pushed delivery reports start their execution on a worker whether they reach
   expect(delivered.map((report) => report['messageId']).sort()).toEqual([...sentIds.values()].sort());
 });
 
+it('sends through the modem bridge from the workers: each SMS leaves the modem once', async () => {
+  const numbers = (batch: number) => Array.from({ length: 5 }, (_, index) => `+44770090${50 + batch}${index}0`);
+  for (let batch = 0; batch < 4; batch++) {
+    const response = await fetch(`http://127.0.0.1:${cluster.main.port}/webhook/queue-send-bridge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ batch, numbers: numbers(batch) }),
+    });
+    expect(response.status).toBe(200);
+  }
+  const done = await until(async () => {
+    const ended = await finished(BRIDGE_SEND_WORKFLOW);
+    return ended.length >= 4 ? ended : undefined;
+  }, 'four executions through the bridge', 180_000);
+  expect(done.map((execution) => execution.status)).toEqual(Array(4).fill('success'));
+  const ranOn = cluster.workers.filter((worker) => done.some((execution) => worker.executions.has(execution.id)));
+  expect(ranOn.length).toBeGreaterThan(0);
+  for (const execution of done) {
+    for (const item of (await rest.itemsByNode(execution.id))['SMS Send'] ?? []) expect(item).toMatchObject({ accepted: true, gateway: 'modembridge' });
+  }
+  for (let batch = 0; batch < 4; batch++) {
+    for (const number of numbers(batch)) {
+      const left = modem.modem.submitted.filter((submitted) => submitted.destination.replace(/\D/g, '') === number.replace(/\D/g, '')).length;
+      expect({ number, left }).toEqual({ number, left: 1 });
+    }
+  }
+});
+
 it('polls once for the whole cluster: one inbound SMS starts one execution', async () => {
-  const withText = async (): Promise<number> => {
+  const withText = async (workflowId: string, text: string): Promise<number> => {
     let count = 0;
-    for (const execution of await finished(POLL_WORKFLOW)) {
+    for (const execution of await finished(workflowId)) {
       const items = (await rest.itemsByNode(execution.id))['Received'] ?? [];
-      count += items.filter((item) => item['text'] === inboundText).length;
+      count += items.filter((item) => item['text'] === text).length;
     }
     return count;
   };
-  await until(async () => ((await withText()) > 0 ? true : undefined), 'the polling trigger to pass the SMS on', 150_000);
+  // Dinstar's inbox, and the modem's through the bridge (journaled there, removed once n8n started the execution).
+  const cases = [
+    { workflowId: POLL_WORKFLOW, text: inboundText },
+    { workflowId: BRIDGE_POLL_WORKFLOW, text: modemInboundText },
+  ];
+  for (const { workflowId, text } of cases) await until(async () => ((await withText(workflowId, text)) > 0 ? true : undefined), `${workflowId} to pass the SMS on`, 150_000);
   // Two polls after the injection at least (one a minute): the later one must not hand it out again, in any process.
   const twoPollsLater = injectedAt + 130_000 - Date.now();
   if (twoPollsLater > 0) await new Promise((resolve) => setTimeout(resolve, twoPollsLater));
-  expect(await withText()).toBe(1);
+  for (const { workflowId, text } of cases) expect({ workflowId, executions: await withText(workflowId, text) }).toEqual({ workflowId, executions: 1 });
 });
