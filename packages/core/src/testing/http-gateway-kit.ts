@@ -4,9 +4,9 @@ import type { GatewaySimulator } from '../simulator/gateway-simulator';
 import type { GatewayKey } from '../vendors/gateway-client';
 import type { ConnectContext } from '../vendors/vendor-entry';
 import { createVendorRegistry } from '../vendors/registry';
-import { UndiciHttpTransport } from '../transport/undici-http-transport';
 import { BlackHoleListener } from './black-hole-listener';
 import type { ConformanceFault, GatewayTestKit } from './gateway-test-kit';
+import { givenTransportConnection } from './given-transport-connection';
 import { createSimulator } from './simulator-catalog';
 
 const REQUEST_TIMEOUT_MS = 1_500;
@@ -95,21 +95,9 @@ export class HttpGatewayKit implements GatewayTestKit {
   }
 
   async givenConnection(): Promise<{ context: ConnectContext; stillOpen(): Promise<boolean>; release(): Promise<void> }> {
-    const transport = new UndiciHttpTransport({ baseUrl: this.simulator.baseUrl, gateway: this.key });
-    return {
-      context: { transport },
-      // Any answer at all (even a 404) proves the pool still sends.
-      stillOpen: async () => {
-        try {
-          await transport.request({ method: 'GET', path: '/', idempotent: true });
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      release: () => transport.close(),
-    };
+    return givenTransportConnection(this.simulator.baseUrl, this.key, '/');
   }
+
 
   async injectInbound(from: string, text: string): Promise<void> {
     this.simulator.network.injectInbound({ from, text });

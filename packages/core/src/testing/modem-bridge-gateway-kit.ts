@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { BridgeServer } from '../bridge/bridge-server';
 import { systemClock, type Clock } from '../clock/clock';
 import type { ModemHub } from '../modem/gateway/modem-hub';
-import { UndiciHttpTransport } from '../transport/undici-http-transport';
 import type { ConnectContext } from '../vendors/vendor-entry';
 import type { ConformanceFault, GatewayTestKit } from './gateway-test-kit';
+import { givenTransportConnection } from './given-transport-connection';
 import { ModemGatewayKit } from './modem-gateway-kit';
 
 const TOKEN = 'conformance-bridge-token-2718';
@@ -90,20 +90,9 @@ export class ModemBridgeGatewayKit implements GatewayTestKit {
   }
 
   async givenConnection(): Promise<{ context: ConnectContext; stillOpen(): Promise<boolean>; release(): Promise<void> }> {
-    const transport = new UndiciHttpTransport({ baseUrl: this.server.url, gateway: this.key });
-    return {
-      context: { transport },
-      stillOpen: async () => {
-        try {
-          await transport.request({ method: 'GET', path: '/v1/verify', idempotent: true });
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      release: () => transport.close(),
-    };
+    return givenTransportConnection(this.server.url, this.key, '/v1/verify');
   }
+
 
   /** Injects at the virtual modem and waits (bounded) until the bridge journaled it. */
   async injectInbound(from: string, text: string): Promise<void> {
