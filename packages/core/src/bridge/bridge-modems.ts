@@ -17,7 +17,8 @@ export interface BridgeModem {
 export interface BridgeModemListener {
   /** Resolves once the message is safe (journaled); only then does the driver delete it from the SIM. */
   inbound(message: InboundMessage, modem: BridgeModem): Promise<void>;
-  status(status: DeliveryStatus, modem: BridgeModem): void;
+  /** Resolves once the report is safe (journaled); only then does the driver delete it from the SIM. */
+  status(status: DeliveryStatus, modem: BridgeModem): Promise<void>;
   error(error: unknown, modem: BridgeModem): void;
 }
 
@@ -61,7 +62,7 @@ export class BridgeModems {
     });
   }
 
-  /** Listens to every modem: inbound SMS (kept on the SIM until `inbound` resolved), reports, failures. */
+  /** Listens to every modem: inbound SMS and reports (kept on the SIM until `inbound` / `status` resolved), failures. */
   listen(listener: BridgeModemListener): void {
     for (const modem of this.list) {
       this.unsubscribes.push(

@@ -110,9 +110,8 @@ export class BridgeServer extends EventEmitter<BridgeServerEvents> {
       await listen(server, options.host ?? '127.0.0.1', options.port ?? DEFAULT_BRIDGE_PORT);
       modems.listen({
         inbound: (message, modem) => api.takeInbound(message, modem),
-        status: (status, modem) => {
-          api.takeStatus(status, modem).catch((error: unknown) => log(`could not journal a delivery report of modem ${modem.number}: ${describe(error, secrets)}`));
-        },
+        // A report that could not be journaled stays on the SIM; the failure reaches `error` below.
+        status: (status, modem) => api.takeStatus(status, modem),
         error: (error, modem) => log(`modem ${modem.number} (${modem.name}): ${describe(error, secrets)}`),
       });
       pushes.start();

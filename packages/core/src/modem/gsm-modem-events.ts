@@ -16,7 +16,12 @@ export interface GsmModemState {
 export interface GsmModemEvents {
   /** A new message. The modem deletes it from storage only after every returned promise resolved. */
   message: (message: InboundMessage) => void | Promise<void>;
-  'status-report': (status: DeliveryStatus) => void;
+  /**
+   * A status report. A stored one is deleted from storage only after every returned promise
+   * resolved; with no handler, or one that throws, it stays stored for the next sweep. A report
+   * the modem shows once (`+CDS`, direct delivery) is acknowledged after the handlers settled.
+   */
+  'status-report': (status: DeliveryStatus) => void | Promise<void>;
   /** Parts of a concatenated message whose other parts did not come in time; they stay stored. */
   'incomplete-message': (message: InboundMessage) => void;
   /** Network-initiated USSD. */

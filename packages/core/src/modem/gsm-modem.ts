@@ -1,5 +1,6 @@
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { type Clock, systemClock } from '../clock/clock';
+import type { DeliveryStatus } from '../model/delivery-status';
 import type { InboundMessage } from '../model/inbound-message';
 import type { SendRequest } from '../model/send-request';
 import type { SendResult } from '../model/send-result';
@@ -103,7 +104,7 @@ export class GsmModem {
       ...(options.reassemblyTimeoutMs !== undefined ? { reassemblyTimeoutMs: options.reassemblyTimeoutMs } : {}),
       ...(options.listTimeoutMs !== undefined ? { listTimeoutMs: options.listTimeoutMs } : {}),
       deliver: (message) => this.deliver(message),
-      statusReport: (status) => this.emit('status-report', status),
+      statusReport: (status) => this.deliverStatus(status),
       incomplete: (message) => this.emit('incomplete-message', message),
       error: (error) => this.emit('error', error),
     });
@@ -170,6 +171,22 @@ export class GsmModem {
     return this.receiver.remove(messages);
   }
 
+  /**
+   * The status reports stored on the SIM (read memory and "SR"), each naming its slot in
+   * `raw.source`; nothing is handed on or deleted. Reports wait there while no `status-report`
+   * handler takes them, for a polling host to list and then delete with `deleteStoredReports`.
+   */
+  storedReports(): Promise<DeliveryStatus[]> {
+    this.requireEngine();
+    return this.receiver.storedReports();
+  }
+
+  /** Deletes these stored reports (as `storedReports()` listed them) once the caller handed them on; a slot that holds another report by now is left alone. */
+  deleteStoredReports(reports: readonly DeliveryStatus[]): Promise<number> {
+    this.requireEngine();
+    return this.receiver.removeReports(reports);
+  }
+
   /** Registration, operator and signal now (three queries; a field the modem will not tell is left out). */
   async networkStatus(): Promise<ModemNetworkStatus> {
     return readNetworkStatus(this.requireEngine());
@@ -186,7 +203,7 @@ export class GsmModem {
     if (this.engine === engine) this.loseSession?.(new ModemUnavailableError('the modem is restarting (AT+CFUN=1,1)'));
   }
 
-  /** Hands every stored message to the `message` handlers now (also done after each connect). */
+  /** Hands every stored message and status report to the `message` / `status-report` handlers now (also done after each connect). */
   sweep(): Promise<void> {
     this.requireEngine();
     return this.receiver.sweep();
@@ -327,7 +344,15 @@ export class GsmModem {
     return true;
   }
 
-  private emit<K extends Exclude<keyof GsmModemEvents, 'message'>>(event: K, ...args: Parameters<GsmModemEvents[K]>): void {
+  /** Awaits every status-report handler; false when there is none (a stored report then stays stored). */
+  private async deliverStatus(status: DeliveryStatus): Promise<boolean> {
+    const handlers = [...this.listeners['status-report']];
+    if (handlers.length === 0) return false;
+    await Promise.all(handlers.map(async (handler) => handler(status)));
+    return true;
+  }
+
+  private emit<K extends Exclude<keyof GsmModemEvents, 'message' | 'status-report'>>(event: K, ...args: Parameters<GsmModemEvents[K]>): void {
     for (const listener of this.listeners[event]) {
       try {
         (listener as (...a: unknown[]) => void)(...args);

@@ -40,7 +40,8 @@ export type VerifyResult =
  */
 export interface GatewayListener {
   inbound?(message: InboundMessage): void | Promise<void>;
-  status?(status: DeliveryStatus): void;
+  /** A modem deletes a stored report only once this resolved (a rejection keeps it for the next sweep). */
+  status?(status: DeliveryStatus): void | Promise<void>;
   /** Failures outside any call: a handler that failed, a connection that could not be reopened. */
   error?(error: unknown): void;
 }

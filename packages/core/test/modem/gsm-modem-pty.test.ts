@@ -24,7 +24,7 @@ describe('GsmModem over serialport on a pty', () => {
     pty = await startVirtualModemOnPty({ profile: 'quectel', network: { deliveryDelayMs: 5 } });
     modem = new GsmModem({ port: pty.path, reconnect: false });
     const reports: DeliveryStatus[] = [];
-    modem.on('status-report', (s) => reports.push(s));
+    modem.on('status-report', (s) => void reports.push(s));
     await modem.start();
     await expect(modem.info()).resolves.toMatchObject({ manufacturer: 'Quectel', iccid: '89490200001234567890' });
 
@@ -67,7 +67,7 @@ describe('GsmModem over serialport on a pty', () => {
     modem.on('message', (m) => {
       received.push(m);
     });
-    modem.on('status-report', (s) => reports.push(s));
+    modem.on('status-report', (s) => void reports.push(s));
     await modem.start();
     pty.modem.injectSms({ from: '+447700900555', text: 'Direct over the pty' });
     await waitUntil(() => received.length === 1, 'the direct message arrived');

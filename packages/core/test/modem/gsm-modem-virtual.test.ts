@@ -14,7 +14,7 @@ async function connect(vmOptions: VirtualModemOptions = {}, options: Partial<Gsm
   const messages: InboundMessage[] = [];
   const reports: DeliveryStatus[] = [];
   const errors: unknown[] = [];
-  modem.on('status-report', (s) => reports.push(s));
+  modem.on('status-report', (s) => void reports.push(s));
   modem.on('error', (e) => errors.push(e));
   cleanups.push(async () => {
     await modem.close();
@@ -376,7 +376,7 @@ describe('GsmModem status reports after a restart', () => {
     const second = new GsmModem({ transport: () => vm.transport(), ...(store ? { sentParts: store } : {}) });
     cleanups.push(async () => second.close());
     const reports: DeliveryStatus[] = [];
-    second.on('status-report', (report) => reports.push(report));
+    second.on('status-report', (report) => void reports.push(report));
     await second.start();
     await waitUntil(() => reports.length === 1, 'the stored report was read after the restart');
     return { sent: sent!, report: reports[0]! };

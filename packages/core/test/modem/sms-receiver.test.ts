@@ -29,7 +29,7 @@ function receiver(clock: ManualClock, overrides: Partial<SmsReceiverOptions> = {
     clock,
     references: new MessageReferenceRegistry(),
     deliver: async () => true,
-    statusReport: () => undefined,
+    statusReport: async () => false,
     incomplete: () => undefined,
     error: () => undefined,
     ...overrides,
@@ -117,7 +117,12 @@ describe('SmsReceiver', () => {
       const clock = new ManualClock(0);
       const { transport, reports } = reportTransport('reports');
       const seen: unknown[] = [];
-      const sms = receiver(clock, { statusReport: (status) => seen.push(status) });
+      const sms = receiver(clock, {
+        statusReport: async (status) => {
+          seen.push(status);
+          return true;
+        },
+      });
       sms.attach(new AtEngine(transport, { clock }), { messageService: 0, readStorage: 'SM' });
       await sms.sweep();
       expect(seen).toEqual([expect.objectContaining({ state: 'delivered', messageId: 'mr-42', to: '+447700900123', rawStatus: 0 })]);

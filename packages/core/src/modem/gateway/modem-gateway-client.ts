@@ -56,7 +56,7 @@ export class ModemGatewayClient implements GatewayClient {
     await this.lease.deleteStored(messages);
   }
 
-  /** Inbound SMS and delivery reports as the modem indicates them; a message leaves the SIM once every subscriber's handler resolved. */
+  /** Inbound SMS and delivery reports as the modem indicates them; a message or stored report leaves the SIM once every subscriber's handler resolved. */
   subscribe(listener: GatewayListener): () => void {
     const inbound = listener.inbound;
     const status = listener.status;

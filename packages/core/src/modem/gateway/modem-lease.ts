@@ -7,7 +7,7 @@ import type { UssdExchange } from '../../model/ussd-exchange';
 import type { ModemDeviceInfo, ModemNetworkStatus } from '../device/device-info';
 import type { GsmModem } from '../gsm-modem';
 import type { GsmModemState } from '../gsm-modem-events';
-import type { InboundHandler } from './inbound-fan-out';
+import type { FanOutHandler, InboundHandler } from './inbound-fan-out';
 import { modemGatewayError } from './modem-gateway-error';
 import type { ModemPortConnection } from './modem-port-connection';
 
@@ -57,6 +57,16 @@ export class ModemLease {
     return this.use((modem) => modem.deleteStored(messages));
   }
 
+  /** Status reports stored on the SIM (read memory and "SR"), each naming its slot in `raw.source`; nothing is deleted. */
+  storedReports(): Promise<DeliveryStatus[]> {
+    return this.use((modem) => modem.storedReports());
+  }
+
+  /** Deletes these stored reports, when the SIM still holds exactly them; resolves to how many. */
+  deleteStoredReports(reports: readonly DeliveryStatus[]): Promise<number> {
+    return this.use((modem) => modem.deleteStoredReports(reports));
+  }
+
   info(): Promise<ModemDeviceInfo> {
     return this.use((modem) => modem.info());
   }
@@ -91,7 +101,12 @@ export class ModemLease {
     return this.keep(() => this.connection.onInbound(handler));
   }
 
-  onStatusReport(handler: (status: DeliveryStatus) => void): () => void {
+  /**
+   * Every status report of the port, like `onInbound`: a stored report leaves the SIM only after
+   * the handlers of every subscribed user resolved; when this one rejects, it stays and is offered
+   * to it again on the next sweep. Opens the port if needed.
+   */
+  onStatusReport(handler: FanOutHandler<DeliveryStatus>): () => void {
     return this.keep(() => this.connection.onStatusReport(handler));
   }
 

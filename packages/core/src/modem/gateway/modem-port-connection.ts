@@ -9,7 +9,8 @@ import { GsmModem, type GsmModemOptions } from '../gsm-modem';
 import type { GsmModemState } from '../gsm-modem-events';
 import { ModemError, ModemTimeoutError, ModemUnavailableError } from '../modem-errors';
 import type { SerialPortLister } from '../serial/serial-port-finder';
-import { InboundFanOut, type InboundHandler } from './inbound-fan-out';
+import { storedReportKey } from '../sms/sms-receiver';
+import { InboundFanOut, type FanOutHandler, type InboundHandler } from './inbound-fan-out';
 import type { ModemPortSettings } from './modem-connection-fields';
 
 /** Driver settings a hub applies to every port (timeouts, reconnect backoff, rate, delivery mode). */
@@ -37,13 +38,14 @@ export type ModemPortUser = object;
 /**
  * The one driver of one serial port, shared by every user the hub handed it to: opened on first
  * use (and again after a failed start or a reconnect that gave up), closed when the last user
- * released it. Inbound messages go to every subscribed user; USSD menus belong to the user that
- * opened them, since the modem has one USSD session.
+ * released it. Inbound messages and status reports go to every subscribed user and leave the SIM
+ * once all of them took them; USSD menus belong to the user that opened them, since the modem has
+ * one USSD session.
  */
 export class ModemPortConnection {
   private readonly users = new Set<ModemPortUser>();
   private readonly inbound = new InboundFanOut();
-  private readonly statusHandlers = new Set<(status: DeliveryStatus) => void>();
+  private readonly reports = new InboundFanOut<DeliveryStatus>({ keyOf: storedReportKey, noun: 'status report' });
   private readonly errorHandlers = new Set<(error: unknown) => void>();
   private modem: GsmModem | undefined;
   private starting: Promise<GsmModem> | undefined;
@@ -55,6 +57,7 @@ export class ModemPortConnection {
   private ussdWork: Promise<unknown> = Promise.resolve();
   private sessionCount = 0;
   private readonly deliverInbound = (message: InboundMessage): Promise<void> => this.inbound.deliver(message);
+  private readonly deliverReport = (status: DeliveryStatus): Promise<void> => this.reports.deliver(status);
 
   constructor(private readonly options: ModemPortConnectionOptions) {}
 
@@ -111,18 +114,19 @@ export class ModemPortConnection {
 
   onInbound(handler: InboundHandler): () => void {
     const unsubscribe = this.inbound.subscribe(handler);
-    if (this.inbound.subscribers === 1) this.startTakingInbound();
-    let subscribed = true;
-    return () => {
-      if (!subscribed) return;
-      subscribed = false;
-      unsubscribe();
-      if (this.inbound.subscribers === 0) this.stopTakingInbound();
-    };
+    if (this.inbound.subscribers === 1) this.startTaking('message');
+    return this.unsubscriber(unsubscribe, () => {
+      if (this.inbound.subscribers === 0) this.stopTaking('message');
+    });
   }
 
-  onStatusReport(handler: (status: DeliveryStatus) => void): () => void {
-    return subscribe(this.statusHandlers, handler);
+  /** Status reports, handed on like inbound messages: a stored one leaves the SIM once every subscriber's handler resolved. */
+  onStatusReport(handler: FanOutHandler<DeliveryStatus>): () => void {
+    const unsubscribe = this.reports.subscribe(handler);
+    if (this.reports.subscribers === 1) this.startTaking('status-report');
+    return this.unsubscriber(unsubscribe, () => {
+      if (this.reports.subscribers === 0) this.stopTaking('status-report');
+    });
   }
 
   onError(handler: (error: unknown) => void): () => void {
@@ -167,7 +171,8 @@ export class ModemPortConnection {
   async close(): Promise<void> {
     if (this.closedState) return;
     this.closedState = true;
-    this.stopTakingInbound();
+    this.stopTaking('message');
+    this.stopTaking('status-report');
     this.users.clear();
     this.ussdMenu = undefined;
     const starting = this.starting;
@@ -194,10 +199,10 @@ export class ModemPortConnection {
       // The supervisor gave up (or the SIM needs a person): the next use opens the port afresh.
       if (state.connection === 'closed' && this.modem === modem) this.drop(modem);
     });
-    modem.on('status-report', (status) => this.notify(this.statusHandlers, status));
     modem.on('error', (error) => this.notify(this.errorHandlers, error));
     if (this.inbound.subscribers > 0) modem.on('message', this.deliverInbound);
-    // A user may subscribe while the port is still opening: startTakingInbound finds the driver here.
+    if (this.reports.subscribers > 0) modem.on('status-report', this.deliverReport);
+    // A user may subscribe while the port is still opening: startTaking finds the driver here.
     this.openingModem = modem;
     try {
       await modem.start();
@@ -221,28 +226,49 @@ export class ModemPortConnection {
     void modem.close();
   }
 
-  private startTakingInbound(): void {
-    (this.modem ?? this.openingModem)?.on('message', this.deliverInbound);
-    // Whatever waited on the SIM while nobody took messages goes out now, then on every sweep.
+  /** Someone listens now: the driver hands this kind on, and whatever waited on the SIM goes out now, then on every sweep. */
+  private startTaking(kind: 'message' | 'status-report'): void {
+    const modem = this.modem ?? this.openingModem;
+    if (kind === 'message') modem?.on('message', this.deliverInbound);
+    else modem?.on('status-report', this.deliverReport);
     this.sweep();
   }
 
-  private stopTakingInbound(): void {
-    this.modem?.off('message', this.deliverInbound);
-    this.openingModem?.off('message', this.deliverInbound);
+  /** Nobody listens for this kind any more: the driver leaves it on the SIM; sweeps stop once nobody listens at all. */
+  private stopTaking(kind: 'message' | 'status-report'): void {
+    for (const modem of [this.modem, this.openingModem]) {
+      if (kind === 'message') modem?.off('message', this.deliverInbound);
+      else modem?.off('status-report', this.deliverReport);
+    }
+    if (this.listening) return;
     if (this.sweepTimer !== undefined) this.options.clock.clearTimeout(this.sweepTimer);
     this.sweepTimer = undefined;
   }
 
+  private get listening(): boolean {
+    return !this.closedState && this.inbound.subscribers + this.reports.subscribers > 0;
+  }
+
+  /** An unsubscribe function that works once and then runs `after`. */
+  private unsubscriber(unsubscribe: () => void, after: () => void): () => void {
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      unsubscribe();
+      after();
+    };
+  }
+
   /**
    * Opens the port if needed (a subscriber is a listener: the port must be open to hear) and
-   * offers the stored messages again, those a handler failed on included; then schedules the
+   * offers the stored messages and reports again, those a handler failed on included; then schedules the
    * next sweep, which also retries a port that could not be opened.
    */
   private sweep(): void {
     if (this.sweepTimer !== undefined) this.options.clock.clearTimeout(this.sweepTimer);
     this.sweepTimer = undefined;
-    if (this.inbound.subscribers === 0 || this.closedState) return;
+    if (!this.listening) return;
     // A driver that starts now sweeps on connect by itself (unless told not to).
     const sweepsOnConnect = this.modem === undefined && this.options.driver.sweepOnConnect !== false;
     this.ready()

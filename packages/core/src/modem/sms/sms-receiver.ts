@@ -22,7 +22,8 @@ export interface SmsReceiverOptions {
   listTimeoutMs?: number;
   /** Hands a message to the consumer; resolves true once the consumer has it (then it is deleted), false when nobody listens. */
   deliver: (message: InboundMessage) => Promise<boolean>;
-  statusReport: (status: DeliveryStatus) => void;
+  /** Hands a status report on, like `deliver`: a stored report is deleted only once this resolved true. */
+  statusReport: (status: DeliveryStatus) => Promise<boolean>;
   /** Parts of a message whose other parts did not come in time; they stay in storage. */
   incomplete: (message: InboundMessage) => void;
   error: (error: unknown) => void;
@@ -38,11 +39,22 @@ export interface ReceiveSessionFacts {
 /** The memory of status reports on modems that keep them apart (Quectel, SIMCom). */
 const REPORT_STORAGE = 'SR';
 
+/** Reports handed on whose delete did not happen yet: as many as a SIM holds, with room to spare. */
+const MAX_TAKEN_NOT_DELETED = 256;
+
+/** A status report found in storage: its slot, its PDU, and what it says. */
+interface StoredReport {
+  storage: string;
+  stored: StoredPdu;
+  decoded: DecodedPdu;
+}
+
 /**
  * The receiving half of the SMS layer: `+CMTI`/`+CDSI` indications read from storage, `+CMT`/`+CDS`
- * direct deliveries, sweeps of stored messages. A stored message is deleted only after the
- * consumer's handler resolved; parts of an incomplete message are never deleted. Work runs one
- * task at a time so handler calls never overlap.
+ * direct deliveries, sweeps of stored messages. A stored message or status report is deleted only
+ * after the consumer's handler resolved; parts of an incomplete message are never deleted. Work
+ * runs one task at a time so handler calls never overlap (direct `+CDS` reports excepted: the
+ * network waits for their `+CNMA`).
  */
 export class SmsReceiver {
   private engine: AtEngine | undefined;
@@ -57,6 +69,11 @@ export class SmsReceiver {
   private primaryStorage: string | undefined;
   /** The modem answered `AT+CPMS="SR"` or its listing with an error in this session: sweeps skip it. */
   private reportStorageRefused = false;
+  /**
+   * Stored reports (`<storage>:<index>:<pdu>`) whose handlers resolved but whose delete did not
+   * happen (the port closed in between): read again, they are only deleted, not handed on twice.
+   */
+  private readonly takenNotDeleted = new Set<string>();
   /**
    * The delivery whose handler the current async context runs in, if any: work queued from there
    * would wait for that handler. Timers the handler leaves behind see `pending` false and may queue.
@@ -81,7 +98,7 @@ export class SmsReceiver {
       router.on('+CMTI', (urc) => this.scheduleReported(() => this.readIndicated(urc))),
       router.on('+CDSI', (urc) => this.scheduleReported(() => this.readIndicated(urc))),
       router.on('+CMT', (urc) => this.acknowledgeThenSchedule(urc)),
-      router.on('+CDS', (urc) => this.acknowledgeThenSchedule(urc)),
+      router.on('+CDS', (urc) => this.handOnThenAcknowledge(urc)),
     ];
   }
 
@@ -107,14 +124,62 @@ export class SmsReceiver {
     if (refused) return refused;
     return this.schedule(async () => {
       const engine = this.requireEngine();
-      const storage = await this.selectPrimaryStorage(engine);
-      for (const entry of await this.listStored(engine)) await this.handleStored(engine, storage, entry);
-      if (storage === REPORT_STORAGE) return;
-      const reports = await this.listReportStorage(engine);
-      for (const entry of reports) await this.handleStored(engine, REPORT_STORAGE, entry);
-      // The modem keeps its read memory across sessions: left on "SR", the next session would list reports as its inbox.
-      if (!this.reportStorageRefused) await this.selectStorage(engine, storage);
+      await this.eachStored(engine, (storage, entry) => this.handleStored(engine, storage, entry));
     });
+  }
+
+  /**
+   * The status reports stored in the read memory and in "SR", as `DeliveryStatus` with
+   * `raw.source` naming the slot; nothing is handed on or deleted (see `removeReports`).
+   */
+  storedReports(): Promise<DeliveryStatus[]> {
+    const refused = this.refuseFromHandler('storedReports()');
+    if (refused) return refused;
+    let result: DeliveryStatus[] = [];
+    return this.schedule(async () => {
+      result = (await this.readStoredReports(this.requireEngine())).map((report) => this.statusOf(report));
+    }).then(() => result);
+  }
+
+  /**
+   * Deletes the stored reports that are still exactly these (same slot, same report): listed
+   * again first, so a slot that holds a newer report by now is left alone. Resolves to how many
+   * were deleted.
+   */
+  removeReports(reports: readonly DeliveryStatus[]): Promise<number> {
+    const refused = this.refuseFromHandler('removeReports()');
+    if (refused) return refused;
+    let removed = 0;
+    const wanted = new Set(reports.map(storedReportKey));
+    return this.schedule(async () => {
+      if (wanted.size === 0) return;
+      const engine = this.requireEngine();
+      for (const report of await this.readStoredReports(engine)) {
+        if (!wanted.has(storedReportKey(this.statusOf(report)))) continue;
+        await this.deleteSources(engine, [`${report.storage}:${report.stored.index}`]);
+        removed += 1;
+      }
+    }).then(() => removed);
+  }
+
+  /** Calls `visit` for every stored PDU, in the read memory and then in "SR"; the read memory is selected again after. */
+  private async eachStored(engine: AtEngine, visit: (storage: string, entry: StoredPdu) => Promise<void>): Promise<void> {
+    const storage = await this.selectPrimaryStorage(engine);
+    for (const entry of await this.listStored(engine)) await visit(storage, entry);
+    if (storage === REPORT_STORAGE) return;
+    const reports = await this.listReportStorage(engine);
+    for (const entry of reports) await visit(REPORT_STORAGE, entry);
+    // The modem keeps its read memory across sessions: left on "SR", the next session would list reports as its inbox.
+    if (!this.reportStorageRefused) await this.selectStorage(engine, storage);
+  }
+
+  private async readStoredReports(engine: AtEngine): Promise<StoredReport[]> {
+    const found: StoredReport[] = [];
+    await this.eachStored(engine, async (storage, stored) => {
+      const decoded = this.decode(stored.pdu);
+      if (decoded?.type === 'status-report') found.push({ storage, stored, decoded });
+    });
+    return found;
   }
 
   /** What "SR" holds; nothing when this modem refuses to select or list it (then it is not asked again this session). */
@@ -251,12 +316,55 @@ export class SmsReceiver {
     const decoded = this.decode(stored.pdu);
     if (!decoded) return;
     if (decoded.type === 'status-report') {
-      this.reportStatus(decoded);
-      await this.deleteSources(engine, [sourceId]);
+      await this.handOnStoredReport({ storage, stored, decoded });
       return;
     }
     if (decoded.type !== 'deliver') return; // a stored outgoing draft: not ours to touch
     await this.collect(decoded, sourceId);
+  }
+
+  /**
+   * Hands a stored report on and deletes it only once every handler resolved; nobody listening or
+   * a handler failing leaves it stored for the next sweep (or a polling host's listing).
+   */
+  private async handOnStoredReport(report: StoredReport): Promise<void> {
+    const sourceId = `${report.storage}:${report.stored.index}`;
+    const taken = `${sourceId}:${report.stored.pdu}`;
+    if (!this.takenNotDeleted.has(taken)) {
+      const delivery = { pending: true };
+      let handedOn: boolean;
+      try {
+        handedOn = await this.handlerContext.run(delivery, () => this.options.statusReport(this.statusOf(report)));
+      } catch (error) {
+        this.options.error(error);
+        return;
+      } finally {
+        delivery.pending = false;
+      }
+      if (!handedOn) return;
+      this.takenNotDeleted.add(taken);
+      if (this.takenNotDeleted.size > MAX_TAKEN_NOT_DELETED) this.takenNotDeleted.delete(this.takenNotDeleted.values().next().value!);
+    }
+    // The port closed while the handlers ran: the next session reads the report again and only deletes it.
+    if (!this.engine) return;
+    await this.deleteSources(this.engine, [sourceId]);
+    this.takenNotDeleted.delete(taken);
+  }
+
+  /**
+   * A report the modem shows once (`+CDS`) and does not store: handed on at once (not behind a
+   * handler still busy with a stored message), then acknowledged with `+CNMA` when `+CSMS=1`,
+   * since the network waits for it. It cannot be kept: a handler that fails loses it.
+   */
+  private handOnThenAcknowledge(urc: UnsolicitedLine): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const decoded = urc.body === undefined ? undefined : this.decode(urc.body);
+    const handedOn = decoded?.type === 'status-report' ? this.options.statusReport(this.statusOf({ decoded })) : Promise.resolve(false);
+    handedOn
+      .catch((error: unknown) => this.options.error(error))
+      .then(() => (this.facts.messageService === 1 && this.engine === engine ? engine.run('AT+CNMA') : undefined))
+      .catch((error: unknown) => this.options.error(error));
   }
 
   /**
@@ -272,9 +380,7 @@ export class SmsReceiver {
   private async direct(urc: UnsolicitedLine): Promise<void> {
     if (!this.engine || urc.body === undefined) return;
     const decoded = this.decode(urc.body);
-    if (!decoded) return;
-    if (decoded.type === 'status-report') this.reportStatus(decoded);
-    else if (decoded.type === 'deliver') await this.collect(decoded, `direct:${++this.directCount}`);
+    if (decoded?.type === 'deliver') await this.collect(decoded, `direct:${++this.directCount}`);
   }
 
   private async collect(decoded: DecodedPdu, sourceId: SourceId): Promise<void> {
@@ -305,9 +411,13 @@ export class SmsReceiver {
     this.options.incomplete(toInboundMessage(message));
   }
 
-  private reportStatus(report: DecodedPdu): void {
-    const part = report.messageReference === null ? undefined : this.options.references.find(report.messageReference, report.address || undefined);
-    this.options.statusReport(toDeliveryStatus(report, part));
+  /** The report as a DeliveryStatus of the part it answers; a stored one names its slot in `raw.source`. */
+  private statusOf(report: { decoded: DecodedPdu; storage?: string; stored?: StoredPdu }): DeliveryStatus {
+    const { decoded } = report;
+    const part = decoded.messageReference === null ? undefined : this.options.references.find(decoded.messageReference, decoded.address || undefined);
+    const status = toDeliveryStatus(decoded, part);
+    if (report.storage !== undefined && report.stored) status.raw = { ...status.raw, source: `${report.storage}:${report.stored.index}` };
+    return status;
   }
 
   private decode(hex: string): DecodedPdu | undefined {
@@ -352,6 +462,15 @@ export class SmsReceiver {
     await engine.run(`AT+CPMS="${storage}"`);
     this.facts.readStorage = storage;
   }
+}
+
+/**
+ * What identifies a stored status report while it waits in storage: its slot and what the PDU
+ * says (reference, recipient, times, status), not the message id the registry matched it to.
+ */
+export function storedReportKey(status: DeliveryStatus): string {
+  const raw = status.raw ?? {};
+  return JSON.stringify([raw['source'] ?? null, raw['messageReference'] ?? null, raw['recipient'] ?? null, raw['submittedAt'] ?? null, status.at ?? null, status.rawStatus]);
 }
 
 /** What identifies a stored message for `remove`: its slots, sender, time and text. */
