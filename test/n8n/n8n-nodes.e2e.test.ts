@@ -44,7 +44,13 @@ beforeAll(async () => {
     const send = flow.add({
       name: `Send ${gateway}`,
       type: `${PACKAGE}.smsSend`,
-      parameters: { gateway, to: `${number(gateway, 1)}, ${number(gateway, 2)}`, text: `Hello from n8n through ${gateway}` },
+      parameters: {
+        gateway,
+        to: `${number(gateway, 1)}, ${number(gateway, 2)}`,
+        text: `Hello from n8n through ${gateway}`,
+        // A modem (here behind the bridge) learns of delivery only from the status report it asked the network for.
+        ...(gateway === 'modembridge' ? { options: { statusReport: true } } : {}),
+      },
       credentials: credentialsOf(gateway),
     });
     if (has('status').includes(gateway)) {
