@@ -38,10 +38,10 @@ export interface DeliveryReportListingContext extends ConnectContext {
 export interface DeliveryReportListing {
   readonly gateway: GatewayKey;
   /**
-   * `gateway`: the gateway keeps its reports and lists them again until the cursor passes them,
-   * also after a host restart. `journal`: reports are taken from the device as they are read and
-   * kept in the host's {@link StatusJournal} until listed; a host stopped in between loses the
-   * ones it had not listed yet.
+   * `gateway`: the gateway (or the modem's SIM) keeps its reports and lists them again until the
+   * cursor passes them, also after a host restart. `journal`: reports are taken from the device as
+   * they are read and kept in the host's {@link StatusJournal} until listed; a host stopped in
+   * between loses the ones it had not listed yet (no built-in listing works this way any more).
    */
   readonly keeps: 'gateway' | 'journal';
   /** Where the reports come from, in a sentence a host can show. */

@@ -19,10 +19,11 @@ export interface StatusJournalPage {
 }
 
 /**
- * Delivery statuses a host's subscribed clients heard (a modem reads each report from the SIM as
- * it is indicated, and deletes it), kept per source until pollers read them. A position names
- * this journal's instance: after a host restart an old position reads everything kept. Owned by
- * the host, one per process (like the modem hub); nothing here is global.
+ * Delivery statuses a host's subscribed clients heard, kept in memory per source until pollers
+ * read them. Memory only: a listing whose device deletes what it handed on must not make this the
+ * only copy (the modem's listing reads the SIM instead). A position names this journal's
+ * instance: after a host restart an old position reads everything kept. Owned by the host, one
+ * per process (like the modem hub); nothing here is global.
  */
 export class StatusJournal {
   private readonly instance = randomBytes(6).toString('base64url');
