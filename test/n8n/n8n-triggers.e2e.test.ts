@@ -34,7 +34,8 @@ const sendHookId = (gateway: GatewayKey): string => `7b2c3d4e-0000-4000-8000-000
 const hookId = (gateway: GatewayKey): string => `6a1b2c3d-0000-4000-8000-0000000000${String(registry.keys().indexOf(gateway)).padStart(2, '0')}`;
 const hookUrl = (port: number, gateway: GatewayKey): string => `http://127.0.0.1:${port}/webhook/${hookId(gateway)}/smsbridge/${SECRET}`;
 /** Gateways whose push the user points at a URL once (in the gateway or through its API); Jasmin's goes per send. */
-const pushers = registry.keys().filter((key) => registry.get(key).push && registry.get(key).push!.setup.how !== 'per-send');
+// The fixture's modem bridge has no push target, so its SMS are polled (with a target, they go to the target instead).
+const pushers = registry.keys().filter((key) => key !== 'modembridge' && registry.get(key).push && registry.get(key).push!.setup.how !== 'per-send');
 const witnessed = (text: string): number =>
   [...fixture.simulators.get('jasmin')!.network.messages.values()].filter((message) => message.to.replace(/\D/g, '') === WITNESS.replace(/\D/g, '') && message.text === text).length;
 
@@ -51,6 +52,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 90_000): Pr
 
 function inject(gateway: GatewayKey, text: string): void {
   if (gateway === 'modem') fixture.modem.modem.injectSms({ from: '+447700900555', text });
+  else if (gateway === 'modembridge') fixture.bridgeModem.modem.injectSms({ from: '+447700900555', text });
   else fixture.simulators.get(gateway)!.network.injectInbound({ from: '+447700900555', text });
 }
 
