@@ -134,7 +134,8 @@ async function newMessages(client: InboxClient, state: TriggerState): Promise<In
   if (page.cursor !== undefined) state.cursor = page.cursor;
   const recent = new Set(state.recentIds ?? []);
   const fresh = page.messages.filter((message) => !recent.has(message.id));
-  state.handedOut = page.messages;
+  // What the cursor had seen but the gateway still holds (an acknowledge that did not finish) is removed at the next poll too.
+  state.handedOut = [...page.messages, ...(page.handedOutBefore ?? [])];
   state.recentIds = [...(state.recentIds ?? []), ...fresh.map((message) => message.id)].slice(-RECENT_IDS_KEPT);
   return fresh;
 }

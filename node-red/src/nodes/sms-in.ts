@@ -114,7 +114,9 @@ export = function register(RED: NodeRedRuntime): void {
         const page = await client.inbox!(await store.load());
         for (const message of page.messages) emitInbound(message);
         await store.save(page.cursor);
-        if (page.messages.length > 0 && client.acknowledge) await client.acknowledge(page.messages);
+        // Also what an earlier acknowledge left behind (a redeploy in between): sent on before, so only removed now.
+        const done = [...page.messages, ...(page.handedOutBefore ?? [])];
+        if (done.length > 0 && client.acknowledge) await client.acknowledge(done);
       };
       const loop = (): void => {
         if (stopped) return;

@@ -8,6 +8,11 @@ export interface InboxPage {
   messages: InboundMessage[];
   /** Opaque, JSON-serialisable and small (a few KB at most); hand it back on the next poll. */
   cursor?: string;
+  /**
+   * Messages the cursor says were handed out before but that are still on the gateway (their
+   * acknowledge did not finish: a redeploy, a crash): not to be handed on again, only acknowledged.
+   */
+  handedOutBefore?: InboundMessage[];
 }
 
 export interface UssdRequest {

@@ -37,14 +37,17 @@ export class ModemGatewayClient implements GatewayClient {
   /**
    * The complete messages stored on the SIM that the cursor has not seen; nothing is deleted (see
    * `acknowledge`). Parts of a message still waiting for the rest are left out until it is whole.
+   * Those the cursor has seen and the SIM still holds come back as `handedOutBefore`.
    */
   async inbox(cursor?: string): Promise<InboxPage> {
     const seen = readModemInboxCursor(cursor);
     const stored = (await this.lease.inbox()).filter((message) => message.raw?.['incomplete'] !== true);
     const fingerprints = stored.map(storedMessageFingerprint);
+    const handedOutBefore = stored.filter((_, index) => seen.has(fingerprints[index]!));
     return {
       messages: stored.filter((_, index) => !seen.has(fingerprints[index]!)),
       cursor: writeModemInboxCursor(fingerprints),
+      ...(handedOutBefore.length > 0 ? { handedOutBefore } : {}),
     };
   }
 

@@ -157,6 +157,8 @@ describe('modem through the registry: inbox and acknowledge', () => {
 
     const again = await client.inbox!(first.cursor);
     expect(again.messages).toEqual([]);
+    // Handed out before and not acknowledged yet: offered for the acknowledge only.
+    expect(again.handedOutBefore?.map((message) => message.text)).toEqual(['one', 'two, long. '.repeat(20)]);
     modem.injectSms({ from: '+447700900553', text: 'three' });
     const next = await client.inbox!(again.cursor);
     expect(next.messages.map((message) => message.text)).toEqual(['three']);
@@ -166,6 +168,7 @@ describe('modem through the registry: inbox and acknowledge', () => {
     await client.acknowledge!(first.messages);
     expect(modem.storage('SM').indexes()).toHaveLength(1);
     await expect(client.inbox!()).resolves.toMatchObject({ messages: [{ text: 'three' }] });
+    expect((await client.inbox!(next.cursor)).handedOutBefore?.map((message) => message.text)).toEqual(['three']);
   });
 
   it('does not delete a newer message that took the slot of an acknowledged one', async () => {
