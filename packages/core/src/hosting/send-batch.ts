@@ -28,7 +28,7 @@ function mergeKeyOf(request: SendRequest): string | null {
 /**
  * Sends of several callers (n8n items, Node-RED msgs) that share everything but their recipients,
  * merged into one request so the client can use the vendor's batch form (Route Mobile
- * multi-destination, Dinstar `param[]`, Diafaan recipient lists). A recipient appears once per
+ * multi-destination, Dinstar `param[]`). A recipient appears once per
  * batch, so each caller gets back exactly the results of its own recipients.
  */
 export class SendBatch<Owner> {
