@@ -60,12 +60,21 @@ export class PushDelivery {
     for (const wake of [...this.wakers.values()]) wake();
   }
 
-  /** Stops every target (an unanswered push is abandoned: it stays owed) and closes the connections. */
-  async stop(): Promise<void> {
+  /**
+   * Stops every target and closes the connections. A push under way gets a moment to be answered
+   * (and journaled as pushed, so a restart does not send it again); one still unanswered then is
+   * abandoned and stays owed.
+   */
+  async stop(graceMs = 2_000): Promise<void> {
     this.stopped = true;
-    for (const controller of this.aborts) controller.abort();
     this.wake();
-    await Promise.allSettled(this.loops);
+    const settled = Promise.allSettled(this.loops);
+    let timer: unknown;
+    const grace = new Promise<void>((resolve) => (timer = this.clock.setTimeout(resolve, graceMs)));
+    await Promise.race([settled, grace]);
+    this.clock.clearTimeout(timer);
+    for (const controller of this.aborts) controller.abort();
+    await settled;
     await this.agent.close().catch(() => undefined);
   }
 
@@ -78,12 +87,13 @@ export class PushDelivery {
         continue;
       }
       const outcome = await this.push(target, event);
-      if (this.stopped) return;
+      // An answered push is journaled even when a stop came meanwhile: else a restart would send it again.
       if (outcome.ok) {
         failures = 0;
         await this.options.journal.pushed(event.seq, target.id).catch((error: unknown) => this.log(`could not journal a push to ${target.label}: ${messageOf(error)}`));
         continue;
       }
+      if (this.stopped) return;
       failures += 1;
       const delay = Math.min((this.options.initialDelayMs ?? 1000) * 2 ** (failures - 1), this.options.maxDelayMs ?? 300_000);
       this.log(`push ${event.id} to ${target.label} failed (${outcome.why}); trying again in ${Math.ceil(delay / 1000)} s`);
