@@ -29,6 +29,6 @@ export interface GsmModemEvents {
   state: (state: GsmModemState) => void;
   /** Network registration changed (`+CREG` URC). */
   registration: (registration: NetworkRegistration) => void;
-  /** Problems outside any call (a message handler that threw, an unreadable PDU). */
+  /** Problems outside any call (a message handler that threw, an unreadable PDU) and warnings (`ModemReportsRemovedError`: unclaimed reports deleted). */
   error: (error: unknown) => void;
 }

@@ -43,6 +43,12 @@ export interface GsmModemOptions extends ModemSessionSettings {
   reassemblyTimeoutMs?: number;
   /** How USSD strings travel (default `auto`). */
   ussdTextForm?: UssdTextForm;
+  /**
+   * Stored status reports nobody took (no `status-report` handler, not listed by `storedReports()`)
+   * kept on the SIM; beyond it the oldest are deleted, each time announced on `error` as a
+   * `ModemReportsRemovedError`. Default 16; Infinity keeps all.
+   */
+  maxUnclaimedReports?: number;
   /** Hand stored messages on after every (re)connect (default true). */
   sweepOnConnect?: boolean;
   /** How often an open port's device path is checked for an unplug (default 1000 ms with the OS binding; 0 = never). */
@@ -103,6 +109,7 @@ export class GsmModem {
       references: this.references,
       ...(options.reassemblyTimeoutMs !== undefined ? { reassemblyTimeoutMs: options.reassemblyTimeoutMs } : {}),
       ...(options.listTimeoutMs !== undefined ? { listTimeoutMs: options.listTimeoutMs } : {}),
+      ...(options.maxUnclaimedReports !== undefined ? { maxUnclaimedReports: options.maxUnclaimedReports } : {}),
       deliver: (message) => this.deliver(message),
       statusReport: (status) => this.deliverStatus(status),
       incomplete: (message) => this.emit('incomplete-message', message),

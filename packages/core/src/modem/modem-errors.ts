@@ -11,6 +11,8 @@ export type ModemErrorCode =
   | 'SMSB_MODEM_NOT_FOUND'
   /** inbox()/sweep() called from inside a 'message' handler, which it would wait for. */
   | 'SMSB_MODEM_REENTRANT_CALL'
+  /** A warning: stored status reports nobody took were deleted so the SIM does not fill up. */
+  | 'SMSB_MODEM_REPORTS_REMOVED'
   /** In a SendResult: the PDU was written, the port died before `+CMGS` confirmed it; not resent. */
   | 'SMSB_MODEM_SEND_UNCERTAIN';
 
@@ -107,5 +109,24 @@ export class ModemReentrantCallError extends ModemError {
   override name = 'ModemReentrantCallError';
   constructor(message: string, options: SmsBridgeErrorOptions = {}) {
     super('SMSB_MODEM_REENTRANT_CALL', message, { ...options, retryable: false });
+  }
+}
+
+/**
+ * A warning on the `error` path, not a failed call: stored status reports that no `status-report`
+ * handler and no listing took were deleted, oldest first, so that the report memory (on some
+ * modems the SMS memory too) does not fill up and refuse new ones.
+ */
+export class ModemReportsRemovedError extends ModemError {
+  override name = 'ModemReportsRemovedError';
+  readonly removed: number;
+  constructor(removed: number, kept: number, options: SmsBridgeErrorOptions = {}) {
+    const reports = removed === 1 ? '1 delivery report nobody took was' : `${removed} delivery reports nobody took were`;
+    super(
+      'SMSB_MODEM_REPORTS_REMOVED',
+      `${reports} removed from the SIM so it does not fill up (at most ${kept} are kept): subscribe to reports (Node-RED sms in, output 2; n8n SMS Trigger Events: Delivery Reports) to receive them, or do not ask for delivery reports`,
+      { ...options, retryable: false, details: { ...options.details, removed, kept } },
+    );
+    this.removed = removed;
   }
 }

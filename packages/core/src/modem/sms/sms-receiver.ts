@@ -8,7 +8,7 @@ import type { DeliveryStatus } from '../../model/delivery-status';
 import type { InboundMessage } from '../../model/inbound-message';
 import type { AtEngine } from '../at/at-engine';
 import type { UnsolicitedLine } from '../at/unsolicited-router';
-import { ModemCommandError, ModemReentrantCallError, ModemUnavailableError } from '../modem-errors';
+import { ModemCommandError, ModemReentrantCallError, ModemReportsRemovedError, ModemUnavailableError } from '../modem-errors';
 import { toDeliveryStatus, toInboundMessage } from './inbound-message-mapping';
 import type { MessageReferenceRegistry } from './message-reference-registry';
 import { parseMessageList, parseMessageRead, parseStorageIndication, type StoredPdu } from './stored-pdu-listing';
@@ -20,6 +20,11 @@ export interface SmsReceiverOptions {
   reassemblyTimeoutMs?: number;
   /** `AT+CMGL=4` timeout (default 30 s): listing a full SIM is slow on some modems. */
   listTimeoutMs?: number;
+  /**
+   * Stored status reports nobody took (no handler, not in the last `storedReports()` listing) kept
+   * on the SIM (default 16); beyond it the oldest are deleted and announced on `error`. Infinity keeps all.
+   */
+  maxUnclaimedReports?: number;
   /** Hands a message to the consumer; resolves true once the consumer has it (then it is deleted), false when nobody listens. */
   deliver: (message: InboundMessage) => Promise<boolean>;
   /** Hands a status report on, like `deliver`: a stored report is deleted only once this resolved true. */
@@ -41,6 +46,9 @@ const REPORT_STORAGE = 'SR';
 
 /** Reports handed on whose delete did not happen yet: as many as a SIM holds, with room to spare. */
 const MAX_TAKEN_NOT_DELETED = 256;
+
+/** Room for the reports of a few multipart sends while leaving a SIM's or "SR" memory (often 20–30 slots) space for new ones. */
+const DEFAULT_MAX_UNCLAIMED_REPORTS = 16;
 
 /** A status report found in storage: its slot, its PDU, and what it says. */
 interface StoredReport {
@@ -74,6 +82,10 @@ export class SmsReceiver {
    * happen (the port closed in between): read again, they are only deleted, not handed on twice.
    */
   private readonly takenNotDeleted = new Set<string>();
+  /** Stored reports no handler took and no listing handed out, first seen first: `storedReportKey` → slot. */
+  private readonly unclaimed = new Map<string, string>();
+  /** What the last `storedReports()` listing handed to a polling host, whose next poll deletes it: never removed by the bound. */
+  private listed = new Set<string>();
   /**
    * The delivery whose handler the current async context runs in, if any: work queued from there
    * would wait for that handler. Timers the handler leaves behind see `pending` false and may queue.
@@ -125,6 +137,7 @@ export class SmsReceiver {
     return this.schedule(async () => {
       const engine = this.requireEngine();
       await this.eachStored(engine, (storage, entry) => this.handleStored(engine, storage, entry));
+      await this.boundUnclaimedReports(engine);
     });
   }
 
@@ -138,6 +151,8 @@ export class SmsReceiver {
     let result: DeliveryStatus[] = [];
     return this.schedule(async () => {
       result = (await this.readStoredReports(this.requireEngine())).map((report) => this.statusOf(report));
+      this.listed = new Set(result.map(storedReportKey));
+      for (const key of this.listed) this.unclaimed.delete(key);
     }).then(() => result);
   }
 
@@ -155,8 +170,11 @@ export class SmsReceiver {
       if (wanted.size === 0) return;
       const engine = this.requireEngine();
       for (const report of await this.readStoredReports(engine)) {
-        if (!wanted.has(storedReportKey(this.statusOf(report)))) continue;
+        const key = storedReportKey(this.statusOf(report));
+        if (!wanted.has(key)) continue;
         await this.deleteSources(engine, [`${report.storage}:${report.stored.index}`]);
+        this.listed.delete(key);
+        this.unclaimed.delete(key);
         removed += 1;
       }
     }).then(() => removed);
@@ -298,6 +316,7 @@ export class SmsReceiver {
     }
     if (!stored) return;
     await this.handleStored(engine, storage, stored);
+    await this.boundUnclaimedReports(engine);
   }
 
   private async readSlot(engine: AtEngine, storage: string, index: number): Promise<StoredPdu | undefined> {
@@ -331,17 +350,25 @@ export class SmsReceiver {
     const sourceId = `${report.storage}:${report.stored.index}`;
     const taken = `${sourceId}:${report.stored.pdu}`;
     if (!this.takenNotDeleted.has(taken)) {
+      const status = this.statusOf(report);
+      const key = storedReportKey(status);
       const delivery = { pending: true };
       let handedOn: boolean;
       try {
-        handedOn = await this.handlerContext.run(delivery, () => this.options.statusReport(this.statusOf(report)));
+        handedOn = await this.handlerContext.run(delivery, () => this.options.statusReport(status));
       } catch (error) {
+        // A handler is working on it: it stays for the next sweep and is not the bound's to remove.
+        this.unclaimed.delete(key);
         this.options.error(error);
         return;
       } finally {
         delivery.pending = false;
       }
-      if (!handedOn) return;
+      if (!handedOn) {
+        if (!this.listed.has(key) && !this.unclaimed.has(key)) this.unclaimed.set(key, sourceId);
+        return;
+      }
+      this.unclaimed.delete(key);
       this.takenNotDeleted.add(taken);
       if (this.takenNotDeleted.size > MAX_TAKEN_NOT_DELETED) this.takenNotDeleted.delete(this.takenNotDeleted.values().next().value!);
     }
@@ -349,6 +376,28 @@ export class SmsReceiver {
     if (!this.engine) return;
     await this.deleteSources(this.engine, [sourceId]);
     this.takenNotDeleted.delete(taken);
+  }
+
+  /**
+   * Keeps at most `maxUnclaimedReports` stored reports nobody took: a SIM or "SR" memory full of
+   * them refuses new reports (and, where reports are filed with the messages, new SMS), which is
+   * worse than losing the oldest. Listed first, so only slots still holding exactly the report seen
+   * are deleted; reports a handler is working on or a listing handed out are never in `unclaimed`.
+   */
+  private async boundUnclaimedReports(engine: AtEngine): Promise<void> {
+    const bound = this.options.maxUnclaimedReports ?? DEFAULT_MAX_UNCLAIMED_REPORTS;
+    if (this.unclaimed.size <= bound) return;
+    const stored = new Set((await this.readStoredReports(engine)).map((report) => storedReportKey(this.statusOf(report))));
+    for (const key of this.unclaimed.keys()) if (!stored.has(key)) this.unclaimed.delete(key);
+    const oldest = [...this.unclaimed].slice(0, Math.max(0, this.unclaimed.size - bound));
+    if (oldest.length === 0) return;
+    for (const [key, source] of oldest) {
+      await this.deleteSources(engine, [source]);
+      this.unclaimed.delete(key);
+    }
+    // Left on "SR", the modem would list reports as its inbox in the next session.
+    if (!this.reportStorageRefused) await this.selectPrimaryStorage(engine);
+    this.options.error(new ModemReportsRemovedError(oldest.length, bound, { details: { sources: oldest.map(([, source]) => source) } }));
   }
 
   /**
