@@ -272,6 +272,7 @@ export {
   ModemPinError,
   ModemProtocolError,
   ModemReentrantCallError,
+  ModemReportsRemovedError,
   ModemSimError,
   ModemTimeoutError,
   ModemUnavailableError,
