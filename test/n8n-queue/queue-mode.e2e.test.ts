@@ -10,7 +10,8 @@
  * start their execution whether the call lands on the main process or on an `n8n webhook` process,
  * and whichever worker sent the SMS. A GSM modem reached from the workers through the bridge
  * (`smsbridge modem serve` in front of the virtual modem on a pseudo-terminal): every SMS leaves
- * the modem once, and its inbound SMS reach the polling trigger once.
+ * the modem once, and its inbound SMS reach the polling trigger once; a bridge with a push target
+ * hands an SMS to SMS Webhook Trigger on the webhook process, signed, once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -44,9 +45,20 @@ let rest: N8nRest;
 let jasmin: JasminSimulator;
 let dinstar: GatewaySimulator;
 let webhookPort: number;
+/** A modem behind `smsbridge modem serve`: the process, its pty and its journal folder. */
+interface RunningBridge {
+  modem: virtualModem.PtyVirtualModem;
+  process: ChildProcess;
+  journal: string;
+  url: string;
+}
+const bridges: RunningBridge[] = [];
 let modem: virtualModem.PtyVirtualModem;
-let bridge: ChildProcess;
-let bridgeJournal: string;
+/** A second bridge that pushes what its modem receives to SMS Webhook Trigger on the webhook process. */
+let pushingBridge: RunningBridge;
+const BRIDGE_PUSH_SECRET = 'queue-bridge-push-secret-2468';
+const PUSH_HOOK_ID = '8c3d4e5f-0000-4000-8000-000000000005';
+const BRIDGE_PUSH_WORKFLOW = 'smsbQueueBridgeH1';
 /** The inbound SMS the polling test looks for, injected as soon as the cluster runs, and when. */
 const inboundText = `queue mode inbound ${Date.now()}`;
 const modemInboundText = `queue mode modem inbound ${Date.now()}`;
@@ -74,21 +86,24 @@ function acceptedByNumber(): Map<string, number> {
   return counts;
 }
 
-/** `smsbridge modem serve` (the built CLI) in front of the virtual modem; resolves with its URL. */
-async function startBridge(): Promise<string> {
+/** `smsbridge modem serve` (the built CLI) in front of a new virtual modem on a pty, pushing to `push` if given. */
+async function startBridge(push?: { url: string; secret: string }): Promise<RunningBridge> {
+  const ptyModem = await virtualModem.PtyVirtualModem.start({ profile: 'simcom', pin: MODEM_PIN });
+  const journal = mkdtempSync(join(tmpdir(), 'smsbridge-queue-bridge-'));
   const cli = join(REPO, 'packages', 'core', 'dist', 'cli', 'main.js');
-  bridge = spawn(NODE, [cli, 'modem', 'serve', '--port', modem.path, '--journal', bridgeJournal, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SMSBRIDGE_BRIDGE_TOKEN: BRIDGE_TOKEN, SMSBRIDGE_MODEM_PIN: MODEM_PIN },
-  });
+  const args = ['modem', 'serve', '--port', ptyModem.path, '--journal', journal, '--listen', '127.0.0.1:0', ...(push ? ['--push', push.url, '--push-secret', push.secret] : [])];
+  const child = spawn(NODE, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SMSBRIDGE_BRIDGE_TOKEN: BRIDGE_TOKEN, SMSBRIDGE_MODEM_PIN: MODEM_PIN } });
+  const running: RunningBridge = { modem: ptyModem, process: child, journal, url: '' };
+  bridges.push(running);
   let output = '';
-  bridge.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  bridge.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return until(async () => {
-    if (bridge.exitCode !== null) throw new Error(`smsbridge modem serve exited ${bridge.exitCode}:\n${output}`);
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  running.url = await until(async () => {
+    if (child.exitCode !== null) throw new Error(`smsbridge modem serve exited ${child.exitCode}:\n${output}`);
     const first = output.split('\n').find((line) => line.startsWith('{'));
     return first ? (JSON.parse(first) as { listening: string }).listening : undefined;
   }, 'the bridge to listen', 30_000);
+  return running;
 }
 
 async function postBatch(batch: number, label: string): Promise<void> {
@@ -110,9 +125,10 @@ beforeAll(async () => {
   dinstar = createSimulator('dinstar');
   await jasmin.start();
   await dinstar.start();
-  modem = await virtualModem.PtyVirtualModem.start({ profile: 'simcom', pin: MODEM_PIN });
-  bridgeJournal = mkdtempSync(join(tmpdir(), 'smsbridge-queue-bridge-'));
-  const bridgeUrl = await startBridge();
+  webhookPort = await freePort();
+  const polledBridge = await startBridge();
+  modem = polledBridge.modem;
+  pushingBridge = await startBridge({ url: `http://127.0.0.1:${webhookPort}/webhook/${PUSH_HOOK_ID}/smsbridge/${PUSH_SECRET}`, secret: BRIDGE_PUSH_SECRET });
   const credential = (key: 'jasmin' | 'dinstar', simulator: GatewaySimulator) => ({
     id: `cred-${key}`,
     name: key,
@@ -190,16 +206,29 @@ beforeAll(async () => {
     credentials: bridgeCredentials,
   });
   bridgePoll.add({ name: 'Received', type: 'n8n-nodes-base.noOp', parameters: {} });
-  webhookPort = await freePort();
+  const bridgePush = new WorkflowBuilder(BRIDGE_PUSH_WORKFLOW, 'queue bridge push', {
+    name: 'Pushed by the bridge',
+    type: `${PACKAGE}.smsWebhookTrigger`,
+    parameters: { gateway: 'modembridge', secret: PUSH_SECRET },
+    credentials: { smsbridgeModemBridgeApi: { id: 'cred-bridge-push', name: 'pushing bridge' } },
+    webhookId: PUSH_HOOK_ID,
+  });
+  bridgePush.add({ name: 'Received', type: 'n8n-nodes-base.noOp', parameters: {} });
   // Imported and published with n8n's CLI before any process runs, as an operator would deploy them.
   await cluster.start(2, 1, async (main) => {
     await main.importCredentials([
       credential('jasmin', jasmin),
       credential('dinstar', dinstar),
-      { id: 'cred-bridge', name: 'bridge', type: CREDENTIAL_TYPES.modembridge, data: { url: bridgeUrl, password: BRIDGE_TOKEN, timeoutMs: 60_000 } },
+      { id: 'cred-bridge', name: 'bridge', type: CREDENTIAL_TYPES.modembridge, data: { url: polledBridge.url, password: BRIDGE_TOKEN, timeoutMs: 60_000 } },
+      {
+        id: 'cred-bridge-push',
+        name: 'pushing bridge',
+        type: CREDENTIAL_TYPES.modembridge,
+        data: { url: pushingBridge.url, password: BRIDGE_TOKEN, pushSecret: BRIDGE_PUSH_SECRET, timeoutMs: 60_000 },
+      },
     ]);
-    await main.importWorkflows([sends.toJSON(), poll.toJSON(), reports.toJSON(), bridgeSends.toJSON(), bridgePoll.toJSON()]);
-    for (const id of [SEND_WORKFLOW, POLL_WORKFLOW, REPORTS_WORKFLOW, BRIDGE_SEND_WORKFLOW, BRIDGE_POLL_WORKFLOW]) {
+    await main.importWorkflows([sends.toJSON(), poll.toJSON(), reports.toJSON(), bridgeSends.toJSON(), bridgePoll.toJSON(), bridgePush.toJSON()]);
+    for (const id of [SEND_WORKFLOW, POLL_WORKFLOW, REPORTS_WORKFLOW, BRIDGE_SEND_WORKFLOW, BRIDGE_POLL_WORKFLOW, BRIDGE_PUSH_WORKFLOW]) {
       const published = await main.cli(['publish:workflow', `--id=${id}`]);
       if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}${published.stderr}`);
     }
@@ -215,13 +244,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster.stop();
-  if (bridge && bridge.exitCode === null) {
-    const exited = new Promise((resolve) => bridge.once('exit', resolve));
-    bridge.kill('SIGTERM');
-    await exited;
+  for (const running of bridges) {
+    if (running.process.exitCode === null) {
+      const exited = new Promise((resolve) => running.process.once('exit', resolve));
+      running.process.kill('SIGTERM');
+      await exited;
+    }
+    await running.modem.close();
+    rmSync(running.journal, { recursive: true, force: true });
   }
-  await modem?.close();
-  if (bridgeJournal) rmSync(bridgeJournal, { recursive: true, force: true });
   await jasmin?.stop();
   await dinstar?.stop();
 });
@@ -335,6 +366,26 @@ it('sends through the modem bridge from the workers: each SMS leaves the modem o
       const left = modem.modem.submitted.filter((submitted) => submitted.destination.replace(/\D/g, '') === number.replace(/\D/g, '')).length;
       expect({ number, left }).toEqual({ number, left: 1 });
     }
+  }
+});
+
+it('an SMS the bridge pushes to the webhook process starts one execution on a worker, signed with the credential\'s push secret', async () => {
+  const text = `pushed by the bridge ${Date.now()}`;
+  pushingBridge.modem.modem.injectSms({ from: '+447700900779', text });
+  const received = async (): Promise<number> => {
+    let count = 0;
+    for (const execution of await finished(BRIDGE_PUSH_WORKFLOW)) count += ((await rest.itemsByNode(execution.id))['Received'] ?? []).filter((item) => item['text'] === text).length;
+    return count;
+  };
+  await until(async () => ((await received()) > 0 ? true : undefined), 'the pushed SMS', 60_000);
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  expect(await received()).toBe(1);
+  // Answered 2xx: the bridge no longer holds it.
+  const client = (await import('@smsbridge/core')).createVendorRegistry().open('modembridge', { url: pushingBridge.url, password: BRIDGE_TOKEN });
+  try {
+    expect((await client.inbox!()).messages.map((message) => message.text)).not.toContain(text);
+  } finally {
+    await client.close();
   }
 });
 
