@@ -31,8 +31,9 @@ export const registry: VendorRegistry = createVendorRegistry();
 const sentParts: Record<string, SentPartReference> = {};
 export const modemHub: ModemHub = new ModemHub({ driver: { sentParts: objectSentPartStore(sentParts) } });
 /**
- * Delivery reports any smsbridge client of this process heard (a modem reads each report off the
- * SIM as it arrives, whoever holds the port), kept until an SMS Trigger lists them.
+ * Delivery reports the smsbridge clients of this process heard, for a report listing that keeps
+ * them in the host (`keeps: 'journal'`) until an SMS Trigger lists them. The built-in listings
+ * keep theirs on the gateway (Dinstar's report log, the modem's SIM), so none uses it today.
  */
 export const statusJournal: StatusJournal = new StatusJournal();
 
