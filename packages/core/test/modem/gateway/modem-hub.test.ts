@@ -3,18 +3,9 @@ import { GatewayRejectedError, GatewayUnreachableError, InvalidRequestError } fr
 import type { InboundMessage } from '../../../src/model/inbound-message';
 import { ManualClock } from '../../../src/testing/manual-clock';
 import { waitUntil } from '../helpers/wait-until';
-import { PORT, virtualModemPorts } from './virtual-modem-ports';
+import { PORT, virtualModemPortsPerTest } from './virtual-modem-ports';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-function setUp(...args: Parameters<typeof virtualModemPorts>) {
-  const ports = virtualModemPorts(...args);
-  cleanups.push(ports.cleanup);
-  return ports;
-}
+const { setUp } = virtualModemPortsPerTest();
 
 describe('ModemHub: one connection per port', () => {
   it('shares one driver between two clients, counts them, and closes the port after the last release', async () => {

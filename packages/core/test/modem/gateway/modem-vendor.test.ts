@@ -5,18 +5,9 @@ import { ModemHub } from '../../../src/modem/gateway/modem-hub';
 import { modemVendor } from '../../../src/modem/gateway/modem-vendor';
 import { VendorRegistry } from '../../../src/vendors/registry';
 import { waitUntil } from '../helpers/wait-until';
-import { PORT, virtualModemPorts } from './virtual-modem-ports';
+import { PORT, virtualModemPortsPerTest } from './virtual-modem-ports';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-function setUp(...args: Parameters<typeof virtualModemPorts>) {
-  const ports = virtualModemPorts(...args);
-  cleanups.push(ports.cleanup);
-  return ports;
-}
+const { setUp, afterThisTest } = virtualModemPortsPerTest();
 
 /** Every string reachable from an error: message, JSON, and the same for each cause. */
 function textsOf(error: unknown): string {
@@ -52,7 +43,7 @@ describe('modemVendor: the entry', () => {
     expect(() => registry.open('modem', { port: PORT })).toThrow(InvalidRequestError);
     expect(() => registry.open('modem', { port: PORT }, { modemHub: {} as unknown as ModemHub })).toThrow(/ModemHub/);
     const hub = new ModemHub();
-    cleanups.push(() => hub.close());
+    afterThisTest(() => hub.close());
     expect(() => registry.open('modem', {}, { modemHub: hub })).toThrow(/"port"/);
     expect(() => registry.open('modem', { port: PORT, url: 'http://x' }, { modemHub: hub })).toThrow(/"url" does not exist/);
     expect(() => registry.open('modem', { port: PORT, baudRate: 'fast' }, { modemHub: hub })).toThrow(/"baudRate"/);

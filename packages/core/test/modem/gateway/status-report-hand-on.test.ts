@@ -7,18 +7,9 @@
  */
 import type { DeliveryStatus } from '../../../src/model/delivery-status';
 import { waitUntil } from '../helpers/wait-until';
-import { PORT, virtualModemPorts } from './virtual-modem-ports';
+import { PORT, virtualModemPortsPerTest } from './virtual-modem-ports';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-function setUp(...args: Parameters<typeof virtualModemPorts>) {
-  const ports = virtualModemPorts(...args);
-  cleanups.push(ports.cleanup);
-  return ports;
-}
+const { setUp } = virtualModemPortsPerTest();
 
 it('a report that arrives while nobody subscribes stays on the SIM and goes to the first subscriber', async () => {
   const ports = setUp();

@@ -12,21 +12,12 @@ import { createVirtualModemBinding } from '../../../src/modem/virtual/virtual-mo
 import { deliveryReportListingOf } from '../../../src/reports/built-in-report-listings';
 import type { GatewayClient } from '../../../src/vendors/gateway-client';
 import { waitUntil } from '../helpers/wait-until';
-import { PORT, virtualModemPorts } from './virtual-modem-ports';
+import { PORT, virtualModemPortsPerTest } from './virtual-modem-ports';
 
 const BOUND = 4;
 const driver = { reconnect: { initialDelayMs: 10, maxDelayMs: 20 }, commandTimeoutMs: 1000, sendTimeoutMs: 1000, probeTimeoutMs: 200, probeAttempts: 2 };
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-function setUp(...args: Parameters<typeof virtualModemPorts>) {
-  const ports = virtualModemPorts(...args);
-  cleanups.push(ports.cleanup);
-  return ports;
-}
+const { setUp, afterThisTest } = virtualModemPortsPerTest();
 
 /** Sends `count` SMS asking for reports, one after the other, each once its report was read off the SIM. */
 async function sendWithReports(ports: ReturnType<typeof setUp>, client: GatewayClient, count: number): Promise<string[]> {
@@ -71,7 +62,7 @@ it('reports that piled up while no process ran are cut to the bound on connect, 
   expect(ports.modem.storage('SR').used).toBe(BOUND + 3);
 
   const restarted = new ModemHub({ binding: createVirtualModemBinding(ports.modems), driver: { ...driver, maxUnclaimedReports: BOUND, sentParts: objectSentPartStore(sentParts) } });
-  cleanups.push(() => restarted.close());
+  afterThisTest(() => restarted.close());
   const lease = restarted.acquire({ port: PORT, baudRate: 115200 });
   const errors: unknown[] = [];
   lease.onError((error) => void errors.push(error));

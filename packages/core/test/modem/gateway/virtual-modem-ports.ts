@@ -51,3 +51,22 @@ export function virtualModemPorts(modemOptions: VirtualModemOptions = {}, hubOpt
   };
   return { modem, modems, hub, registry, open, counts, cleanup };
 }
+
+/**
+ * `virtualModemPorts` for the tests of one file: `setUp` makes them, and what a test opened (and
+ * what it hands to `afterThisTest`) is closed once that test ended.
+ */
+export function virtualModemPortsPerTest(): { setUp: typeof virtualModemPorts; afterThisTest(cleanup: () => Promise<void>): void } {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+  return {
+    setUp: (...args) => {
+      const ports = virtualModemPorts(...args);
+      cleanups.push(ports.cleanup);
+      return ports;
+    },
+    afterThisTest: (cleanup) => void cleanups.push(cleanup),
+  };
+}
