@@ -1,25 +1,16 @@
-import { createServer } from 'node:net';
 import { systemClock, type Clock } from '../clock/clock';
 import type { GatewaySimulator } from '../simulator/gateway-simulator';
 import type { GatewayKey } from '../vendors/gateway-client';
 import type { ConnectContext } from '../vendors/vendor-entry';
 import { createVendorRegistry } from '../vendors/registry';
 import { BlackHoleListener } from './black-hole-listener';
+import { closedPort } from './closed-port';
 import type { ConformanceFault, GatewayTestKit } from './gateway-test-kit';
 import { givenTransportConnection } from './given-transport-connection';
 import { createSimulator } from './simulator-catalog';
 
 const REQUEST_TIMEOUT_MS = 1_500;
 const CALIBRATION_NUMBER = '+447700900999';
-
-/** A port on 127.0.0.1 where nothing listens (bound, then closed again). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function digitsOf(number: string): string {
   return number.replace(/\D/g, '').replace(/^00/, '');

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BridgeServer } from '../bridge/bridge-server';
 import { systemClock, type Clock } from '../clock/clock';
 import type { ModemHub } from '../modem/gateway/modem-hub';
 import type { ConnectContext } from '../vendors/vendor-entry';
+import { closedPort } from './closed-port';
 import type { ConformanceFault, GatewayTestKit } from './gateway-test-kit';
 import { givenTransportConnection } from './given-transport-connection';
 import { ModemGatewayKit } from './modem-gateway-kit';
@@ -13,14 +13,6 @@ import { ModemGatewayKit } from './modem-gateway-kit';
 const TOKEN = 'conformance-bridge-token-2718';
 /** The client's timeout: longer than the modem driver's, so a modem timeout is the bridge's answer, not a lost one. */
 const REQUEST_TIMEOUT_MS = 10_000;
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * The modem bridge for the conformance suite: a {@link BridgeServer} on 127.0.0.1 in front of the
