@@ -9,17 +9,13 @@
  * Bridge: 40 sends one after another to the virtual modem on a pseudo-terminal, first through the
  * registry's modem client in this process, then through `smsbridge modem serve` over HTTP.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ModemHub, createVendorRegistry } from '@smsbridge/core';
 import { JasminSimulator, virtualModem } from '@smsbridge/core/testing';
-import { NODE, REPO } from '../../test/n8n/n8n-install';
 import { N8nRest } from '../../test/n8n/n8n-rest';
 import { CREDENTIAL_TYPES } from '../../test/n8n/e2e-fixture';
 import { PACKAGE, WorkflowBuilder } from '../../test/n8n/workflow-builder';
 import { N8nCluster } from '../../test/n8n-queue/helpers/n8n-cluster';
+import { startModemBridgeProcess } from '../../test/n8n-queue/helpers/modem-bridge-process';
 
 const EXECUTIONS = 20;
 const PER_EXECUTION = 100;
@@ -107,25 +103,15 @@ async function bridgeLatency(): Promise<void> {
     }
     return median(times);
   };
-  const journal = mkdtempSync(join(tmpdir(), 'smsbridge-bench-bridge-'));
   const hub = new ModemHub();
   try {
     const direct = registry.open('modem', { port: modem.path, baudRate: 115200, pin }, { modemHub: hub });
     const inProcess = await timeSends(direct, '1');
     await direct.close();
     await hub.close();
-    const bridge = spawn(NODE, [join(REPO, 'packages/core/dist/cli/main.js'), 'modem', 'serve', '--port', modem.path, '--journal', journal, '--listen', '127.0.0.1:0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SMSBRIDGE_BRIDGE_TOKEN: token, SMSBRIDGE_MODEM_PIN: pin },
-    });
-    let output = '';
-    bridge.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const bridge = await startModemBridgeProcess({ port: modem.path, pin, token });
     try {
-      const url = await until(async () => {
-        const first = output.split('\n').find((line) => line.startsWith('{'));
-        return first ? (JSON.parse(first) as { listening: string }).listening : undefined;
-      }, 30_000);
-      const client = registry.open('modembridge', { url, password: token });
+      const client = registry.open('modembridge', { url: bridge.url, password: token });
       const throughBridge = await timeSends(client, '2');
       await client.close();
       lines.push(
@@ -135,12 +121,10 @@ async function bridgeLatency(): Promise<void> {
         `  added by the bridge          : ${(throughBridge - inProcess).toFixed(1)} ms`,
       );
     } finally {
-      bridge.kill('SIGTERM');
-      await new Promise((resolve) => bridge.once('exit', resolve));
+      await bridge.stop();
     }
   } finally {
     await modem.close();
-    rmSync(journal, { recursive: true, force: true });
   }
 }
 

@@ -13,18 +13,14 @@
  * the modem once, and its inbound SMS reach the polling trigger once; a bridge with a push target
  * hands an SMS to SMS Webhook Trigger on the webhook process, signed, once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { JasminSimulator, createSimulator, virtualModem } from '@smsbridge/core/testing';
-import { NODE, REPO } from '../n8n/n8n-install';
 import type { GatewaySimulator } from '../../packages/core/src/simulator/gateway-simulator';
 import { N8nRest } from '../n8n/n8n-rest';
 import { CREDENTIAL_TYPES } from '../n8n/e2e-fixture';
 import { PACKAGE, WorkflowBuilder } from '../n8n/workflow-builder';
 import { N8nCluster } from './helpers/n8n-cluster';
 import { freePort } from './helpers/local-servers';
+import { startModemBridgeProcess, type ModemBridgeProcess } from './helpers/modem-bridge-process';
 
 // The first run installs n8n into the cache (scripts/ensure-n8n.sh); PostgreSQL migrations take a while.
 jest.setTimeout(900_000);
@@ -45,12 +41,10 @@ let rest: N8nRest;
 let jasmin: JasminSimulator;
 let dinstar: GatewaySimulator;
 let webhookPort: number;
-/** A modem behind `smsbridge modem serve`: the process, its pty and its journal folder. */
+/** A virtual modem on a pty and `smsbridge modem serve` in front of it. */
 interface RunningBridge {
   modem: virtualModem.PtyVirtualModem;
-  process: ChildProcess;
-  journal: string;
-  url: string;
+  bridge: ModemBridgeProcess;
 }
 const bridges: RunningBridge[] = [];
 let modem: virtualModem.PtyVirtualModem;
@@ -86,23 +80,12 @@ function acceptedByNumber(): Map<string, number> {
   return counts;
 }
 
-/** `smsbridge modem serve` (the built CLI) in front of a new virtual modem on a pty, pushing to `push` if given. */
+/** A new virtual modem on a pty with `smsbridge modem serve` in front, pushing to `push` if given. */
 async function startBridge(push?: { url: string; secret: string }): Promise<RunningBridge> {
   const ptyModem = await virtualModem.PtyVirtualModem.start({ profile: 'simcom', pin: MODEM_PIN });
-  const journal = mkdtempSync(join(tmpdir(), 'smsbridge-queue-bridge-'));
-  const cli = join(REPO, 'packages', 'core', 'dist', 'cli', 'main.js');
-  const args = ['modem', 'serve', '--port', ptyModem.path, '--journal', journal, '--listen', '127.0.0.1:0', ...(push ? ['--push', push.url, '--push-secret', push.secret] : [])];
-  const child = spawn(NODE, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SMSBRIDGE_BRIDGE_TOKEN: BRIDGE_TOKEN, SMSBRIDGE_MODEM_PIN: MODEM_PIN } });
-  const running: RunningBridge = { modem: ptyModem, process: child, journal, url: '' };
+  const bridge = await startModemBridgeProcess({ port: ptyModem.path, pin: MODEM_PIN, token: BRIDGE_TOKEN, ...(push ? { push } : {}) });
+  const running: RunningBridge = { modem: ptyModem, bridge };
   bridges.push(running);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  running.url = await until(async () => {
-    if (child.exitCode !== null) throw new Error(`smsbridge modem serve exited ${child.exitCode}:\n${output}`);
-    const first = output.split('\n').find((line) => line.startsWith('{'));
-    return first ? (JSON.parse(first) as { listening: string }).listening : undefined;
-  }, 'the bridge to listen', 30_000);
   return running;
 }
 
@@ -219,12 +202,12 @@ beforeAll(async () => {
     await main.importCredentials([
       credential('jasmin', jasmin),
       credential('dinstar', dinstar),
-      { id: 'cred-bridge', name: 'bridge', type: CREDENTIAL_TYPES.modembridge, data: { url: polledBridge.url, password: BRIDGE_TOKEN, timeoutMs: 60_000 } },
+      { id: 'cred-bridge', name: 'bridge', type: CREDENTIAL_TYPES.modembridge, data: { url: polledBridge.bridge.url, password: BRIDGE_TOKEN, timeoutMs: 60_000 } },
       {
         id: 'cred-bridge-push',
         name: 'pushing bridge',
         type: CREDENTIAL_TYPES.modembridge,
-        data: { url: pushingBridge.url, password: BRIDGE_TOKEN, pushSecret: BRIDGE_PUSH_SECRET, timeoutMs: 60_000 },
+        data: { url: pushingBridge.bridge.url, password: BRIDGE_TOKEN, pushSecret: BRIDGE_PUSH_SECRET, timeoutMs: 60_000 },
       },
     ]);
     await main.importWorkflows([sends.toJSON(), poll.toJSON(), reports.toJSON(), bridgeSends.toJSON(), bridgePoll.toJSON(), bridgePush.toJSON()]);
@@ -245,13 +228,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster.stop();
   for (const running of bridges) {
-    if (running.process.exitCode === null) {
-      const exited = new Promise((resolve) => running.process.once('exit', resolve));
-      running.process.kill('SIGTERM');
-      await exited;
-    }
+    await running.bridge.stop();
     await running.modem.close();
-    rmSync(running.journal, { recursive: true, force: true });
   }
   await jasmin?.stop();
   await dinstar?.stop();
@@ -381,7 +359,7 @@ it('an SMS the bridge pushes to the webhook process starts one execution on a wo
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   expect(await received()).toBe(1);
   // Answered 2xx: the bridge no longer holds it.
-  const client = (await import('@smsbridge/core')).createVendorRegistry().open('modembridge', { url: pushingBridge.url, password: BRIDGE_TOKEN });
+  const client = (await import('@smsbridge/core')).createVendorRegistry().open('modembridge', { url: pushingBridge.bridge.url, password: BRIDGE_TOKEN });
   try {
     expect((await client.inbox!()).messages.map((message) => message.text)).not.toContain(text);
   } finally {
