@@ -11,6 +11,7 @@ export {
   GatewayTimeoutError,
   GatewayUnreachableError,
   InvalidRequestError,
+  SendJournalError,
   SmsBridgeError,
 } from './errors';
 export type {
@@ -191,6 +192,7 @@ export {
   readSendRequest,
   sendCheckOwner,
   settleSend,
+  SEND_INTERRUPTED,
 } from './vendors/contract';
 export type {
   AdminCommandDescriptor,
@@ -208,6 +210,9 @@ export type {
   SendCheckOwner,
   SendField,
   SendLimits,
+  SendJournal,
+  SendJournalEntry,
+  SendOptions,
   SendResultBase,
   SettleSendOptions,
   VendorCapabilities,
@@ -321,9 +326,13 @@ export { BridgeServer, BridgeJournal } from './bridge';
 export type { BridgeServerOptions, PushTargetSettings } from './bridge';
 export {
   DEFAULT_BATCH_RECIPIENTS,
+  DEFAULT_JOURNAL_TTL_SECONDS,
   FINAL_DELIVERY_STATES,
+  MemoryJournalStore,
   RecipientAllowList,
+  RedisJournalStore,
   SendBatch,
+  StoreSendJournal,
   batchSends,
   checkAllowedRecipients,
   isFinalState,
@@ -333,6 +342,8 @@ export {
 } from './hosting';
 export type {
   FinalStatusWait,
+  JournalStore,
+  RedisJournalStoreOptions,
   SendPreview,
   WaitForFinalStatusOptions,
 } from './hosting';

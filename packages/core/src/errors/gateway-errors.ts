@@ -60,3 +60,11 @@ export class InvalidRequestError extends SmsBridgeError {
     super('SMSB_INVALID_REQUEST', message, { ...options, outcome: 'not-sent', retryable: false });
   }
 }
+
+/** The send journal (what a crashed run had sent) could not be read or written; nothing more was sent. */
+export class SendJournalError extends SmsBridgeError {
+  override name = 'SendJournalError';
+  constructor(message: string, options: SmsBridgeErrorOptions = {}) {
+    super('SMSB_SEND_JOURNAL', message, { ...options, outcome: 'not-sent', retryable: true });
+  }
+}

@@ -6,3 +6,5 @@ export type { SendPreview } from './send-preview';
 export { waitForFinalStatus } from './wait-for-final-status';
 export type { FinalStatusWait, WaitForFinalStatusOptions } from './wait-for-final-status';
 export { DEFAULT_BATCH_RECIPIENTS, SendBatch, batchSends } from './send-batch';
+export { DEFAULT_JOURNAL_TTL_SECONDS, MemoryJournalStore, RedisJournalStore, StoreSendJournal } from './send-journal';
+export type { JournalStore, RedisJournalStoreOptions } from './send-journal';

@@ -17,5 +17,7 @@ export interface SendResult {
   errorCode?: string | number;
   errorMessage?: string;
   gateway: string;
+  /** True when this result is what an earlier run of the same send recorded (see `SendJournal`): nothing was sent this time. */
+  replayed?: boolean;
   raw?: Record<string, unknown>;
 }

@@ -1,5 +1,6 @@
 import type { SmsBridgeError } from '../errors/smsbridge-error';
 import type { AdminCommandResult, DeliveryStatus, InboundMessage, SendRequest, SendResult, UssdExchange } from '../model';
+import type { SendOptions } from './contract/send-journal';
 
 export type GatewayKey = 'diafaan' | 'routesms' | 'spangw' | 'jasmin' | 'dinstar' | 'modem' | 'modembridge';
 
@@ -59,7 +60,7 @@ export interface GatewayListener {
 export interface GatewayClient {
   readonly gateway: GatewayKey;
   /** See `settleSend`: throws only when nothing reached the gateway; else one result per recipient. */
-  send(request: SendRequest): Promise<SendResult[]>;
+  send(request: SendRequest, options?: SendOptions): Promise<SendResult[]>;
   status?(messageId: string): Promise<DeliveryStatus>;
   /** Hands out new messages; never deletes them (see `acknowledge`). */
   inbox?(cursor?: string): Promise<InboxPage>;

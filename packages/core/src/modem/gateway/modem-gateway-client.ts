@@ -6,6 +6,7 @@ import type { SendRequest } from '../../model/send-request';
 import type { SendResult } from '../../model/send-result';
 import type { UssdExchange } from '../../model/ussd-exchange';
 import { settleSend } from '../../vendors/contract/settle-send';
+import type { SendOptions } from '../../vendors/contract/send-journal';
 import type { GatewayClient, GatewayListener, InboxPage, UssdMenuAnswer, UssdRequest, VerifyResult } from '../../vendors/gateway-client';
 import { planGatewayText } from '../../vendors/shared/gateway-text-plan';
 import { runModemAdminCommand } from './modem-admin-commands';
@@ -24,9 +25,10 @@ export class ModemGatewayClient implements GatewayClient {
 
   constructor(readonly lease: ModemLease) {}
 
-  async send(request: SendRequest): Promise<SendResult[]> {
+  async send(request: SendRequest, options: SendOptions = {}): Promise<SendResult[]> {
     const plan = planGatewayText('modem', request.text, request.encoding ?? 'auto');
     return settleSend<string>({
+      journal: options.journal,
       batches: request.to,
       recipientsOf: (to) => [to],
       send: async (to) => (await this.lease.send({ ...request, to: [to] })).map((result) => modemRecipientOutcome(result, this.lease.port)),

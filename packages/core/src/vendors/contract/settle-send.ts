@@ -1,7 +1,8 @@
-import { GatewayAuthError } from '../../errors/gateway-errors';
+import { GatewayAuthError, SendJournalError } from '../../errors/gateway-errors';
 import { SmsBridgeError } from '../../errors/smsbridge-error';
 import type { SendResult } from '../../model/send-result';
 import { failedSendFields, sendOutcomeOf } from '../shared/failed-send-result';
+import { SEND_INTERRUPTED, type SendJournal, type SendJournalEntry } from './send-journal';
 
 /** What every result of one send shares (computed once from the text plan). */
 export type SendResultBase = Pick<SendResult, 'parts' | 'encoding' | 'gateway'>;
@@ -13,6 +14,22 @@ export interface SettleSendOptions<B> {
   /** Sends one batch; resolves with a result per recipient, or throws a typed error for the whole batch. */
   send(batch: B): Promise<SendResult[]>;
   base: SendResultBase;
+  /** Notes each recipient before its request leaves and the answer after; recipients an earlier run journaled are not sent again. */
+  journal?: SendJournal | undefined;
+  /**
+   * The batch for some of its recipients only, given by their positions in it (ascending). Needed
+   * with a journal where a batch carries several recipients: a repeated run may find some of them
+   * already sent.
+   */
+  narrow?(batch: B, positions: readonly number[]): B;
+}
+
+/** One batch with its recipients, their journal keys and what an earlier run left for each. */
+interface Step<B> {
+  batch: B;
+  recipients: readonly string[];
+  keys: string[];
+  earlier: (SendJournalEntry | undefined)[];
 }
 
 /**
@@ -23,30 +40,165 @@ export interface SettleSendOptions<B> {
  * batch's recipients become `unknown` (`maybe-sent`, never repeated) or `failed` (`refused`), and
  * after a `not-sent` or auth failure the remaining batches are not tried ("Not sent: …"), so a
  * caller never loses the ids of what did go out.
+ *
+ * With a journal, a recipient an earlier run of the same send settled gets that run's result
+ * again (`replayed`), one it was sending when it stopped gets `unknown` (`SMSB_SEND_INTERRUPTED`),
+ * and neither is sent again; what is sent now is claimed before its request leaves.
  */
 export async function settleSend<B>(options: SettleSendOptions<B>): Promise<SendResult[]> {
+  const steps = await planSteps(options);
+  const { journal, base } = options;
   const results: SendResult[] = [];
-  let reached = false;
+  // Results handed back from an earlier run count as reached: throwing now would hide them.
+  let reached = steps.some((step) => step.earlier.some((entry) => entry !== undefined));
   let stoppedBy: SmsBridgeError | undefined;
-  for (const batch of options.batches) {
-    const recipients = options.recipientsOf(batch);
+  for (const step of steps) {
+    const slots: (SendResult | undefined)[] = step.earlier.map((entry, index) => entry && replayed(entry, step.recipients[index]!, base));
+    let fresh = indexesWhere(slots, (slot) => slot === undefined);
     if (stoppedBy) {
-      for (const to of recipients) {
-        results.push({ ...options.base, to, accepted: false, state: 'failed', errorCode: stoppedBy.code, errorMessage: `Not sent: ${stoppedBy.message}` });
-      }
+      for (const index of fresh) slots[index] = { ...base, to: step.recipients[index]!, accepted: false, state: 'failed', errorCode: stoppedBy.code, errorMessage: `Not sent: ${stoppedBy.message}` };
+      results.push(...(slots as SendResult[]));
       continue;
     }
+    if (journal && fresh.length > 0) {
+      const taken = await claim(journal, fresh.map((index) => step.keys[index]!));
+      if (taken instanceof SendJournalError) {
+        if (!reached) throw taken;
+        stoppedBy = taken;
+        for (const index of fresh) slots[index] = { ...base, to: step.recipients[index]!, accepted: false, state: 'failed', errorCode: taken.code, errorMessage: `Not sent: ${taken.message}` };
+        results.push(...(slots as SendResult[]));
+        continue;
+      }
+      // Keys another run took between the read and now: that run sends them.
+      fresh.forEach((index, position) => {
+        if (!taken[position]) slots[index] = replayed({ state: 'sending' }, step.recipients[index]!, base);
+      });
+      fresh = fresh.filter((_, position) => taken[position]);
+    }
+    if (fresh.length === 0) {
+      results.push(...(slots as SendResult[]));
+      continue;
+    }
+    const batch = fresh.length === step.recipients.length ? step.batch : narrowed(options, step, fresh);
+    const freshKeys = fresh.map((index) => step.keys[index]!);
     try {
-      results.push(...(await options.send(batch)));
+      const sent = await options.send(batch);
       reached = true;
+      results.push(...place(slots, fresh, sent));
+      await record(journal, freshKeys, fresh.map((index) => step.recipients[index]!), sent, base);
     } catch (error) {
+      // Anything else is a bug, not a gateway's answer: the claims stay, so a repeated run says `unknown`.
       if (!(error instanceof SmsBridgeError)) throw error;
       const outcome = sendOutcomeOf(error);
-      if (!reached && outcome !== 'maybe-sent') throw error;
-      for (const to of recipients) results.push({ ...options.base, to, ...failedSendFields(error), raw: { error: error.toJSON() } });
+      if (!reached && outcome !== 'maybe-sent') {
+        await journal?.release(freshKeys).catch(() => undefined);
+        throw error;
+      }
+      const failed = fresh.map((index) => ({ ...base, to: step.recipients[index]!, ...failedSendFields(error), raw: { error: error.toJSON() } }));
+      results.push(...place(slots, fresh, failed));
+      await record(journal, freshKeys, failed.map((result) => result.to), failed, base);
       if (outcome === 'not-sent' || error instanceof GatewayAuthError) stoppedBy = error;
       else reached = true;
     }
   }
   return results;
+}
+
+/** The batches with their journal keys: a recipient repeated within the send gets its own key. */
+async function planSteps<B>(options: SettleSendOptions<B>): Promise<Step<B>[]> {
+  const seen = new Map<string, number>();
+  const steps: Step<B>[] = options.batches.map((batch) => {
+    const recipients = options.recipientsOf(batch);
+    const keys = recipients.map((recipient) => {
+      const count = (seen.get(recipient) ?? 0) + 1;
+      seen.set(recipient, count);
+      return count === 1 ? recipient : `${recipient}#${count}`;
+    });
+    return { batch, recipients, keys, earlier: recipients.map(() => undefined) };
+  });
+  if (!options.journal) return steps;
+  const entries = await options.journal.read(steps.flatMap((step) => step.keys));
+  let next = 0;
+  for (const step of steps) step.earlier = step.keys.map(() => entries[next++]);
+  return steps;
+}
+
+/** The journal's claim, its failure as a value: what was sent before it must still be reported. */
+async function claim(journal: SendJournal, keys: string[]): Promise<boolean[] | SendJournalError> {
+  try {
+    return await journal.claim(keys);
+  } catch (error) {
+    return error instanceof SendJournalError ? error : new SendJournalError(`The send journal could not be written: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * Records what the gateway answered: a `failed` recipient certainly did not go out and is released
+ * for a later run; anything else is kept. A journal that cannot be written now still says
+ * "sending" for these keys, so a repeated run reports them `unknown` rather than sending again.
+ */
+async function record(journal: SendJournal | undefined, keys: string[], recipients: string[], results: readonly SendResult[], base: SendResultBase): Promise<void> {
+  if (!journal) return;
+  const byKey = matchResults(recipients, results);
+  const settled: { key: string; result: SendResult }[] = [];
+  const released: string[] = [];
+  keys.forEach((key, index) => {
+    const result = byKey[index] ?? { ...base, to: recipients[index]!, accepted: false, state: 'unknown', errorMessage: 'The gateway answered this send without naming this recipient.' };
+    if (result.state === 'failed') released.push(key);
+    else settled.push({ key, result });
+  });
+  await Promise.all([journal.settle(settled), journal.release(released)]).catch(() => undefined);
+}
+
+/** The result of each recipient: by position when the counts agree, else by number. */
+function matchResults(recipients: readonly string[], results: readonly SendResult[]): (SendResult | undefined)[] {
+  if (results.length === recipients.length) return [...results];
+  const unused = [...results];
+  return recipients.map((recipient) => {
+    const digits = recipient.replace(/\D/g, '');
+    const index = unused.findIndex((result) => result.to === recipient || (digits !== '' && result.to.replace(/\D/g, '') === digits));
+    return index < 0 ? undefined : unused.splice(index, 1)[0];
+  });
+}
+
+/** The slots filled in order: the new results take the fresh places (all of them at the first, should the count differ). */
+function place(slots: (SendResult | undefined)[], fresh: number[], results: readonly SendResult[]): SendResult[] {
+  if (results.length === fresh.length) {
+    const filled = [...slots];
+    fresh.forEach((index, position) => (filled[index] = results[position]));
+    return filled as SendResult[];
+  }
+  const out: SendResult[] = [];
+  slots.forEach((slot, index) => {
+    if (index === fresh[0]) out.push(...results);
+    if (slot) out.push(slot);
+  });
+  return out;
+}
+
+/** What the caller gets for a recipient an earlier run journaled. */
+function replayed(entry: SendJournalEntry, to: string, base: SendResultBase): SendResult {
+  if (entry.state === 'settled') return { ...entry.result, replayed: true };
+  return {
+    ...base,
+    to,
+    accepted: false,
+    state: 'unknown',
+    errorCode: SEND_INTERRUPTED,
+    errorMessage:
+      'An earlier run of this send was sending this SMS when it stopped, so it may have gone out: it is not sent again. ' +
+      "Check the gateway's log or ask the recipient before sending it by hand.",
+    replayed: true,
+  };
+}
+
+function narrowed<B>(options: SettleSendOptions<B>, step: Step<B>, fresh: number[]): B {
+  if (!options.narrow) throw new Error('settleSend: a batch with several recipients needs narrow() when a journal is given');
+  return options.narrow(step.batch, fresh);
+}
+
+function indexesWhere<T>(list: readonly T[], test: (value: T) => boolean): number[] {
+  const indexes: number[] = [];
+  list.forEach((value, index) => test(value) && indexes.push(index));
+  return indexes;
 }

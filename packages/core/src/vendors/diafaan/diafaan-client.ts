@@ -7,6 +7,7 @@ import type { SendRequest } from '../../model/send-request';
 import type { SendResult } from '../../model/send-result';
 import type { UssdExchange } from '../../model/ussd-exchange';
 import { settleSend } from '../contract/settle-send';
+import type { SendOptions } from '../contract/send-journal';
 import type { GatewayClient, InboxPage, UssdRequest, VerifyResult } from '../gateway-client';
 import type { PhoneNumberFormat } from '../shared/phone-number';
 import { PhoneNumberNormaliser } from '../shared/phone-number-normaliser';
@@ -73,7 +74,7 @@ export class DiafaanClient implements GatewayClient {
    * group name (`contact-name`); a group answers one line, and so one result, per member. The
    * outcome rule is the shared `settleSend`.
    */
-  async send(request: SendRequest): Promise<SendResult[]> {
+  async send(request: SendRequest, options: SendOptions = {}): Promise<SendResult[]> {
     const vendor = request.vendorOptions ?? {};
     const guid = typeof vendor['messageGuid'] === 'string' ? vendor['messageGuid'] : undefined;
     if (guid && request.to.length > 1) {
@@ -94,6 +95,7 @@ export class DiafaanClient implements GatewayClient {
     };
     const base = { parts: plan.parts, encoding: plan.encoding, gateway: 'diafaan' } as const;
     return settleSend({
+      journal: options.journal,
       batches,
       recipientsOf: (batch) => [batch.recipient],
       base,

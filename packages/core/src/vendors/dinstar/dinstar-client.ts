@@ -6,6 +6,7 @@ import type { AdminCommandResult, DeliveryStatus, SendRequest, SendResult, UssdE
 import type { HttpTransport } from '../../transport/http-transport';
 import { readFields } from '../contract/read-fields';
 import { settleSend } from '../contract/settle-send';
+import type { SendOptions } from '../contract/send-journal';
 import type { GatewayClient, InboxPage, UssdMenuAnswer, UssdRequest, VerifyResult } from '../gateway-client';
 import { PhoneNumberNormaliser } from '../shared/phone-number-normaliser';
 import type { SendRetryPolicyOptions } from '../shared/send-retry-policy';
@@ -134,7 +135,7 @@ export class DinstarClient implements GatewayClient {
    * `vendorOptions`: `ports` (number[]), `textParams` (one list of texts per recipient for the
    * text's `#param#` placeholders).
    */
-  async send(request: SendRequest): Promise<SendResult[]> {
+  async send(request: SendRequest, options: SendOptions = {}): Promise<SendResult[]> {
     if (request.to.length === 0) throw new InvalidRequestError('Give at least one recipient number.', { details: { gateway: 'dinstar' } });
     if (request.text === '') throw new InvalidRequestError('The message text is empty.', { details: { gateway: 'dinstar' } });
     const textParams = textParamsOf(request);
@@ -159,8 +160,10 @@ export class DinstarClient implements GatewayClient {
     await this.api.learnChallenge();
 
     const results = await settleSend({
+      journal: options.journal,
       batches: chunks.map((chunk, index) => ({ index, recipients: chunk })),
       recipientsOf: (batch) => batch.recipients.map((recipient) => recipient.number),
+      narrow: (batch, positions) => ({ index: batch.index, recipients: positions.map((position) => batch.recipients[position]!) }),
       base,
       send: async (batch) => {
         const answer = await this.api.sendSms({
@@ -190,7 +193,7 @@ export class DinstarClient implements GatewayClient {
     const flat = chunks.flat();
     return results.map((result, index) => {
       const recipient = flat[index];
-      if (result.state !== 'unknown' || result.messageId !== undefined || recipient?.number !== result.to) return result;
+      if (result.state !== 'unknown' || result.messageId !== undefined || result.replayed || recipient?.number !== result.to) return result;
       return { ...result, messageId: dinstarMessageId(recipient.userId, recipient.number), raw: { ...(result.raw as object), userId: recipient.userId } };
     });
   }

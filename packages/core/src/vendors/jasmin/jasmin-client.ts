@@ -1,6 +1,7 @@
 import { InvalidRequestError, SmsBridgeError } from '../../errors';
 import type { AdminCommandResult, SendRequest, SendResult } from '../../model';
 import { settleSend, type SendResultBase } from '../contract/settle-send';
+import type { SendOptions } from '../contract/send-journal';
 import type { GatewayClient, VerifyResult } from '../gateway-client';
 import { planGatewayText } from '../shared/gateway-text-plan';
 import type { PhoneNumberFormat } from '../shared/phone-number';
@@ -67,7 +68,7 @@ export class JasminClient implements GatewayClient {
     this.api = new JasminApi(options);
   }
 
-  async send(request: SendRequest): Promise<SendResult[]> {
+  async send(request: SendRequest, options: SendOptions = {}): Promise<SendResult[]> {
     const destinations = request.to.map((to) => this.normalise(to));
     if (destinations.length === 0) throw invalid('Give at least one destination number');
     const { 'hex-content': hexContent, coding, priority, 'dlr-url': dlrUrl, 'dlr-level': dlrLevel, 'dlr-method': dlrMethod, ...extra } = canonicalJasminFields(
@@ -93,6 +94,7 @@ export class JasminClient implements GatewayClient {
     };
     const batches: JasminBatch[] = request.scheduleAt ? [{ kind: 'scheduled', to: destinations }] : destinations.map((to) => ({ kind: 'single', to }));
     return settleSend({
+      journal: options.journal,
       batches,
       recipientsOf: (batch) => (batch.kind === 'single' ? [batch.to] : batch.to),
       send: (batch) => (batch.kind === 'single' ? this.sendOne(batch.to, message, base) : this.schedule(batch.to, message, request.scheduleAt!, base)),

@@ -1,6 +1,7 @@
 import { InvalidRequestError, SmsBridgeError } from '../../errors';
 import type { AdminCommandResult, DeliveryStatus, SendRequest, SendResult, UssdExchange } from '../../model';
 import { settleSend } from '../contract/settle-send';
+import type { SendOptions } from '../contract/send-journal';
 import type { GatewayClient, InboxPage, UssdMenuAnswer, UssdRequest, VerifyResult } from '../gateway-client';
 import { planGatewayText } from '../shared/gateway-text-plan';
 import { ModembridgeApi, type ModembridgeApiOptions } from './modembridge-api';
@@ -33,7 +34,7 @@ export class ModembridgeClient implements GatewayClient {
     this.api = new ModembridgeApi(options);
   }
 
-  async send(request: SendRequest): Promise<SendResult[]> {
+  async send(request: SendRequest, options: SendOptions = {}): Promise<SendResult[]> {
     const plan = planGatewayText('modembridge', request.text, request.encoding ?? 'auto');
     const modem = request.vendorOptions?.['modem'] ?? this.options.defaultModem;
     const body = {
@@ -45,10 +46,12 @@ export class ModembridgeClient implements GatewayClient {
       ...(request.validityMinutes !== undefined ? { validityMinutes: request.validityMinutes } : {}),
       ...(modem !== undefined ? { vendorOptions: { modem } } : {}),
     };
+    // Journaled, each recipient is its own request: a run cut off mid-send then knows which left.
     return settleSend<string[]>({
-      batches: [request.to],
+      journal: options.journal,
+      batches: options.journal ? request.to.map((to) => [to]) : [request.to],
       recipientsOf: (to) => to,
-      send: async () => (await this.api.post<{ results: SendResult[] }>(BRIDGE_PATHS.send, body, false)).results,
+      send: async (to) => (await this.api.post<{ results: SendResult[] }>(BRIDGE_PATHS.send, { ...body, to }, false)).results,
       base: { parts: plan.parts, encoding: plan.encoding, gateway: 'modembridge' },
     });
   }

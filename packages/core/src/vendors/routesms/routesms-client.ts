@@ -4,6 +4,7 @@ import type { SendRequest, SendResult } from '../../model';
 import type { HttpRequest } from '../../transport/http-transport';
 import { checkUrlLength } from '../contract/check-send-request';
 import { settleSend, type SendResultBase } from '../contract/settle-send';
+import type { SendOptions } from '../contract/send-journal';
 import type { GatewayClient, VerifyResult } from '../gateway-client';
 import { planGatewayText } from '../shared/gateway-text-plan';
 import type { PhoneNumberFormat } from '../shared/phone-number';
@@ -94,7 +95,7 @@ export class RoutesmsClient implements GatewayClient {
    * Sends (or, with `scheduleAt`, schedules) one text to every destination. A delivery report is
    * asked for only when `statusReport` is true (or unset with the `deliveryReports` setting on).
    */
-  async send(request: SendRequest): Promise<SendResult[]> {
+  async send(request: SendRequest, options: SendOptions = {}): Promise<SendResult[]> {
     const { type: explicitType, extraParameters, ...named } = (request.vendorOptions ?? {}) as RoutesmsSendOptions;
     if (extraParameters !== undefined && (typeof extraParameters !== 'object' || extraParameters === null || Array.isArray(extraParameters))) {
       throw new InvalidRequestError('The Route Mobile send option "extraParameters" takes a JSON object of parameter names to texts or numbers.', {
@@ -137,8 +138,10 @@ export class RoutesmsClient implements GatewayClient {
     };
     const base: SendResultBase = { parts: plan.parts, encoding: resultEncoding(type), gateway: 'routesms' };
     return settleSend({
+      journal: options.journal,
       batches: this.batches(destinations, submit),
       recipientsOf: (batch) => batch.destinations,
+      narrow: (batch, positions) => this.batches(positions.map((position) => batch.destinations[position]!), submit)[0]!,
       send: async (batch) => this.results(batch.destinations, await this.api.submit(batch.request), type, base),
       base,
     });

@@ -5,6 +5,7 @@ import type { AdminCommandResult, DeliveryStatus, SendRequest, SendResult } from
 import type { HttpTransport } from '../../transport/http-transport';
 import { readFields } from '../contract/read-fields';
 import { settleSend } from '../contract/settle-send';
+import type { SendOptions } from '../contract/send-journal';
 import type { GatewayClient, VerifyResult } from '../gateway-client';
 import { gatewayLocalTimeToIso, parseGatewayLocalTime } from '../shared/gateway-local-time';
 import { PhoneNumberNormaliser } from '../shared/phone-number-normaliser';
@@ -106,7 +107,7 @@ export class SpangwClient implements GatewayClient {
    * {@link settleSend} rule. The numbers and options are read before anything is asked of the
    * gateway, the span lookup included.
    */
-  async send(request: SendRequest): Promise<SendResult[]> {
+  async send(request: SendRequest, { journal }: SendOptions = {}): Promise<SendResult[]> {
     if (request.to.length === 0) throw new InvalidRequestError('Give at least one recipient number.', { details: { gateway: 'spangw' } });
     if (request.text === '') throw new InvalidRequestError('The message text is empty.', { details: { gateway: 'spangw' } });
     const options = sendOptionsOf(request);
@@ -118,6 +119,7 @@ export class SpangwClient implements GatewayClient {
     const base = { parts: plan.count, encoding: plan.encoding, gateway: this.gateway };
     const sentAt = new Map<string, number>();
     const results = await settleSend({
+      journal,
       batches: destinations,
       recipientsOf: (destination) => [destination],
       base,
