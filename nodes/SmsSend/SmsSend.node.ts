@@ -7,6 +7,7 @@ import {
   transliterateToGsm7,
   type GatewayClient,
   type SendBatch,
+  type SendJournal,
   type SendRequest,
   type SendResult,
   type VendorEntry,
@@ -20,6 +21,7 @@ import {
   type INodeTypeDescription,
 } from 'n8n-workflow';
 import { testGatewayCredential } from '../shared/CredentialTest';
+import { executionSendJournals } from '../shared/ExecutionSendJournal';
 import { gatewayKey, withGatewayClient } from '../shared/GatewayClientScope';
 import { registry } from '../shared/GatewayHost';
 import { CREDENTIAL_TEST, gatewayCredentials, gatewayProperty, gatewaysWhere } from '../shared/GatewayParameter';
@@ -87,10 +89,22 @@ export class SmsSend implements INodeType {
     }
     if (ready.length === 0) return [output.flat()];
 
+    // Journaled (queue mode, or an idempotency key), a repeated send sends only what never left.
+    const idempotencyKeys = new Map<number, string>();
+    for (const { itemIndex } of ready) {
+      const key = String(this.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '').trim();
+      if (key !== '') idempotencyKeys.set(itemIndex, key);
+    }
+    const journals = await executionSendJournals(this, idempotencyKeys).catch((error: unknown) => {
+      throw toNodeError(this.getNode(), error, 0);
+    });
     await withGatewayClient(this, gateway, async (client) => {
       // Consecutive items with the same text and options go out as one send (the vendor's batch form).
       const batches = batchSends(ready.map(({ itemIndex, request }) => ({ owner: itemIndex, request })), MAX_RECIPIENTS_PER_SEND);
-      const settled = await runLimited(batches.map((batch) => () => sendBatch(client, batch)), SEND_CONCURRENCY);
+      const settled = await runLimited(
+        batches.map((batch) => () => sendBatch(client, batch, journals?.(batch))),
+        SEND_CONCURRENCY,
+      );
       settled.forEach((result, batchIndex) => {
         const itemIndexes = batches[batchIndex]!.callers;
         if (result.status === 'rejected') {
@@ -126,9 +140,10 @@ function readItem(context: IExecuteFunctions, entry: VendorEntry, itemIndex: num
 }
 
 /**
- * Sends a batch once (never repeated here: the core decided what was safe to retry) and hands
- * each recipient's result back to its item.
+ * Sends a batch once (never repeated here: the core decided what was safe to retry; with a journal,
+ * what an earlier run of this execution sent is handed back, not sent) and hands each recipient's
+ * result back to its item.
  */
-async function sendBatch(client: GatewayClient, batch: SendBatch<number>): Promise<Map<number, SendResult[]>> {
-  return batch.split(await client.send(batch.request));
+async function sendBatch(client: GatewayClient, batch: SendBatch<number>, journal: SendJournal | undefined): Promise<Map<number, SendResult[]>> {
+  return batch.split(await client.send(batch.request, journal ? { journal } : {}));
 }

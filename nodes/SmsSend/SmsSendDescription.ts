@@ -28,6 +28,15 @@ const HOST_OPTIONS: INodeProperties[] = [
     description: 'Whether to replace characters outside the GSM alphabet with their closest GSM ones (é stays, ł becomes l) and send GSM 7-bit, for gateways or routes that reject Unicode',
   },
   {
+    displayName: 'Idempotency Key',
+    name: 'idempotencyKey',
+    type: 'string',
+    default: '',
+    placeholder: '={{ $json.alertId }}',
+    description:
+      'Names this message: another run of this node with the same key (the webhook called again, the execution retried) sends it only to recipients that never got it and hands back the earlier results. Kept 7 days, in the queue\'s Redis in queue mode, else in memory until n8n restarts.',
+  },
+  {
     displayName: 'Price per Part',
     name: 'pricePerPart',
     type: 'number',

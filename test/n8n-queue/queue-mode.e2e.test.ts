@@ -5,8 +5,10 @@
  * with its id back in the execution data, and both workers ran some. The polling trigger, which
  * only the main process runs, starts one execution for one inbound SMS however many workers there
  * are. A worker killed in the middle of a run: n8n does not run its execution again (queue mode
- * never retries a stalled job), so nothing goes twice, and the one unfinished execution is marked
- * as such while every other recipient went out once. Delivery reports pushed to SMS Webhook Trigger
+ * never retries a stalled job, and keeps none of its results), so nothing goes twice; the caller
+ * sending the batch again with the same idempotency key reaches only the recipients that never got
+ * it (SMS Send's journal in the queue's Redis), gets back the ids of those that did, and `unknown`
+ * for the one on its way when the worker died. Delivery reports pushed to SMS Webhook Trigger
  * start their execution whether the call lands on the main process or on an `n8n webhook` process,
  * and whichever worker sent the SMS. A GSM modem reached from the workers through the bridge
  * (`smsbridge modem serve` in front of the virtual modem on a pseudo-terminal): every SMS leaves
@@ -128,7 +130,13 @@ beforeAll(async () => {
   sends.add({
     name: 'SMS Send',
     type: `${PACKAGE}.smsSend`,
-    parameters: { gateway: 'jasmin', to: '={{ $json.body.numbers.join(",") }}', text: '={{ "queue mode " + $json.body.batch }}' },
+    parameters: {
+      gateway: 'jasmin',
+      to: '={{ $json.body.numbers.join(",") }}',
+      text: '={{ "queue mode " + $json.body.batch }}',
+      // The caller's name for the batch: sent again, it goes only to whom it never reached.
+      options: { idempotencyKey: '={{ $json.body.batch }}' },
+    },
     credentials: { smsbridgeJasminApi: { id: 'cred-jasmin', name: 'jasmin' } },
   });
   const poll = new WorkflowBuilder(POLL_WORKFLOW, 'queue poll', {
@@ -265,32 +273,72 @@ it('sends 1,000 SMS from ten webhook-started executions: each recipient once, id
   expect(ran.reduce((sum, count) => sum + count, 0)).toBe(10);
 });
 
-it('a worker killed mid-run: its execution is not run again, nothing is sent twice, every other recipient goes out once', async () => {
-  // Each request answered after 40 ms: an execution of 100 takes about a second, long enough to be cut.
+it('a worker killed mid-run: n8n does not rerun its execution; the batch sent again goes only where it never went, nothing twice', async () => {
+  // Each request answered after 40 ms: an execution of 100 takes about four seconds, long enough to be cut.
   jasmin.faults.add({ kind: 'latency', delayMs: 40, count: 100_000, path: '/secure/send' });
   const victim = cluster.workers[1]!;
   const before = new Set(victim.executions);
+  const earlier = new Set((await rest.executions(SEND_WORKFLOW)).map((execution) => execution.id));
   for (let batch = 10; batch < 16; batch++) await postBatch(batch, 'kill');
   const cut = await until(async () => [...victim.executions].find((id) => !before.has(id)), 'worker 2 to take an execution', 60_000);
   await new Promise((resolve) => setTimeout(resolve, 300));
   victim.kill();
   const done = await until(async () => {
-    const ended = (await finished(SEND_WORKFLOW)).filter((execution) => Number(execution.id) > Math.max(...[...before].map(Number), 10));
+    const ended = (await finished(SEND_WORKFLOW)).filter((execution) => !earlier.has(execution.id));
     return ended.length >= 6 ? ended : undefined;
   }, 'the six executions to end (one of them cut)', 180_000);
   const statuses = new Map(done.map((execution) => [execution.id, execution.status]));
   expect(statuses.get(cut)).not.toBe('success');
   expect([...statuses.entries()].filter(([id]) => id !== cut).map(([, status]) => status)).toEqual(Array(5).fill('success'));
-  const accepted = acceptedByNumber();
-  expect(Math.max(...accepted.values())).toBe(1);
-  let sentOfCut = 0;
+  const acceptedBefore = acceptedByNumber();
+  expect(Math.max(...acceptedBefore.values())).toBe(1);
+  const cutBatches: number[] = [];
   for (let batch = 10; batch < 16; batch++) {
-    const sent = numbersOfBatch(batch).filter((number) => accepted.has(number.replace(/\D/g, ''))).length;
-    if (sent < 100) sentOfCut += sent;
+    const sent = numbersOfBatch(batch).filter((number) => acceptedBefore.has(number.replace(/\D/g, ''))).length;
+    if (sent < 100) cutBatches.push(batch);
     else expect(sent).toBe(100);
   }
   // Exactly one batch was cut short: the one the killed worker had.
-  expect(sentOfCut).toBeLessThan(100);
+  expect(cutBatches).toHaveLength(1);
+  const cutNumbers = numbersOfBatch(cutBatches[0]!);
+  const sentBeforeRetry = cutNumbers.filter((number) => acceptedBefore.has(number.replace(/\D/g, ''))).length;
+  expect(sentBeforeRetry).toBeLessThan(100);
+
+  // n8n ran the cut execution no further and kept none of its results. The caller sends the same
+  // batch again (same idempotency key); a worker that is left runs it.
+  const seen = new Set((await rest.executions(SEND_WORKFLOW)).map((execution) => execution.id));
+  await postBatch(cutBatches[0]!, 'kill');
+  const again = await until(async () => (await finished(SEND_WORKFLOW)).find((execution) => !seen.has(execution.id)), 'the repeated batch to run', 120_000);
+  expect({ status: again.status, error: again.status === 'success' ? undefined : await rest.executionError(again.id) }).toEqual({ status: 'success', error: undefined });
+  const results = (await rest.itemsByNode(again.id))['SMS Send']!;
+  expect(results.map((result) => `+${String(result['to'])}`)).toEqual(cutNumbers);
+  const accepted = acceptedByNumber();
+  const interrupted = results.filter((result) => result['errorCode'] === 'SMSB_SEND_INTERRUPTED');
+  // Jasmin takes one request at a time per send: at most one was on its way when the worker died.
+  expect(interrupted.length).toBeLessThanOrEqual(1);
+  for (const result of results) {
+    const count = accepted.get(String(result['to'])) ?? 0;
+    if (result['errorCode'] === 'SMSB_SEND_INTERRUPTED') {
+      expect(result).toMatchObject({ state: 'unknown', accepted: false, replayed: true });
+      expect(count).toBeLessThanOrEqual(1);
+      continue;
+    }
+    expect(result).toMatchObject({ accepted: true, state: 'queued' });
+    expect(count).toBe(1);
+    // A replayed result carries the id the first run got, and the gateway has that message for this number.
+    expect(jasmin.network.messages.get(String(result['messageId']))?.to.replace(/\D/g, '')).toBe(String(result['to']));
+  }
+  const replayed = results.filter((result) => result['replayed'] === true && result['accepted'] === true).length;
+  const sentByRetry = results.filter((result) => result['replayed'] !== true).length;
+  expect(replayed + interrupted.length + sentByRetry).toBe(100);
+  expect(replayed).toBeGreaterThanOrEqual(sentBeforeRetry - interrupted.length);
+  expect(replayed).toBeLessThanOrEqual(sentBeforeRetry);
+  // Every recipient of the six executions once, but an interrupted one at most once.
+  const allNumbers = Array.from({ length: 6 }, (_, index) => numbersOfBatch(10 + index)).flat();
+  const missing = allNumbers.filter((number) => !accepted.has(number.replace(/\D/g, '')));
+  expect(missing.map((number) => number.replace(/\D/g, ''))).toEqual(interrupted.filter((result) => !accepted.has(String(result['to']))).map((result) => String(result['to'])));
+  expect(Math.max(...accepted.values())).toBe(1);
+  console.log(`worker killed: ${sentBeforeRetry} of 100 sent before the kill; sent again, the batch handed back ${replayed}, reported ${interrupted.length} unknown, sent ${sentByRetry}`);
   expect(cluster.workers[0]!.running).toBe(true);
 });
 

@@ -49,9 +49,21 @@ export class N8nRest {
     return ((await response.json()) as { data: T }).data;
   }
 
+  async post<T>(path: string, body: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/rest${path}`, { method: 'POST', headers: { cookie: this.cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`POST /rest${path}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+    return ((await response.json()) as { data: T }).data;
+  }
+
   async executions(workflowId: string): Promise<ExecutionSummary[]> {
     const filter = encodeURIComponent(JSON.stringify({ workflowId }));
     return (await this.get<{ results: ExecutionSummary[] }>(`/executions?filter=${filter}&limit=100`)).results;
+  }
+
+  /** The error an execution ended with, as n8n recorded it (undefined when it has none). */
+  async executionError(executionId: string): Promise<{ message?: string; description?: string; node?: { name?: string } } | undefined> {
+    const { data } = await this.get<{ data: string }>(`/executions/${executionId}`);
+    return (unflatten(data) as { resultData: { error?: { message?: string; description?: string; node?: { name?: string } } } }).resultData.error;
   }
 
   /** The items each node put out in an execution, by node name (first run, first output). */

@@ -210,6 +210,7 @@ export type {
   SendCheckOwner,
   SendField,
   SendLimits,
+  JournalRecipient,
   SendJournal,
   SendJournalEntry,
   SendOptions,
@@ -342,6 +343,7 @@ export {
 } from './hosting';
 export type {
   FinalStatusWait,
+  JournalKeyOf,
   JournalStore,
   RedisJournalStoreOptions,
   SendPreview,

@@ -41,10 +41,12 @@ function stopper(child: ChildProcess, folder: string): () => Promise<void> {
 }
 
 /** A throw-away Redis (Debian's redis-server, installed by scripts/ensure-system-packages.sh): no persistence. */
-export async function startRedis(): Promise<LocalServer> {
+export async function startRedis(options: { password?: string } = {}): Promise<LocalServer> {
   const folder = mkdtempSync(join(tmpdir(), 'smsbridge-redis-'));
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder];
+  if (options.password) args.push('--requirepass', options.password);
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));

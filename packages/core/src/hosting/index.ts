@@ -7,4 +7,4 @@ export { waitForFinalStatus } from './wait-for-final-status';
 export type { FinalStatusWait, WaitForFinalStatusOptions } from './wait-for-final-status';
 export { DEFAULT_BATCH_RECIPIENTS, SendBatch, batchSends } from './send-batch';
 export { DEFAULT_JOURNAL_TTL_SECONDS, MemoryJournalStore, RedisJournalStore, StoreSendJournal } from './send-journal';
-export type { JournalStore, RedisJournalStoreOptions } from './send-journal';
+export type { JournalKeyOf, JournalStore, RedisJournalStoreOptions } from './send-journal';

@@ -52,6 +52,11 @@ export class SendBatch<Owner> {
     return [...new Set(this.owners)];
   }
 
+  /** The caller of the recipient at `position` in `request.to`. */
+  ownerAt(position: number): Owner | undefined {
+    return this.owners[position];
+  }
+
   /** Adds `request` when it differs only in recipients, none already in the batch, and they fit. */
   tryAdd(owner: Owner, request: SendRequest): boolean {
     if (this.key === null || mergeKeyOf(request) !== this.key) return false;

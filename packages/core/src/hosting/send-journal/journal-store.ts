@@ -15,6 +15,7 @@ export interface JournalStore {
 /** A journal store in this process's memory: survives nothing but the run itself (tests, one process). */
 export class MemoryJournalStore implements JournalStore {
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  private writes = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -34,6 +35,7 @@ export class MemoryJournalStore implements JournalStore {
 
   set(entries: readonly (readonly [string, string])[], ttlSeconds: number): Promise<void> {
     for (const [key, value] of entries) this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
+    this.sweep();
     return Promise.resolve();
   }
 
@@ -44,6 +46,13 @@ export class MemoryJournalStore implements JournalStore {
 
   close(): Promise<void> {
     return Promise.resolve();
+  }
+
+  /** Drops expired entries now and then, so a long-lived process does not keep them all. */
+  private sweep(): void {
+    if (++this.writes % 1000 !== 0) return;
+    const now = this.now();
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
   }
 
   private live(key: string): string | undefined {

@@ -4,6 +4,7 @@ import type { GatewayClient } from '../gateway-client';
 import type { VendorEntry } from '../vendor-entry';
 import { checkSendRequest, type SendCheckOwner } from './check-send-request';
 import { readFields } from './read-fields';
+import type { SendOptions } from './send-journal';
 
 /**
  * The vendor's client behind the contract's checks, the same for every vendor: a send passes
@@ -15,9 +16,9 @@ export function contractClient(entry: VendorEntry, client: GatewayClient): Gatew
   const owner = sendCheckOwner(entry);
   const guarded: GatewayClient = {
     gateway: client.gateway,
-    send: (request: SendRequest): Promise<SendResult[]> => {
+    send: (request: SendRequest, options?: SendOptions): Promise<SendResult[]> => {
       try {
-        return client.send(checkSendRequest(owner, request));
+        return client.send(checkSendRequest(owner, request), options);
       } catch (error) {
         return Promise.reject(error);
       }

@@ -7,21 +7,27 @@ export type SendJournalEntry =
   /** The gateway answered; this is the result that run got. */
   | { state: 'settled'; result: SendResult };
 
+/** One recipient of a send: its place in the request's `to` and the number the client sends to. */
+export interface JournalRecipient {
+  position: number;
+  to: string;
+}
+
 /**
  * Where a send notes, recipient by recipient, that its request is about to leave and what the
- * gateway answered, so that the same send run again after a crash (n8n's retry of an execution
- * whose worker died) sends only what never left. Keys name one recipient of one send (the host
- * decides what "the same send" is); `settleSend` is the only writer.
+ * gateway answered, so that the same send run again (a retry of an execution whose worker died,
+ * a webhook called again with the same idempotency key) sends only what never left. The journal
+ * names each recipient (the host decides what "the same send" is); `settleSend` is its only writer.
  */
 export interface SendJournal {
-  /** Entries of earlier runs, in the order of `keys` (undefined: never tried, or known not sent). */
-  read(keys: readonly string[]): Promise<(SendJournalEntry | undefined)[]>;
-  /** Marks each key as sending unless it has an entry; true for each key this call took. */
-  claim(keys: readonly string[]): Promise<boolean[]>;
-  /** Records the gateway's answer for keys this run claimed. */
-  settle(outcomes: readonly { key: string; result: SendResult }[]): Promise<void>;
-  /** Forgets keys this run claimed whose SMS certainly did not go out, so a later run may send them. */
-  release(keys: readonly string[]): Promise<void>;
+  /** Entries of earlier runs, in order (undefined: never tried, or known not sent). */
+  read(recipients: readonly JournalRecipient[]): Promise<(SendJournalEntry | undefined)[]>;
+  /** Marks each recipient as sending unless it has an entry; true for each this call took. */
+  claim(recipients: readonly JournalRecipient[]): Promise<boolean[]>;
+  /** Records the gateway's answer for recipients this run claimed. */
+  settle(outcomes: readonly { recipient: JournalRecipient; result: SendResult }[]): Promise<void>;
+  /** Forgets recipients this run claimed whose SMS certainly did not go out, so a later run may send them. */
+  release(recipients: readonly JournalRecipient[]): Promise<void>;
 }
 
 /** The error code of a recipient an earlier run was sending when it stopped. */

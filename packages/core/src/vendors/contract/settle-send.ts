@@ -2,7 +2,7 @@ import { GatewayAuthError, SendJournalError } from '../../errors/gateway-errors'
 import { SmsBridgeError } from '../../errors/smsbridge-error';
 import type { SendResult } from '../../model/send-result';
 import { failedSendFields, sendOutcomeOf } from '../shared/failed-send-result';
-import { SEND_INTERRUPTED, type SendJournal, type SendJournalEntry } from './send-journal';
+import { SEND_INTERRUPTED, type JournalRecipient, type SendJournal, type SendJournalEntry } from './send-journal';
 
 /** What every result of one send shares (computed once from the text plan). */
 export type SendResultBase = Pick<SendResult, 'parts' | 'encoding' | 'gateway'>;
@@ -17,6 +17,7 @@ export interface SettleSendOptions<B> {
   /** Notes each recipient before its request leaves and the answer after; recipients an earlier run journaled are not sent again. */
   journal?: SendJournal | undefined;
   /**
+   * The batches hold the request's recipients in its order (a journal names each by its position).
    * The batch for some of its recipients only, given by their positions in it (ascending). Needed
    * with a journal where a batch carries several recipients: a repeated run may find some of them
    * already sent.
@@ -24,11 +25,11 @@ export interface SettleSendOptions<B> {
   narrow?(batch: B, positions: readonly number[]): B;
 }
 
-/** One batch with its recipients, their journal keys and what an earlier run left for each. */
+/** One batch with its recipients, as the journal names them, and what an earlier run left for each. */
 interface Step<B> {
   batch: B;
   recipients: readonly string[];
-  keys: string[];
+  keys: JournalRecipient[];
   earlier: (SendJournalEntry | undefined)[];
 }
 
@@ -104,16 +105,12 @@ export async function settleSend<B>(options: SettleSendOptions<B>): Promise<Send
   return results;
 }
 
-/** The batches with their journal keys: a recipient repeated within the send gets its own key. */
+/** The batches with their recipients' positions in the request, read from the journal. */
 async function planSteps<B>(options: SettleSendOptions<B>): Promise<Step<B>[]> {
-  const seen = new Map<string, number>();
+  let position = 0;
   const steps: Step<B>[] = options.batches.map((batch) => {
     const recipients = options.recipientsOf(batch);
-    const keys = recipients.map((recipient) => {
-      const count = (seen.get(recipient) ?? 0) + 1;
-      seen.set(recipient, count);
-      return count === 1 ? recipient : `${recipient}#${count}`;
-    });
+    const keys = recipients.map((to) => ({ position: position++, to }));
     return { batch, recipients, keys, earlier: recipients.map(() => undefined) };
   });
   if (!options.journal) return steps;
@@ -124,7 +121,7 @@ async function planSteps<B>(options: SettleSendOptions<B>): Promise<Step<B>[]> {
 }
 
 /** The journal's claim, its failure as a value: what was sent before it must still be reported. */
-async function claim(journal: SendJournal, keys: string[]): Promise<boolean[] | SendJournalError> {
+async function claim(journal: SendJournal, keys: JournalRecipient[]): Promise<boolean[] | SendJournalError> {
   try {
     return await journal.claim(keys);
   } catch (error) {
@@ -137,15 +134,15 @@ async function claim(journal: SendJournal, keys: string[]): Promise<boolean[] | 
  * for a later run; anything else is kept. A journal that cannot be written now still says
  * "sending" for these keys, so a repeated run reports them `unknown` rather than sending again.
  */
-async function record(journal: SendJournal | undefined, keys: string[], recipients: string[], results: readonly SendResult[], base: SendResultBase): Promise<void> {
+async function record(journal: SendJournal | undefined, keys: JournalRecipient[], recipients: string[], results: readonly SendResult[], base: SendResultBase): Promise<void> {
   if (!journal) return;
   const byKey = matchResults(recipients, results);
-  const settled: { key: string; result: SendResult }[] = [];
-  const released: string[] = [];
-  keys.forEach((key, index) => {
+  const settled: { recipient: JournalRecipient; result: SendResult }[] = [];
+  const released: JournalRecipient[] = [];
+  keys.forEach((recipient, index) => {
     const result = byKey[index] ?? { ...base, to: recipients[index]!, accepted: false, state: 'unknown', errorMessage: 'The gateway answered this send without naming this recipient.' };
-    if (result.state === 'failed') released.push(key);
-    else settled.push({ key, result });
+    if (result.state === 'failed') released.push(recipient);
+    else settled.push({ recipient, result });
   });
   await Promise.all([journal.settle(settled), journal.release(released)]).catch(() => undefined);
 }

@@ -97,6 +97,7 @@ export class JasminClient implements GatewayClient {
       journal: options.journal,
       batches,
       recipientsOf: (batch) => (batch.kind === 'single' ? [batch.to] : batch.to),
+      narrow: (batch, positions) => (batch.kind === 'single' ? batch : { kind: 'scheduled' as const, to: positions.map((position) => batch.to[position]!) }),
       send: (batch) => (batch.kind === 'single' ? this.sendOne(batch.to, message, base) : this.schedule(batch.to, message, request.scheduleAt!, base)),
       base,
     });
