@@ -8,19 +8,23 @@
  * runs would only measure this 2-core machine's CPU). Workers run n8n's default concurrency (10).
  * Bridge: 40 sends one after another to the virtual modem on a pseudo-terminal, first through the
  * registry's modem client in this process, then through `smsbridge modem serve` over HTTP.
+ * Journal: what SMS Send's send journal in Redis (on in queue mode) costs per SMS: 2,000 SMS to
+ * the Jasmin simulator (no added latency) through the registry's client, with and without it.
  */
-import { ModemHub, createVendorRegistry } from '@smsbridge/core';
+import { ModemHub, RedisJournalStore, StoreSendJournal, createVendorRegistry } from '@smsbridge/core';
 import { JasminSimulator, virtualModem } from '@smsbridge/core/testing';
 import { N8nRest } from '../../test/n8n/n8n-rest';
 import { CREDENTIAL_TYPES } from '../../test/n8n/e2e-fixture';
 import { PACKAGE, WorkflowBuilder } from '../../test/n8n/workflow-builder';
 import { N8nCluster } from '../../test/n8n-queue/helpers/n8n-cluster';
+import { startRedis } from '../../test/n8n-queue/helpers/local-servers';
 import { startModemBridgeProcess } from '../../test/n8n-queue/helpers/modem-bridge-process';
 
 const EXECUTIONS = 20;
 const PER_EXECUTION = 100;
 const LATENCY_MS = 25;
 const BRIDGE_SENDS = 40;
+const JOURNAL_SMS = 2_000;
 const lines: string[] = [];
 
 async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 600_000): Promise<T> {
@@ -128,7 +132,40 @@ async function bridgeLatency(): Promise<void> {
   }
 }
 
-it('measures queue mode with one and two workers, and the modem bridge', async () => {
+async function journalCost(): Promise<void> {
+  const redis = await startRedis();
+  const jasmin = new JasminSimulator({ balance: 'ND', network: { maxFinishedMessages: 10_000 } });
+  await jasmin.start();
+  const store = new RedisJournalStore({ host: '127.0.0.1', port: redis.port });
+  const client = createVendorRegistry().open('jasmin', { url: jasmin.baseUrl, ...jasmin.describe().credentials });
+  try {
+    const rate = async (label: string, journaled: boolean): Promise<number> => {
+      const started = process.hrtime.bigint();
+      for (let batch = 0; batch < JOURNAL_SMS / 100; batch++) {
+        const to = Array.from({ length: 100 }, (_, index) => `+4478${label}${String(batch).padStart(3, '0')}${String(index).padStart(3, '0')}`);
+        await client.send({ to, text: 'journal cost' }, journaled ? { journal: new StoreSendJournal(store, `bench-${label}-${batch}`) } : {});
+      }
+      return JOURNAL_SMS / (Number(process.hrtime.bigint() - started) / 1e9);
+    };
+    await rate('0', true);
+    const without = await rate('1', false);
+    const withJournal = await rate('2', true);
+    lines.push(
+      `send journal in Redis, ${JOURNAL_SMS} SMS to the Jasmin simulator (no added latency), one request per SMS`,
+      `  without journal: ${without.toFixed(0)} SMS/s`,
+      `  with journal   : ${withJournal.toFixed(0)} SMS/s`,
+      `  ratio          : ${(withJournal / without).toFixed(2)}× (${((1000 / withJournal - 1000 / without)).toFixed(2)} ms added per SMS)`,
+    );
+  } finally {
+    await client.close();
+    await store.close();
+    await jasmin.stop();
+    await redis.stop();
+  }
+}
+
+it('measures queue mode with one and two workers, the send journal, and the modem bridge', async () => {
+  await journalCost();
   await bridgeLatency();
   await queueModeRates();
   process.stdout.write(`\n${lines.join('\n')}\n`);

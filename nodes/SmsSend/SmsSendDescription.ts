@@ -34,7 +34,7 @@ const HOST_OPTIONS: INodeProperties[] = [
     default: '',
     placeholder: '={{ $json.alertId }}',
     description:
-      'Names this message: another run of this node with the same key (the webhook called again, the execution retried) sends it only to recipients that never got it and hands back the earlier results. Kept 7 days, in the queue\'s Redis in queue mode, else in memory until n8n restarts.',
+      'Names this message: another run of this node with the same key (the webhook called again, the execution retried) sends it only to recipients that never got it and hands back the earlier results. Kept 3 days, in the queue\'s Redis in queue mode, else in memory until n8n restarts.',
   },
   {
     displayName: 'Price per Part',

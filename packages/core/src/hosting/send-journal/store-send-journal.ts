@@ -2,8 +2,8 @@ import type { SendResult } from '../../model/send-result';
 import type { JournalRecipient, SendJournal, SendJournalEntry } from '../../vendors/contract/send-journal';
 import type { JournalStore } from './journal-store';
 
-/** How long an entry is kept by default: a crashed run is retried within days, not months. */
-export const DEFAULT_JOURNAL_TTL_SECONDS = 7 * 24 * 3600;
+/** How long an entry is kept by default: a crashed run is repeated within days, not weeks. */
+export const DEFAULT_JOURNAL_TTL_SECONDS = 3 * 24 * 3600;
 
 /**
  * The store key of one recipient, the same on every run of the same send (the host decides what
