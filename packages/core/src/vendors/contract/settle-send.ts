@@ -50,6 +50,8 @@ export async function settleSend<B>(options: SettleSendOptions<B>): Promise<Send
   const steps = await planSteps(options);
   const { journal, base } = options;
   const results: SendResult[] = [];
+  // Answers are recorded while the next request goes out (one connection keeps them in order); all are written before returning.
+  const recording: Promise<void>[] = [];
   // Results handed back from an earlier run count as reached: throwing now would hide them.
   let reached = steps.some((step) => step.earlier.some((entry) => entry !== undefined));
   let stoppedBy: SmsBridgeError | undefined;
@@ -86,22 +88,23 @@ export async function settleSend<B>(options: SettleSendOptions<B>): Promise<Send
       const sent = await options.send(batch);
       reached = true;
       results.push(...place(slots, fresh, sent));
-      await record(journal, freshKeys, fresh.map((index) => step.recipients[index]!), sent, base);
+      recording.push(record(journal, freshKeys, fresh.map((index) => step.recipients[index]!), sent, base));
     } catch (error) {
       // Anything else is a bug, not a gateway's answer: the claims stay, so a repeated run says `unknown`.
       if (!(error instanceof SmsBridgeError)) throw error;
       const outcome = sendOutcomeOf(error);
       if (!reached && outcome !== 'maybe-sent') {
-        await journal?.release(freshKeys).catch(() => undefined);
+        await Promise.all([...recording, journal?.release(freshKeys).catch(() => undefined)]);
         throw error;
       }
       const failed = fresh.map((index) => ({ ...base, to: step.recipients[index]!, ...failedSendFields(error), raw: { error: error.toJSON() } }));
       results.push(...place(slots, fresh, failed));
-      await record(journal, freshKeys, failed.map((result) => result.to), failed, base);
+      recording.push(record(journal, freshKeys, failed.map((result) => result.to), failed, base));
       if (outcome === 'not-sent' || error instanceof GatewayAuthError) stoppedBy = error;
       else reached = true;
     }
   }
+  await Promise.all(recording);
   return results;
 }
 
