@@ -6,7 +6,8 @@
  * gateway (its push configured by the trigger itself) and Route Mobile push starts one execution
  * each and gets the answer the vendor expects. Delivery reports of SMS this n8n sent are listed by
  * SMS Trigger (Dinstar, the modem) once each, also across a restart; Jasmin's batch callbacks start
- * one execution each; a trigger taking its secret in a header answers 401 without it. Every
+ * one execution each; a trigger taking its secret in a header answers 401 without it. SMS Send
+ * called again with the same idempotency key hands back the first result and sends nothing. Every
  * execution sends one SMS to a witness number
  * on the Jasmin simulator (which pushes nothing unasked), so executions are counted there.
  */
@@ -127,6 +128,23 @@ beforeAll(async () => {
       hook,
     );
   }
+  // A send named by the caller: called again with the same key, it reaches only whom it never reached.
+  const keyedHook = sends.addTrigger({
+    name: 'Keyed send hook',
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    parameters: { httpMethod: 'POST', path: 'send-keyed', responseMode: 'lastNode', options: {} },
+    webhookId: '7b2c3d4e-0000-4000-8000-0000000000ff',
+  });
+  sends.add(
+    {
+      name: 'Keyed send',
+      type: `${PACKAGE}.smsSend`,
+      parameters: { gateway: 'jasmin', to: '={{ $json.body.to }}', text: 'named by its key', options: { idempotencyKey: '={{ $json.body.key }}' } },
+      credentials: { [fixture.credential('jasmin').type]: { id: 'cred-jasmin', name: 'jasmin' } },
+    },
+    keyedHook,
+  );
   await fixture.n8n.importWorkflows([flow.toJSON(), sends.toJSON()]);
   for (const id of [flow.id, SENDS_ID]) {
     const published = await fixture.n8n.cli(['publish:workflow', `--id=${id}`]);
@@ -281,6 +299,30 @@ describe('triggers in a running n8n', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const texts = [...fixture.simulators.get('jasmin')!.network.messages.values()].map((message) => message.text).filter((text) => text.startsWith('hdr:'));
     expect(texts.map((text) => text.split(':')[1])).toEqual([ids.right]);
+  });
+
+  it('SMS Send with an idempotency key, called again with it, hands back the first ids and sends nothing; another key sends', async () => {
+    const jasmin = fixture.simulators.get('jasmin')!;
+    const sentTo = (number: string): number => [...jasmin.network.messages.values()].filter((message) => message.to.replace(/\D/g, '') === number.replace(/\D/g, '')).length;
+    const send = async (key: string): Promise<Record<string, unknown>> => {
+      const response = await fetch(`http://127.0.0.1:${fixture.n8n.port}/webhook/send-keyed`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key, to: '+447700900891' }),
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const first = await send('alert-4711');
+    const again = await send('alert-4711');
+    expect(first).toMatchObject({ accepted: true, state: 'queued' });
+    expect(first['replayed']).toBeUndefined();
+    expect(again).toMatchObject({ accepted: true, replayed: true, messageId: first['messageId'] });
+    expect(sentTo('+447700900891')).toBe(1);
+    const other = await send('alert-4712');
+    expect(other['replayed']).toBeUndefined();
+    expect(other['messageId']).not.toBe(first['messageId']);
+    expect(sentTo('+447700900891')).toBe(2);
   });
 
   it('a call without the secret reaches no workflow', async () => {

@@ -193,6 +193,7 @@ export {
   sendCheckOwner,
   settleSend,
   SEND_INTERRUPTED,
+  SEND_IN_PROGRESS,
 } from './vendors/contract';
 export type {
   AdminCommandDescriptor,

@@ -2,7 +2,7 @@ export type { FieldType, FieldChoice, FieldDescriptor, AdminCommandDescriptor } 
 export { readFields, type FieldOwner, type ReadFieldsOptions } from './read-fields';
 export { DEFAULT_SEND_LIMITS, type GatewayOperation, type SendField, type ArrivalMode, type SendLimits, type VendorCapabilities } from './vendor-capabilities';
 export { settleSend, type SettleSendOptions, type SendResultBase } from './settle-send';
-export { SEND_INTERRUPTED, type JournalRecipient, type SendJournal, type SendJournalEntry, type SendOptions } from './send-journal';
+export { SEND_INTERRUPTED, SEND_IN_PROGRESS, type JournalRecipient, type SendJournal, type SendJournalEntry, type SendOptions } from './send-journal';
 export { checkSendRequest, checkUrlLength, type SendCheckOwner } from './check-send-request';
 export { contractClient, sendCheckOwner } from './contract-client';
 export { httpConnectionFields, httpClientOptions, HTTP_CONNECTION_FIELD_NAMES, type HttpConnectionFieldsOptions } from './http-connection-fields';

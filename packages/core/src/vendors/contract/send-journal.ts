@@ -32,6 +32,8 @@ export interface SendJournal {
 
 /** The error code of a recipient an earlier run was sending when it stopped. */
 export const SEND_INTERRUPTED = 'SMSB_SEND_INTERRUPTED';
+/** The error code of a recipient another send of the same name claimed at the same time. */
+export const SEND_IN_PROGRESS = 'SMSB_SEND_IN_PROGRESS';
 
 /** How a host asks a client for a send beyond the request itself. */
 export interface SendOptions {

@@ -2,7 +2,7 @@ import { GatewayAuthError, SendJournalError } from '../../errors/gateway-errors'
 import { SmsBridgeError } from '../../errors/smsbridge-error';
 import type { SendResult } from '../../model/send-result';
 import { failedSendFields, sendOutcomeOf } from '../shared/failed-send-result';
-import { SEND_INTERRUPTED, type JournalRecipient, type SendJournal, type SendJournalEntry } from './send-journal';
+import { SEND_INTERRUPTED, SEND_IN_PROGRESS, type JournalRecipient, type SendJournal, type SendJournalEntry } from './send-journal';
 
 /** What every result of one send shares (computed once from the text plan). */
 export type SendResultBase = Pick<SendResult, 'parts' | 'encoding' | 'gateway'>;
@@ -72,9 +72,9 @@ export async function settleSend<B>(options: SettleSendOptions<B>): Promise<Send
         results.push(...(slots as SendResult[]));
         continue;
       }
-      // Keys another run took between the read and now: that run sends them.
+      // Keys another send took between the read and now: that send sends them.
       fresh.forEach((index, position) => {
-        if (!taken[position]) slots[index] = replayed({ state: 'sending' }, step.recipients[index]!, base);
+        if (!taken[position]) slots[index] = sentElsewhere(step.recipients[index]!, base);
       });
       fresh = fresh.filter((_, position) => taken[position]);
     }
@@ -188,6 +188,19 @@ function replayed(entry: SendJournalEntry, to: string, base: SendResultBase): Se
     errorMessage:
       'An earlier run of this send was sending this SMS when it stopped, so it may have gone out: it is not sent again. ' +
       "Check the gateway's log or ask the recipient before sending it by hand.",
+    replayed: true,
+  };
+}
+
+/** What the caller gets for a recipient another send of the same name claimed first. */
+function sentElsewhere(to: string, base: SendResultBase): SendResult {
+  return {
+    ...base,
+    to,
+    accepted: false,
+    state: 'unknown',
+    errorCode: SEND_IN_PROGRESS,
+    errorMessage: 'Another send of the same name (the same idempotency key, or the same run) is sending this SMS right now: it is not sent twice. Its result is in that send\'s output.',
     replayed: true,
   };
 }

@@ -8,6 +8,7 @@ import {
   GatewayTimeoutError,
   MemoryJournalStore,
   SEND_INTERRUPTED,
+  SEND_IN_PROGRESS,
   SendJournalError,
   StoreSendJournal,
   settleSend,
@@ -170,8 +171,11 @@ describe('settleSend with a send journal', () => {
     const [one, two] = await Promise.all([sendEach(gateway, recipients, journal()), sendEach(gateway, recipients, journal())]);
     expect(recipients.map((to) => gateway.sent.get(to))).toEqual(Array(6).fill(1));
     recipients.forEach((_, index) => {
-      const states = [one[index]!, two[index]!].map((result) => (result.replayed ? 'replayed' : result.state));
-      expect(states.sort()).toEqual(['queued', 'replayed']);
+      const pair = [one[index]!, two[index]!];
+      expect(pair.map((result) => result.state).sort()).toEqual(['queued', 'unknown']);
+      const other = pair.find((result) => result.state === 'unknown')!;
+      expect(other).toMatchObject({ errorCode: SEND_IN_PROGRESS, replayed: true, accepted: false });
+      expect(other.errorMessage).toMatch(/right now: it is not sent twice/);
     });
   });
 
