@@ -3,13 +3,12 @@ import {
   DEFAULT_JOURNAL_TTL_SECONDS,
   MemoryJournalStore,
   RedisJournalStore,
-  SendJournalError,
   StoreSendJournal,
   type JournalStore,
   type SendBatch,
   type SendJournal,
 } from '@smsbridge/core';
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 /**
  * SMS Send's journal in n8n. A worker that dies mid-execution takes the execution's results with
@@ -23,41 +22,54 @@ import type { IExecuteFunctions } from 'n8n-workflow';
  * idempotency key.
  */
 
-let queueStore: JournalStore | null | undefined;
+/** The queue's Redis of this process, or why it cannot be reached; null outside queue mode. */
+type QueueStore = { store: JournalStore } | { problem: string } | null;
+let queueStore: QueueStore | undefined;
 let memoryStore: MemoryJournalStore | undefined;
 
-/** The queue's Redis when this process runs in queue mode, else undefined. */
-export function queueJournalStore(env: NodeJS.ProcessEnv = process.env): JournalStore | undefined {
-  if (queueStore === undefined) queueStore = journalStoreFromEnv(env) ?? null;
-  return queueStore ?? undefined;
+/** The queue's Redis when this process runs in queue mode (read once), else null. */
+export function queueJournalStore(env: NodeJS.ProcessEnv = process.env): QueueStore {
+  queueStore ??= journalStoreFromEnv(env);
+  return queueStore;
 }
 
 /** For the queue-mode settings n8n reads (`QUEUE_BULL_REDIS_*`, each also as `…_FILE`). */
-export function journalStoreFromEnv(env: NodeJS.ProcessEnv): JournalStore | undefined {
-  if (env['EXECUTIONS_MODE'] !== 'queue' || env['SMSBRIDGE_SEND_JOURNAL'] === 'off') return undefined;
+export function journalStoreFromEnv(env: NodeJS.ProcessEnv): QueueStore {
+  if (env['EXECUTIONS_MODE'] !== 'queue' || env['SMSBRIDGE_SEND_JOURNAL'] === 'off') return null;
+  const problems: string[] = [];
   const read = (name: string): string | undefined => {
     const file = env[`${name}_FILE`];
     if (file) {
       try {
         return readFileSync(file, 'utf8').trim();
       } catch (error) {
-        throw new SendJournalError(`The send journal needs ${name}_FILE, which could not be read (${(error as Error).message}).`, { cause: error });
+        // In words: n8n replaces a message that names a system error code with its own generic one.
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'unreadable';
+        problems.push(`${name}_FILE (${file}) could not be read: ${why}`);
+        return undefined;
       }
     }
     const value = env[name];
     return value === undefined || value === '' ? undefined : value;
   };
+  const host = read('QUEUE_BULL_REDIS_HOST') ?? 'localhost';
+  const port = Number(read('QUEUE_BULL_REDIS_PORT') ?? 6379);
   const db = read('QUEUE_BULL_REDIS_DB');
   const username = read('QUEUE_BULL_REDIS_USERNAME');
   const password = read('QUEUE_BULL_REDIS_PASSWORD');
-  return new RedisJournalStore({
-    host: read('QUEUE_BULL_REDIS_HOST') ?? 'localhost',
-    port: Number(read('QUEUE_BULL_REDIS_PORT') ?? 6379),
-    ...(db !== undefined ? { db: Number(db) } : {}),
-    ...(username ? { username } : {}),
-    ...(password ? { password } : {}),
-    ...(read('QUEUE_BULL_REDIS_TLS') === 'true' ? { tls: true } : {}),
-  });
+  const tls = read('QUEUE_BULL_REDIS_TLS') === 'true';
+  if (problems.length > 0) return { problem: `SMS Send's journal lives in the queue's Redis, but ${problems.join('; ')}. Nothing was sent.` };
+  return {
+    store: new RedisJournalStore({
+      host,
+      port,
+      ...(db !== undefined ? { db: Number(db) } : {}),
+      ...(username ? { username } : {}),
+      ...(password ? { password } : {}),
+      ...(tls ? { tls: true } : {}),
+    }),
+  };
 }
 
 /**
@@ -68,8 +80,10 @@ export function journalStoreFromEnv(env: NodeJS.ProcessEnv): JournalStore | unde
 export async function executionSendJournals(
   context: IExecuteFunctions,
   idempotencyKeys: ReadonlyMap<number, string>,
-  store: JournalStore | undefined = queueJournalStore(),
+  queue: QueueStore = queueJournalStore(),
 ): Promise<((batch: SendBatch<number>) => SendJournal) | undefined> {
+  if (queue && 'problem' in queue) throw new NodeOperationError(context.getNode(), queue.problem);
+  const store = queue?.store;
   const workflowId = context.getWorkflow().id ?? '';
   const node = context.getNode().name;
   const keyedScope = (key: string) => `key:${workflowId}:${node}:${key}`;

@@ -5,7 +5,7 @@
  */
 import { MemoryJournalStore, batchSends, settleSend, type SendJournal, type SendResult } from '@smsbridge/core';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { executionSendJournals } from '../../nodes/shared/ExecutionSendJournal';
+import { executionSendJournals, journalStoreFromEnv } from '../../nodes/shared/ExecutionSendJournal';
 
 function contextOf(executionId: string, retryOf?: string): IExecuteFunctions {
   return {
@@ -40,27 +40,35 @@ async function run(journalFor: ((batch: ReturnType<typeof batchSends<number>>[nu
 }
 
 it('one process, no idempotency key: no journal, nothing changes', async () => {
-  expect(await executionSendJournals(contextOf('1'), new Map(), undefined)).toBeUndefined();
+  expect(await executionSendJournals(contextOf('1'), new Map(), null)).toBeUndefined();
 });
 
 it('an idempotency key names the message across executions; an item without one is not journaled', async () => {
   const sent: string[] = [];
   // Process memory (no queue): only item 0 has a key.
-  await run(await executionSendJournals(contextOf('1'), new Map([[0, 'alert-7']]), undefined), sent);
-  const again = await run(await executionSendJournals(contextOf('2'), new Map([[0, 'alert-7']]), undefined), sent);
+  await run(await executionSendJournals(contextOf('1'), new Map([[0, 'alert-7']]), null), sent);
+  const again = await run(await executionSendJournals(contextOf('2'), new Map([[0, 'alert-7']]), null), sent);
   expect(sent).toEqual(['447700900001', '447700900002', '447700900002']);
   expect(again.map((result) => result.replayed ?? false)).toEqual([true, false]);
+});
+
+it('queue mode with a Redis password file that cannot be read stops the send with an error that says which', async () => {
+  const queue = journalStoreFromEnv({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_PASSWORD_FILE: '/nonexistent/redis-password' });
+  expect(queue).toEqual({ problem: expect.stringMatching(/QUEUE_BULL_REDIS_PASSWORD_FILE \(\/nonexistent\/redis-password\) could not be read: no such file.*Nothing was sent/) });
+  await expect(executionSendJournals(contextOf('1'), new Map(), queue)).rejects.toThrow(/QUEUE_BULL_REDIS_PASSWORD_FILE \(\/nonexistent\/redis-password\) could not be read: no such file/);
+  expect(journalStoreFromEnv({ EXECUTIONS_MODE: 'regular' })).toBeNull();
+  expect(journalStoreFromEnv({ EXECUTIONS_MODE: 'queue', SMSBRIDGE_SEND_JOURNAL: 'off' })).toBeNull();
 });
 
 it('in queue mode a retry, and a retry of that retry, find what the first execution sent', async () => {
   const store = new MemoryJournalStore();
   const sent: string[] = [];
-  await run(await executionSendJournals(contextOf('10'), new Map(), store), sent);
-  const retry = await run(await executionSendJournals(contextOf('11', '10'), new Map(), store), sent);
-  const retryOfRetry = await run(await executionSendJournals(contextOf('12', '11'), new Map(), store), sent);
+  await run(await executionSendJournals(contextOf('10'), new Map(), { store }), sent);
+  const retry = await run(await executionSendJournals(contextOf('11', '10'), new Map(), { store }), sent);
+  const retryOfRetry = await run(await executionSendJournals(contextOf('12', '11'), new Map(), { store }), sent);
   expect(sent).toHaveLength(2);
   expect([...retry, ...retryOfRetry].every((result) => result.replayed)).toBe(true);
   // Another execution of the same workflow is another send.
-  await run(await executionSendJournals(contextOf('13'), new Map(), store), sent);
+  await run(await executionSendJournals(contextOf('13'), new Map(), { store }), sent);
   expect(sent).toHaveLength(4);
 });

@@ -127,6 +127,35 @@ describe('sms send options', () => {
     expect(acceptedAt(standIns, 'dinstar', '+447700900601') + acceptedAt(standIns, 'dinstar', '+447700900602')).toBe(0);
   });
 
+  it('a msg sent again with the same msg.idempotencyKey reaches only recipients that never got it; the others get their first results back', async () => {
+    await load('routesms');
+    const out = collect('out');
+    const send = (await import('./helpers/node-red-runtime')).getNode('send');
+    const [first, second, third] = ['+447700900951', '+447700900952', '+447700900953'];
+    send.receive({ payload: 'Server down', to: [first, second], idempotencyKey: 'incident-88' });
+    await waitFor(() => out.length === 1, 'the first send');
+    // The caller sends the incident again, now with a third on-call number.
+    send.receive({ payload: 'Server down', to: [first, second, third], idempotencyKey: 'incident-88' });
+    await waitFor(() => out.length === 2, 'the repeated send');
+    const [firstResults, againResults] = out.map((msg) => msg['payload'] as Msg[]);
+    expect(againResults!.map((result) => [String(result['to']).replace(/\D/g, ''), result['accepted'], result['replayed'] ?? false])).toEqual([
+      [first!.replace(/\D/g, ''), true, true],
+      [second!.replace(/\D/g, ''), true, true],
+      [third!.replace(/\D/g, ''), true, false],
+    ]);
+    expect(againResults!.slice(0, 2).map((result) => result['messageId'])).toEqual(firstResults!.map((result) => result['messageId']));
+    for (const to of [first!, second!, third!]) expect(acceptedAt(standIns, 'routesms', to)).toBe(1);
+    // Without the key, or with another one, it is another message.
+    send.receive({ payload: 'Server down', to: first, idempotencyKey: 'incident-89' });
+    send.receive({ payload: 'Server down', to: first });
+    await waitFor(() => out.length === 4, 'two more sends');
+    expect(acceptedAt(standIns, 'routesms', first!)).toBe(3);
+    const caught = collect('caught');
+    send.receive({ payload: 'x', to: first, idempotencyKey: { not: 'a text' } });
+    await waitFor(() => caught.length === 1, 'the refusal');
+    expect((caught[0]!['error'] as Msg)['message']).toMatch(/msg.idempotencyKey names the message/);
+  });
+
   it('sends msgs that wait for the gateway with the same text as one multi-destination request, each msg getting its own results', async () => {
     await load('routesms');
     const out = collect('out');

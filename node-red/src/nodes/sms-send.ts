@@ -65,6 +65,11 @@ export = function register(RED: NodeRedRuntime): void {
         return;
       }
 
+      const key = msg['idempotencyKey'];
+      if (key !== undefined && key !== null && typeof key !== 'string' && typeof key !== 'number') {
+        throw new Error('msg.idempotencyKey names the message: give it as a text (an alert id, an order number).');
+      }
+      const name = key === undefined || key === null || String(key).trim() === '' ? undefined : `${this.id}:${String(key).trim()}`;
       const client = connection.open();
       const total = request.to.length;
       const results = await use.track(
@@ -73,8 +78,9 @@ export = function register(RED: NodeRedRuntime): void {
         (update) =>
           connection.sendQueue.send(
             request,
-            (merged) => client.send(merged),
+            (merged, options) => client.send(merged, options),
             (recipients) => update({ fill: 'blue', shape: 'dot', text: `sending ${recipients} message${recipients === 1 ? '' : 's'}` }),
+            name,
           ),
         (sent) => {
           const accepted = sent.filter((result) => result.accepted).length;

@@ -1,16 +1,35 @@
-import { DEFAULT_BATCH_RECIPIENTS, SendBatch, systemClock, type Clock, type SendRequest, type SendResult } from '@smsbridge/core';
+import {
+  DEFAULT_BATCH_RECIPIENTS,
+  MemoryJournalStore,
+  SendBatch,
+  StoreSendJournal,
+  systemClock,
+  type Clock,
+  type SendOptions,
+  type SendRequest,
+  type SendResult,
+} from '@smsbridge/core';
 
 /** Sends of one config node that talk to the gateway at the same time, at most. */
 export const DEFAULT_SENDS_IN_FLIGHT = 16;
 
 /** How a queued request goes out: the shared client's `send`. */
-export type SendFunction = (request: SendRequest) => Promise<SendResult[]>;
+export type SendFunction = (request: SendRequest, options?: SendOptions) => Promise<SendResult[]>;
+
+/**
+ * Sends named by an idempotency key (`msg.idempotencyKey`), remembered in this process until
+ * Node-RED restarts: a message sent again under the same name goes only to recipients that never
+ * got it, and the others get their first results back.
+ */
+const namedSends = new MemoryJournalStore();
 
 interface QueuedSend {
   request: SendRequest;
   send: SendFunction;
   /** Told when the request is handed to the gateway, with how many recipients go in that request. */
   started?: (recipients: number) => void;
+  /** The send's name in the journal (the sending node and its idempotency key), if it has one. */
+  name?: string;
   resolve(results: SendResult[]): void;
   reject(error: unknown): void;
 }
@@ -43,11 +62,15 @@ export class SendQueue {
     return this.delayed + this.ready.length;
   }
 
-  /** Sends `request` once the rate allows its recipients and a request slot is free; resolves with its results. */
-  send(request: SendRequest, send: SendFunction, started?: (recipients: number) => void): Promise<SendResult[]> {
+  /**
+   * Sends `request` once the rate allows its recipients and a request slot is free; resolves with
+   * its results. A `name` journals it: sent again under that name, it reaches only the recipients
+   * it never reached.
+   */
+  send(request: SendRequest, send: SendFunction, started?: (recipients: number) => void, name?: string): Promise<SendResult[]> {
     if (this.stopped) return Promise.reject(closedError());
     return new Promise<SendResult[]>((resolve, reject) => {
-      const queued: QueuedSend = { request, send, resolve, reject, ...(started ? { started } : {}) };
+      const queued: QueuedSend = { request, send, resolve, reject, ...(started ? { started } : {}), ...(name ? { name } : {}) };
       const delay = this.slotDelay(request.to.length);
       if (delay <= 0) return this.enqueue(queued);
       this.delayed += 1;
@@ -91,7 +114,14 @@ export class SendQueue {
     const callers = batch.callers;
     try {
       for (const caller of callers) caller.started?.(batch.request.to.length);
-      const results = batch.split(await send(batch.request));
+      const named = callers.some((caller) => caller.name !== undefined);
+      const journal = named
+        ? new StoreSendJournal(namedSends, ({ position, to }) => {
+            const name = batch.ownerAt(position)?.name;
+            return name === undefined ? undefined : `${name}|${to}`;
+          })
+        : undefined;
+      const results = batch.split(await send(batch.request, journal ? { journal } : undefined));
       for (const caller of callers) caller.resolve(results.get(caller) ?? []);
     } catch (error) {
       for (const caller of callers) caller.reject(error);
