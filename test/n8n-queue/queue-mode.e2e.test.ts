@@ -19,7 +19,7 @@ import { JasminSimulator, createSimulator, virtualModem } from '@smsbridge/core/
 import type { GatewaySimulator } from '../../packages/core/src/simulator/gateway-simulator';
 import { N8nRest } from '../n8n/n8n-rest';
 import { CREDENTIAL_TYPES } from '../n8n/e2e-fixture';
-import { PACKAGE, WorkflowBuilder } from '../n8n/workflow-builder';
+import { PACKAGE, WorkflowBuilder, webhookNode } from '../n8n/workflow-builder';
 import { N8nCluster } from './helpers/n8n-cluster';
 import { freePort } from './helpers/local-servers';
 import { startModemBridgeProcess, type ModemBridgeProcess } from './helpers/modem-bridge-process';
@@ -120,13 +120,7 @@ beforeAll(async () => {
     type: CREDENTIAL_TYPES[key],
     data: { url: simulator.baseUrl, ...simulator.describe().credentials, timeoutMs: 10_000 },
   });
-  const sends = new WorkflowBuilder(SEND_WORKFLOW, 'queue sends', {
-    name: 'Batch to send',
-    type: 'n8n-nodes-base.webhook',
-    typeVersion: 2,
-    parameters: { httpMethod: 'POST', path: 'queue-send', responseMode: 'onReceived', options: {} },
-    webhookId: SEND_HOOK_ID,
-  });
+  const sends = new WorkflowBuilder(SEND_WORKFLOW, 'queue sends', webhookNode('Batch to send', 'queue-send', SEND_HOOK_ID));
   sends.add({
     name: 'SMS Send',
     type: `${PACKAGE}.smsSend`,
@@ -155,13 +149,7 @@ beforeAll(async () => {
     webhookId: REPORTS_HOOK_ID,
   });
   reports.add({ name: 'Report', type: 'n8n-nodes-base.noOp', parameters: {} });
-  const sendHook = reports.addTrigger({
-    name: 'Send with report',
-    type: 'n8n-nodes-base.webhook',
-    typeVersion: 2,
-    parameters: { httpMethod: 'POST', path: 'queue-send-report', responseMode: 'onReceived', options: {} },
-    webhookId: '8c3d4e5f-0000-4000-8000-000000000003',
-  });
+  const sendHook = reports.addTrigger(webhookNode('Send with report', 'queue-send-report', '8c3d4e5f-0000-4000-8000-000000000003'));
   reports.add(
     {
       name: 'SMS Send with report',
@@ -177,13 +165,7 @@ beforeAll(async () => {
     sendHook,
   );
   const bridgeCredentials = { smsbridgeModemBridgeApi: { id: 'cred-bridge', name: 'bridge' } };
-  const bridgeSends = new WorkflowBuilder(BRIDGE_SEND_WORKFLOW, 'queue bridge sends', {
-    name: 'Batch for the modem',
-    type: 'n8n-nodes-base.webhook',
-    typeVersion: 2,
-    parameters: { httpMethod: 'POST', path: 'queue-send-bridge', responseMode: 'onReceived', options: {} },
-    webhookId: '8c3d4e5f-0000-4000-8000-000000000004',
-  });
+  const bridgeSends = new WorkflowBuilder(BRIDGE_SEND_WORKFLOW, 'queue bridge sends', webhookNode('Batch for the modem', 'queue-send-bridge', '8c3d4e5f-0000-4000-8000-000000000004'));
   bridgeSends.add({
     name: 'SMS Send',
     type: `${PACKAGE}.smsSend`,

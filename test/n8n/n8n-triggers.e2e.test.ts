@@ -14,7 +14,7 @@
 import { deliveryReportListingOf, type GatewayKey } from '@smsbridge/core';
 import type { JasminSimulator } from '../../packages/core/src/testing';
 import { E2eFixture, registry } from './e2e-fixture';
-import { PACKAGE, WorkflowBuilder, type WorkflowNode } from './workflow-builder';
+import { PACKAGE, WorkflowBuilder, webhookNode, type WorkflowNode } from './workflow-builder';
 
 jest.setTimeout(600_000);
 
@@ -129,13 +129,7 @@ beforeAll(async () => {
     );
   }
   // A send named by the caller: called again with the same key, it reaches only whom it never reached.
-  const keyedHook = sends.addTrigger({
-    name: 'Keyed send hook',
-    type: 'n8n-nodes-base.webhook',
-    typeVersion: 2,
-    parameters: { httpMethod: 'POST', path: 'send-keyed', responseMode: 'lastNode', options: {} },
-    webhookId: '7b2c3d4e-0000-4000-8000-0000000000ff',
-  });
+  const keyedHook = sends.addTrigger(webhookNode('Keyed send hook', 'send-keyed', '7b2c3d4e-0000-4000-8000-0000000000ff', 'lastNode'));
   sends.add(
     {
       name: 'Keyed send',
@@ -153,13 +147,7 @@ beforeAll(async () => {
 });
 
 function sendHook(gateway: GatewayKey): WorkflowNode {
-  return {
-    name: `Send hook ${gateway}`,
-    type: 'n8n-nodes-base.webhook',
-    typeVersion: 2,
-    parameters: { httpMethod: 'POST', path: `send-${gateway}`, responseMode: 'lastNode', options: {} },
-    webhookId: sendHookId(gateway),
-  };
+  return webhookNode(`Send hook ${gateway}`, `send-${gateway}`, sendHookId(gateway), 'lastNode');
 }
 
 afterAll(async () => {

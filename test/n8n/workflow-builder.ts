@@ -13,6 +13,11 @@ export interface WorkflowNode {
 export const PACKAGE = 'n8n-nodes-smsbridge';
 export const TRIGGER = 'Start';
 
+/** n8n's own Webhook node (POST), answering when called or with the last node's first item. */
+export function webhookNode(name: string, path: string, webhookId: string, responseMode: 'onReceived' | 'lastNode' = 'onReceived'): WorkflowNode {
+  return { name, type: 'n8n-nodes-base.webhook', typeVersion: 2, parameters: { httpMethod: 'POST', path, responseMode, options: {} }, webhookId };
+}
+
 export class WorkflowBuilder {
   private readonly nodes: (WorkflowNode & { id: string; position: [number, number]; typeVersion: number })[] = [];
   private readonly connections: Record<string, { main: { node: string; type: 'main'; index: number }[][] }> = {};
