@@ -8,7 +8,7 @@ import { SEND_INTERRUPTED, SEND_IN_PROGRESS, type JournalRecipient, type SendJou
 export type SendResultBase = Pick<SendResult, 'parts' | 'encoding' | 'gateway'>;
 
 export interface SettleSendOptions<B> {
-  /** The requests the send is made of, in order, each with the recipients it carries. */
+  /** The requests the send is made of, each with the recipients it carries, in the request's order (a journal names each recipient by its position). */
   batches: readonly B[];
   recipientsOf(batch: B): readonly string[];
   /** Sends one batch; resolves with a result per recipient, or throws a typed error for the whole batch. */
@@ -17,7 +17,6 @@ export interface SettleSendOptions<B> {
   /** Notes each recipient before its request leaves and the answer after; recipients an earlier run journaled are not sent again. */
   journal?: SendJournal | undefined;
   /**
-   * The batches hold the request's recipients in its order (a journal names each by its position).
    * The batch for some of its recipients only, given by their positions in it (ascending). Needed
    * with a journal where a batch carries several recipients: a repeated run may find some of them
    * already sent.
