@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVendorRegistry, type GatewayKey } from '@smsbridge/core';
 import { BridgeServer } from '../../packages/core/src/bridge/bridge-server';
+import { closedPort } from '../../packages/core/src/testing/closed-port';
 import { startSimulators, virtualModem, type MultiSimulator } from '../../packages/core/src/testing';
 import { N8nInstance, type N8nCredential } from './n8n-instance';
 import { ensureN8n, installPackedNodes } from './n8n-install';
@@ -31,13 +31,7 @@ export const USSD_MENU: Record<string, { reply: string; awaitingInput?: boolean 
 };
 export const registry = createVendorRegistry();
 
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { closedPort };
 
 /**
  * Simulators of every HTTP gateway, a virtual modem on a pty, a second one behind the modem bridge

@@ -8,7 +8,8 @@ import { RedisJournalStore, StoreSendJournal, createVendorRegistry, type Gateway
 import { JasminSimulator, createSimulator } from '@smsbridge/core/testing';
 import type { GatewaySimulator } from '../../packages/core/src/simulator/gateway-simulator';
 import { RoutesmsClient } from '../../packages/core/src/vendors/routesms';
-import { freePort, startRedis, type LocalServer } from '../n8n-queue/helpers/local-servers';
+import { closedPort } from '../../packages/core/src/testing/closed-port';
+import { startRedis, type LocalServer } from '../n8n-queue/helpers/local-servers';
 
 const REDIS_PASSWORD = 'journal-redis-Pa55';
 let redis: LocalServer;
@@ -96,14 +97,14 @@ it('entries expire: the time to live reaches Redis', async () => {
 
 it('a wrong Redis password or a Redis out of reach stops the send before anything leaves, naming the host and never the password', async () => {
   const client = jasminClient();
-  const closedPort = await freePort();
+  const downPort = await closedPort();
   const wrong = new RedisJournalStore({ host: '127.0.0.1', port: redis.port, password: 'Not-The-Redis-Pa55' });
-  const away = new RedisJournalStore({ host: '127.0.0.1', port: closedPort, password: REDIS_PASSWORD, timeoutMs: 1_000 });
+  const away = new RedisJournalStore({ host: '127.0.0.1', port: downPort, password: REDIS_PASSWORD, timeoutMs: 1_000 });
   try {
     const before = jasmin.network.messages.size;
     for (const [unreachable, where] of [
       [wrong, `127.0.0.1:${redis.port}`],
-      [away, `127.0.0.1:${closedPort}`],
+      [away, `127.0.0.1:${downPort}`],
     ] as const) {
       const error = await client.send({ to: numbers(1, 40), text: 'no journal, no send' }, { journal: new StoreSendJournal(unreachable, 'away') }).then(
         () => undefined,
