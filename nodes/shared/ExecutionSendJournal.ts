@@ -22,10 +22,14 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
  * idempotency key.
  */
 
-/** The queue's Redis of this process, or why it cannot be reached; null outside queue mode. */
-type QueueStore = { store: JournalStore } | { problem: string } | null;
+/**
+ * The queue's Redis of this process, or why it cannot be reached, or why there is no journal
+ * (`off`); null outside queue mode.
+ */
+type QueueStore = { store: JournalStore } | { problem: string } | { off: string } | null;
 let queueStore: QueueStore | undefined;
 let memoryStore: MemoryJournalStore | undefined;
+let warnedOff = false;
 
 /** The queue's Redis when this process runs in queue mode (read once), else null. */
 export function queueJournalStore(env: NodeJS.ProcessEnv = process.env): QueueStore {
@@ -36,6 +40,10 @@ export function queueJournalStore(env: NodeJS.ProcessEnv = process.env): QueueSt
 /** For the queue-mode settings n8n reads (`QUEUE_BULL_REDIS_*`, each also as `…_FILE`). */
 export function journalStoreFromEnv(env: NodeJS.ProcessEnv): QueueStore {
   if (env['EXECUTIONS_MODE'] !== 'queue' || env['SMSBRIDGE_SEND_JOURNAL'] === 'off') return null;
+  // A Redis cluster spreads keys over nodes, which the journal's multi-key reads do not handle yet.
+  if (env['QUEUE_BULL_REDIS_CLUSTER_NODES']) {
+    return { off: 'SMS Send keeps no send journal with a Redis cluster (QUEUE_BULL_REDIS_CLUSTER_NODES): a send repeated after a worker died may reach some recipients twice.' };
+  }
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
     const file = env[`${name}_FILE`];
@@ -83,7 +91,11 @@ export async function executionSendJournals(
   queue: QueueStore = queueJournalStore(),
 ): Promise<((batch: SendBatch<number>) => SendJournal) | undefined> {
   if (queue && 'problem' in queue) throw new NodeOperationError(context.getNode(), queue.problem);
-  const store = queue?.store;
+  if (queue && 'off' in queue && !warnedOff) {
+    warnedOff = true;
+    context.logger.warn(queue.off);
+  }
+  const store = queue && 'store' in queue ? queue.store : undefined;
   const workflowId = context.getWorkflow().id ?? '';
   const node = context.getNode().name;
   const keyedScope = (key: string) => `key:${workflowId}:${node}:${key}`;

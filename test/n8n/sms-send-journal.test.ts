@@ -58,6 +58,15 @@ it('queue mode with a Redis password file that cannot be read stops the send wit
   await expect(executionSendJournals(contextOf('1'), new Map(), queue)).rejects.toThrow(/QUEUE_BULL_REDIS_PASSWORD_FILE \(\/nonexistent\/redis-password\) could not be read: no such file/);
   expect(journalStoreFromEnv({ EXECUTIONS_MODE: 'regular' })).toBeNull();
   expect(journalStoreFromEnv({ EXECUTIONS_MODE: 'queue', SMSBRIDGE_SEND_JOURNAL: 'off' })).toBeNull();
+  // A Redis cluster: no journal, said once in the log, and the send goes on as without one.
+  const cluster = journalStoreFromEnv({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_CLUSTER_NODES: '10.0.0.1:6379,10.0.0.2:6379' });
+  expect(cluster).toEqual({ off: expect.stringMatching(/no send journal with a Redis cluster/) });
+  const warnings: string[] = [];
+  const context = contextOf('1');
+  (context as unknown as { logger: { warn(message: string): void } }).logger = { warn: (message) => warnings.push(message) };
+  expect(await executionSendJournals(context, new Map(), cluster)).toBeUndefined();
+  expect(await executionSendJournals(context, new Map(), cluster)).toBeUndefined();
+  expect(warnings).toHaveLength(1);
 });
 
 it('in queue mode a retry, and a retry of that retry, find what the first execution sent', async () => {
