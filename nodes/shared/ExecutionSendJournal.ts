@@ -98,22 +98,16 @@ export async function executionSendJournals(
   const store = queue && 'store' in queue ? queue.store : undefined;
   const workflowId = context.getWorkflow().id ?? '';
   const node = context.getNode().name;
-  const keyedScope = (key: string) => `key:${workflowId}:${node}:${key}`;
-  if (!store) {
-    if (idempotencyKeys.size === 0) return undefined;
-    const memory = (memoryStore ??= new MemoryJournalStore());
-    return (batch) =>
-      new StoreSendJournal(memory, ({ position, to }) => {
-        const key = idempotencyKeys.get(batch.ownerAt(position)!);
-        return key === undefined ? undefined : `${keyedScope(key)}|${to}`;
-      });
-  }
-  const runScope = `run:${workflowId}:${await firstExecutionOfRetries(context, store)}:${node}:${context.getWorkflowDataProxy(0).$runIndex as number}`;
+  if (!store && idempotencyKeys.size === 0) return undefined;
+  // Without the queue's Redis, only keyed items are journaled (in memory): a run has no other run to meet.
+  const runScope = store ? `run:${workflowId}:${await firstExecutionOfRetries(context, store)}:${node}:${context.getWorkflowDataProxy(0).$runIndex as number}` : undefined;
+  const journalStore = store ?? (memoryStore ??= new MemoryJournalStore());
   return (batch) =>
-    new StoreSendJournal(store, ({ position, to }) => {
+    new StoreSendJournal(journalStore, ({ position, to }) => {
       const itemIndex = batch.ownerAt(position)!;
       const key = idempotencyKeys.get(itemIndex);
-      return key === undefined ? `${runScope}:${itemIndex}|${to}` : `${keyedScope(key)}|${to}`;
+      if (key !== undefined) return `key:${workflowId}:${node}:${key}|${to}`;
+      return runScope === undefined ? undefined : `${runScope}:${itemIndex}|${to}`;
     });
 }
 

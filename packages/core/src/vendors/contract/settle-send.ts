@@ -24,11 +24,10 @@ export interface SettleSendOptions<B> {
   narrow?(batch: B, positions: readonly number[]): B;
 }
 
-/** One batch with its recipients, as the journal names them, and what an earlier run left for each. */
+/** One batch with its recipients (as the journal names them) and what an earlier run left for each. */
 interface Step<B> {
   batch: B;
-  recipients: readonly string[];
-  keys: JournalRecipient[];
+  recipients: JournalRecipient[];
   earlier: (SendJournalEntry | undefined)[];
 }
 
@@ -55,25 +54,23 @@ export async function settleSend<B>(options: SettleSendOptions<B>): Promise<Send
   let reached = steps.some((step) => step.earlier.some((entry) => entry !== undefined));
   let stoppedBy: SmsBridgeError | undefined;
   for (const step of steps) {
-    const slots: (SendResult | undefined)[] = step.earlier.map((entry, index) => entry && replayed(entry, step.recipients[index]!, base));
+    const to = (index: number): string => step.recipients[index]!.to;
+    const slots: (SendResult | undefined)[] = step.earlier.map((entry, index) => entry && replayed(entry, to(index), base));
     let fresh = indexesWhere(slots, (slot) => slot === undefined);
+    const taken = journal && fresh.length > 0 && !stoppedBy ? await claim(journal, fresh.map((index) => step.recipients[index]!)) : undefined;
+    if (taken instanceof SendJournalError) {
+      if (!reached) throw taken;
+      stoppedBy = taken;
+    }
     if (stoppedBy) {
-      for (const index of fresh) slots[index] = { ...base, to: step.recipients[index]!, accepted: false, state: 'failed', errorCode: stoppedBy.code, errorMessage: `Not sent: ${stoppedBy.message}` };
+      for (const index of fresh) slots[index] = { ...base, to: to(index), accepted: false, state: 'failed', errorCode: stoppedBy.code, errorMessage: `Not sent: ${stoppedBy.message}` };
       results.push(...(slots as SendResult[]));
       continue;
     }
-    if (journal && fresh.length > 0) {
-      const taken = await claim(journal, fresh.map((index) => step.keys[index]!));
-      if (taken instanceof SendJournalError) {
-        if (!reached) throw taken;
-        stoppedBy = taken;
-        for (const index of fresh) slots[index] = { ...base, to: step.recipients[index]!, accepted: false, state: 'failed', errorCode: taken.code, errorMessage: `Not sent: ${taken.message}` };
-        results.push(...(slots as SendResult[]));
-        continue;
-      }
-      // Keys another send took between the read and now: that send sends them.
+    if (Array.isArray(taken)) {
+      // Recipients another send claimed between the read and now: that send sends them.
       fresh.forEach((index, position) => {
-        if (!taken[position]) slots[index] = sentElsewhere(step.recipients[index]!, base);
+        if (!taken[position]) slots[index] = sentElsewhere(to(index), base);
       });
       fresh = fresh.filter((_, position) => taken[position]);
     }
@@ -82,23 +79,23 @@ export async function settleSend<B>(options: SettleSendOptions<B>): Promise<Send
       continue;
     }
     const batch = fresh.length === step.recipients.length ? step.batch : narrowed(options, step, fresh);
-    const freshKeys = fresh.map((index) => step.keys[index]!);
+    const claimed = fresh.map((index) => step.recipients[index]!);
     try {
       const sent = await options.send(batch);
       reached = true;
       results.push(...place(slots, fresh, sent));
-      recording.push(record(journal, freshKeys, fresh.map((index) => step.recipients[index]!), sent, base));
+      recording.push(record(journal, claimed, sent, base));
     } catch (error) {
       // Anything else is a bug, not a gateway's answer: the claims stay, so a repeated run says `unknown`.
       if (!(error instanceof SmsBridgeError)) throw error;
       const outcome = sendOutcomeOf(error);
       if (!reached && outcome !== 'maybe-sent') {
-        await Promise.all([...recording, journal?.release(freshKeys).catch(() => undefined)]);
+        await Promise.all([...recording, journal?.release(claimed).catch(() => undefined)]);
         throw error;
       }
-      const failed = fresh.map((index) => ({ ...base, to: step.recipients[index]!, ...failedSendFields(error), raw: { error: error.toJSON() } }));
+      const failed = fresh.map((index) => ({ ...base, to: to(index), ...failedSendFields(error), raw: { error: error.toJSON() } }));
       results.push(...place(slots, fresh, failed));
-      recording.push(record(journal, freshKeys, failed.map((result) => result.to), failed, base));
+      recording.push(record(journal, claimed, failed, base));
       if (outcome === 'not-sent' || error instanceof GatewayAuthError) stoppedBy = error;
       else reached = true;
     }
@@ -111,14 +108,13 @@ export async function settleSend<B>(options: SettleSendOptions<B>): Promise<Send
 async function planSteps<B>(options: SettleSendOptions<B>): Promise<Step<B>[]> {
   let position = 0;
   const steps: Step<B>[] = options.batches.map((batch) => {
-    const recipients = options.recipientsOf(batch);
-    const keys = recipients.map((to) => ({ position: position++, to }));
-    return { batch, recipients, keys, earlier: recipients.map(() => undefined) };
+    const recipients = options.recipientsOf(batch).map((to) => ({ position: position++, to }));
+    return { batch, recipients, earlier: recipients.map(() => undefined) };
   });
   if (!options.journal) return steps;
-  const entries = await options.journal.read(steps.flatMap((step) => step.keys));
+  const entries = await options.journal.read(steps.flatMap((step) => step.recipients));
   let next = 0;
-  for (const step of steps) step.earlier = step.keys.map(() => entries[next++]);
+  for (const step of steps) step.earlier = step.recipients.map(() => entries[next++]);
   return steps;
 }
 
@@ -136,13 +132,13 @@ async function claim(journal: SendJournal, keys: JournalRecipient[]): Promise<bo
  * for a later run; anything else is kept. A journal that cannot be written now still says
  * "sending" for these keys, so a repeated run reports them `unknown` rather than sending again.
  */
-async function record(journal: SendJournal | undefined, keys: JournalRecipient[], recipients: string[], results: readonly SendResult[], base: SendResultBase): Promise<void> {
+async function record(journal: SendJournal | undefined, recipients: JournalRecipient[], results: readonly SendResult[], base: SendResultBase): Promise<void> {
   if (!journal) return;
-  const byKey = matchResults(recipients, results);
+  const byRecipient = matchResults(recipients.map(({ to }) => to), results);
   const settled: { recipient: JournalRecipient; result: SendResult }[] = [];
   const released: JournalRecipient[] = [];
-  keys.forEach((recipient, index) => {
-    const result = byKey[index] ?? { ...base, to: recipients[index]!, accepted: false, state: 'unknown', errorMessage: 'The gateway answered this send without naming this recipient.' };
+  recipients.forEach((recipient, index) => {
+    const result = byRecipient[index] ?? { ...base, to: recipient.to, accepted: false, state: 'unknown', errorMessage: 'The gateway answered this send without naming this recipient.' };
     if (result.state === 'failed') released.push(recipient);
     else settled.push({ recipient, result });
   });
